@@ -1,0 +1,49 @@
+"""Development sessions: ``nox -s tests lint typecheck schemas docs``."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["tests", "lint", "typecheck", "schemas", "docs"]
+
+PYTHONS = ["3.11"]
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (pytest + hypothesis)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Lint and check formatting with ruff."""
+    session.install("ruff")
+    session.run("ruff", "check", "src", "tests", "scripts", "benchmarks", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "scripts", "benchmarks", "noxfile.py")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the package and on a typed-usage example."""
+    session.install("-e", ".[test]", "mypy", "types-jsonschema")
+    session.run("mypy", "--strict", "src", "tests/typing")
+
+
+@nox.session
+def schemas(session: nox.Session) -> None:
+    """Regenerate schemas/ and the bundled examples; fail if the committed files differ."""
+    session.install("-e", ".")
+    session.run("python", "scripts/generate_schemas.py", "--check")
+    session.run("python", "scripts/make_examples.py", "--check")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the Sphinx site with warnings as errors, and run its examples as doctests."""
+    session.install("-e", ".[docs]")
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest")

@@ -1,0 +1,94 @@
+"""A short, readable account of a roadmap: what ``dod-model summary`` prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from dod_model.model import Activity, DeadlineKind, Roadmap
+
+__all__ = ["render_summary", "summary_data"]
+
+_WIDTH = 100
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def summary_data(roadmap: Roadmap) -> dict[str, Any]:
+    """Figures of a roadmap as JSON-ready data."""
+    activities = roadmap.activities
+    ends = sorted(a.deadline.end for a in activities if a.deadline.end is not None)
+    kinds = Counter(a.deadline.kind.value for a in activities)
+    parties = Counter(p.name for a in activities for p in a.responsible)
+    return {
+        "title": roadmap.title,
+        "region": roadmap.region,
+        "municipality": roadmap.municipality,
+        "kind": roadmap.kind.value if roadmap.kind else None,
+        "period": (
+            [roadmap.period.start.isoformat(), roadmap.period.end.isoformat()]
+            if roadmap.period
+            else None
+        ),
+        "approval": roadmap.approval.text if roadmap.approval else None,
+        "sections": len(roadmap.sections),
+        "activities": len(activities),
+        "first_due": ends[0].isoformat() if ends else None,
+        "last_due": ends[-1].isoformat() if ends else None,
+        "deadline_kinds": dict(sorted(kinds.items())),
+        "responsible": dict(parties.most_common()),
+    }
+
+
+def _row(activity: Activity) -> str:
+    responsible = ", ".join(p.name for p in activity.responsible) or "—"
+    deadline = activity.deadline.text or "—"
+    return (
+        f"  {activity.number:<6} {_clip(deadline, 22):<22} {_clip(responsible, 26):<26} "
+        f"{_clip(activity.title, _WIDTH - 58)}"
+    )
+
+
+def render_summary(roadmap: Roadmap) -> str:
+    """The summary as text for a terminal."""
+    data = summary_data(roadmap)
+    lines = [_clip(roadmap.title, _WIDTH), ""]
+
+    def fact(name: str, value: object) -> None:
+        if value not in (None, "", [], {}):
+            lines.append(f"{name + ':':<14}{value}")
+
+    fact("Region", roadmap.region)
+    fact("Municipality", roadmap.municipality)
+    if roadmap.kind is not None:
+        fact("Kind", f"{roadmap.kind.value} ({roadmap.kind.label})")
+    if roadmap.period is not None:
+        fact("Period", f"{roadmap.period.start} … {roadmap.period.end}")
+    fact("Approved by", data["approval"])
+    fact("Activities", f"{data['activities']} in {data['sections']} sections")
+    if data["first_due"]:
+        fact("Due", f"{data['first_due']} … {data['last_due']}")
+    undated = {k: n for k, n in data["deadline_kinds"].items() if k not in _DATED}
+    fact("No dates", ", ".join(f"{k} {n}" for k, n in undated.items()))
+    fact("Responsible", "; ".join(f"{k} ({n})" for k, n in data["responsible"].items()))
+    lines += ["", f"  {'№':<6} {'Deadline':<22} {'Responsible':<26} Title"]
+    lines.extend(_row(a) for a in roadmap.unsectioned)
+    for section in roadmap.sections:
+        lines.append(f"  {section.number}. {_clip(section.title, _WIDTH - 6)}")
+        lines.extend(_row(a) for a in section.activities)
+    return "\n".join(lines) + "\n"
+
+
+_DATED = frozenset(
+    kind.value
+    for kind in (
+        DeadlineKind.DATE,
+        DeadlineKind.BY,
+        DeadlineKind.FROM,
+        DeadlineKind.PERIOD,
+        DeadlineKind.DATES,
+    )
+)

@@ -1,0 +1,19 @@
+"""JSON of the model: one converter, canonical text, JSON Schemas.
+
+Every public name is re-exported from :mod:`dod_model`.
+"""
+
+from dod_model.codec._api import DOCUMENTS, SCHEMA_VERSION, dumps, loads, to_data
+from dod_model.codec._converter import make_converter
+from dod_model.codec._schema import json_schema, schema_names
+
+__all__ = [
+    "DOCUMENTS",
+    "SCHEMA_VERSION",
+    "dumps",
+    "json_schema",
+    "loads",
+    "make_converter",
+    "schema_names",
+    "to_data",
+]

@@ -1,0 +1,159 @@
+"""``dumps`` and ``loads``: canonical JSON text of model objects, and back."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import Any, Final, TypeVar, overload
+
+import attrs
+import cattrs
+
+from dod_model._errors import SchemaError, SchemaFault
+from dod_model.codec._converter import make_converter
+from dod_model.codec._pointers import faults_of
+from dod_model.model import CertificateRegistry, ProgrammeRegistry, Roadmap
+
+__all__ = ["DOCUMENTS", "SCHEMA_VERSION", "converter", "dumps", "loads", "to_data"]
+
+T = TypeVar("T")
+
+SCHEMA_VERSION: Final = "1.0"
+"""Version of the JSON form, ``MAJOR.MINOR``: a reader accepts every minor version of its major."""
+
+DOCUMENTS: Final[dict[type, str]] = {
+    Roadmap: "roadmap",
+    ProgrammeRegistry: "programme-registry",
+    CertificateRegistry: "certificate-registry",
+}
+"""The top-level documents, which carry ``schema_version``, with their schema names."""
+
+_VERSION = re.compile(r"(\d+)\.(\d+)")
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The converter :func:`dumps` and :func:`loads` use (built once, on first use)."""
+    return make_converter()
+
+
+def to_data(obj: object) -> Any:
+    """JSON-ready Python data of a model object: what :func:`dumps` serialises.
+
+    Top-level documents (:data:`DOCUMENTS`) start with their ``schema_version``.
+
+    Raises:
+        TypeError: ``obj`` is not a model object.
+
+    .. versionadded:: 0.1.0
+    """
+    if not attrs.has(type(obj)):
+        msg = f"dumps() takes a dod_model object, not {type(obj).__name__}"
+        raise TypeError(msg)
+    data = converter().unstructure(obj)
+    if type(obj) in DOCUMENTS:
+        return {"schema_version": SCHEMA_VERSION, **data}
+    return data
+
+
+def dumps(obj: object) -> str:
+    """Canonical JSON text of any model object.
+
+    Keys in field order, every field present, two-space indent, UTF-8 text as is (no ``\\u``
+    escapes), a final newline: equal objects give equal text.
+
+    Args:
+        obj: A :class:`~dod_model.Roadmap`, :class:`~dod_model.Activity`, or any other model
+            object.
+
+    Returns:
+        The JSON text.
+
+    Raises:
+        TypeError: ``obj`` is not a model object.
+
+    .. versionadded:: 0.1.0
+    """
+    return json.dumps(to_data(obj), ensure_ascii=False, indent=2) + "\n"
+
+
+def _refuse_constant(name: str) -> None:
+    msg = f"{name} is not a JSON number"
+    raise ValueError(msg)
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        twice = sorted({k for k, _ in pairs if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
+        msg = f"duplicate keys in one object: {', '.join(twice)}"
+        raise ValueError(msg)
+    return data
+
+
+def _check_version(data: Any, cls: type, faults: list[SchemaFault]) -> Any:
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    version = data.pop("schema_version", None)
+    if version is None:
+        faults.append(
+            SchemaFault("/schema_version", f'required, but missing (write "{SCHEMA_VERSION}")')
+        )
+        return data
+    match = _VERSION.fullmatch(version) if isinstance(version, str) else None
+    if match is None or match[1] != SCHEMA_VERSION.split(".")[0]:
+        faults.append(
+            SchemaFault(
+                "/schema_version",
+                f"{version!r} is not a version this library reads (it reads "
+                f"{SCHEMA_VERSION.split('.')[0]}.x; upgrade dod_model for newer documents)",
+            )
+        )
+    return data
+
+
+@overload
+def loads(text: str | bytes) -> Roadmap: ...
+@overload
+def loads(text: str | bytes, cls: type[T]) -> T: ...
+def loads(text: str | bytes, cls: type[Any] = Roadmap) -> Any:
+    """Read a model object from JSON text.
+
+    Args:
+        text: JSON text (``bytes`` are decoded as UTF-8).
+        cls: The model class the text holds; a :class:`~dod_model.Roadmap` by default.
+
+    Returns:
+        The object, equal to the one :func:`dumps` was given.
+
+    Raises:
+        SchemaError: The text is not JSON, or does not match the schema of ``cls``; every fault
+            is listed with its JSON Pointer.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SchemaError([SchemaFault("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]) from None
+    try:
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        fault = SchemaFault("", f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+        raise SchemaError([fault]) from None
+    except ValueError as exc:
+        raise SchemaError([SchemaFault("", f"not valid JSON: {exc}")]) from None
+    faults: list[SchemaFault] = []
+    if cls in DOCUMENTS:
+        data = _check_version(data, cls, faults)
+    try:
+        obj = converter().structure(data, cls)
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a listed fault
+        faults.extend(faults_of(exc))
+    if faults:
+        raise SchemaError(faults, what=f"JSON for {cls.__name__}")
+    return obj

@@ -1,0 +1,60 @@
+"""Enumerations that carry their Russian labels.
+
+A member's value is a stable ASCII string used in JSON; its :attr:`~LabelledEnum.label` is the
+Russian wording documents use. :meth:`~LabelledEnum.from_label` recognises the label and its known
+aliases whatever their case, ``ё``/``е`` spelling or spacing.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from typing import ClassVar, Self
+
+__all__ = ["LabelledEnum", "normalise_label"]
+
+_SPACES = re.compile(r"[\s\u00a0]+")
+
+
+def normalise_label(text: str) -> str:
+    """Fold a Russian label for comparison: case, ``ё``, dashes and runs of spaces."""
+    text = text.casefold().replace("ё", "е").replace("\u2013", "-").replace("\u2014", "-")
+    return _SPACES.sub(" ", text).strip(" .;,")
+
+
+class LabelledEnum(enum.StrEnum):
+    """A string enumeration whose members have a Russian label and aliases.
+
+    Subclasses define ``__labels__``: for every member, its label first, then its aliases.
+    """
+
+    __labels__: ClassVar[Mapping[str, tuple[str, ...]]]
+
+    @property
+    def label(self) -> str:
+        """The Russian label, as an official document writes it."""
+        return type(self).__labels__[self.value][0]
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Other wordings that mean this member (legacy names, spelling variants)."""
+        return type(self).__labels__[self.value][1:]
+
+    @classmethod
+    def from_label(cls, text: str) -> Self | None:
+        """The member whose label or alias is ``text``, or ``None``.
+
+        Args:
+            text: A label as written («Социально-педагогическая»); the member's value works too.
+
+        Returns:
+            The member, or ``None`` when nothing matches.
+        """
+        wanted = normalise_label(text)
+        for member in cls:
+            if wanted == member.value or any(
+                wanted == normalise_label(label) for label in cls.__labels__[member.value]
+            ):
+                return member
+        return None
