@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import types
 import typing
@@ -21,6 +22,8 @@ import attrs
 import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
+
+from dod_model.model import LabelledEnum
 
 __all__ = ["Fault", "make_converter"]
 
@@ -87,16 +90,17 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         raise Fault(f"not a decimal: {_describe(value)}") from None
 
 
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+@functools.cache
+def _members(cls: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
     values = {member.value: member for member in cls}
-    allowed = ", ".join(f'"{v}"' for v in values)
+    return values, ", ".join(f'"{v}"' for v in values)
 
-    def structure(value: object, _: type) -> enum.Enum:
-        if isinstance(value, str) and value in values:
-            return values[value]
-        raise Fault(f"not one of {allowed}: {_describe(value)}")
 
-    return structure
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    values, allowed = _members(cls)
+    if isinstance(value, str) and value in values:
+        return values[value]
+    raise Fault(f"not one of {allowed}: {_describe(value)}")
 
 
 def _is_homogeneous_tuple(type_: object) -> bool:
@@ -106,6 +110,21 @@ def _is_homogeneous_tuple(type_: object) -> bool:
 
 def _is_number_union(type_: object) -> bool:
     return isinstance(type_, types.UnionType) and set(typing.get_args(type_)) == {int, float}
+
+
+def _is_optional(type_: object) -> bool:
+    args = typing.get_args(type_)
+    return isinstance(type_, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(converter: cattrs.Converter, type_: Any) -> Callable[[object, type], object]:
+    inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+    structure_inner = converter.get_structure_hook(inner)
+
+    def structure(value: object, _: type) -> object:
+        return None if value is None else structure_inner(value, inner)
+
+    return structure
 
 
 def _tuple_hook(converter: cattrs.Converter, type_: Any) -> Callable[[object, type], tuple[Any, ...]]:
@@ -155,26 +174,27 @@ def make_converter() -> cattrs.Converter:
     .. versionadded:: 0.1.0
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    # Exact-type predicates: a singledispatch hook on ``str`` would also catch StrEnum classes.
-    for exact, hook in (
-        (str, _structure_str),
-        (int, _structure_int),
-        (float, _structure_number),
-        (bool, _structure_bool),
-        (dt.date, _structure_date),
-        (Decimal, _structure_decimal),
-    ):
-        converter.register_structure_hook_func(lambda t, exact=exact: t is exact, hook)
+    # By type (singledispatch, most specific class wins): LabelledEnum precedes ``str`` in the
+    # MRO of our enumerations, and ``bool`` precedes ``int``.
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(float, _structure_number)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(enum.Enum, _structure_enum)
+    converter.register_structure_hook(LabelledEnum, _structure_enum)
     converter.register_structure_hook_func(_is_number_union, _structure_number)
+    # cattrs passes unions of primitives through unchecked: check ``X | None`` ourselves.
     converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+        _is_optional, lambda t: _optional_hook(converter, t)
     )
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda t: _tuple_hook(converter, t)
     )
     converter.register_structure_hook_factory(attrs.has, lambda t: _attrs_hook(converter, t))
     converter.register_unstructure_hook(dt.date, _unstructure_date)
-    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
     converter.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
     )
