@@ -1,7 +1,7 @@
 """Write the JSON Schemas of the top-level documents into schemas/.
 
-    python scripts/generate_schemas.py          # rewrite schemas/*.schema.json
-    python scripts/generate_schemas.py --check  # fail if the committed files differ
+python scripts/generate_schemas.py          # rewrite schemas/*.schema.json
+python scripts/generate_schemas.py --check  # fail if the committed files differ
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import functools
 import datetime as dt
+import functools
 import json
 from decimal import Decimal
 from typing import Any
@@ -36,10 +36,27 @@ DOCUMENT_TYPES = [
     (CertificateRegistry, "certificate-registry", dst.certificate_registries()),
 ]
 ALL_TYPES = [
-    dod_model.Abbreviation, Activity, dod_model.AgeRange, dod_model.Centre, Certificate,
-    CertificateRegistry, Deadline, dod_model.Enrolment, dod_model.LegalActRef, dod_model.Location,
-    dod_model.Organisation, dod_model.Party, Period, dod_model.Programme, ProgrammeRegistry,
-    dod_model.Result, Roadmap, Section, dod_model.Source, dod_model.Step, dod_model.Target,
+    dod_model.Abbreviation,
+    Activity,
+    dod_model.AgeRange,
+    dod_model.Centre,
+    Certificate,
+    CertificateRegistry,
+    Deadline,
+    dod_model.Enrolment,
+    dod_model.LegalActRef,
+    dod_model.Location,
+    dod_model.Organisation,
+    dod_model.Party,
+    Period,
+    dod_model.Programme,
+    ProgrammeRegistry,
+    dod_model.Result,
+    Roadmap,
+    Section,
+    dod_model.Source,
+    dod_model.Step,
+    dod_model.Target,
 ]
 
 
@@ -62,7 +79,9 @@ def test_every_model_type_round_trips_through_json(cls, data):
     assert dod_model.dumps(dod_model.loads(text, cls)) == text  # canonical: stable text
 
 
-@pytest.mark.parametrize(("cls", "name", "strategy"), DOCUMENT_TYPES, ids=lambda x: getattr(x, "__name__", ""))
+@pytest.mark.parametrize(
+    ("cls", "name", "strategy"), DOCUMENT_TYPES, ids=lambda x: getattr(x, "__name__", "")
+)
 @given(data=st.data())
 def test_every_dump_validates_against_its_schema(cls, name, strategy, data):
     obj = data.draw(strategy)
@@ -81,13 +100,31 @@ def test_every_part_validates_against_its_own_schema(cls, data):
 # --- JSON the schema may or may not accept: loads() agrees with the schema or says why ----------
 
 _JSON_SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False, allow_infinity=False),
-    st.text(max_size=12), st.sampled_from(["2019-08-15", "2019-13-01", "31.12.2019", "1.0", "2.0",
-                                           "none", "period", "rmc", "12.50", "1e3"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            "2019-08-15",
+            "2019-13-01",
+            "31.12.2019",
+            "1.0",
+            "2.0",
+            "none",
+            "period",
+            "rmc",
+            "12.50",
+            "1e3",
+        ]
+    ),
 )
 _JSON = st.recursive(
     _JSON_SCALARS,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 
@@ -105,7 +142,7 @@ def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 @st.composite
 def mutated_documents(draw: st.DrawFn) -> tuple[str, Any]:
-    cls, name, strategy = draw(st.sampled_from(DOCUMENT_TYPES))
+    _, name, strategy = draw(st.sampled_from(DOCUMENT_TYPES))
     document = json.loads(dod_model.dumps(draw(strategy)))
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(_places(document)))
@@ -139,18 +176,24 @@ def test_loads_accepts_what_the_schema_accepts_and_refuses_the_rest_with_schema_
         # The schema cannot state cross-field invariants (a period ending before it starts, an
         # activity claiming another section); everything else it refuses, loads() refuses too.
         if schema_ok:
-            assert all(("cannot start" in f.message or "section" in f.message) for f in exc.faults), exc
+            assert all(
+                ("cannot start" in f.message or "section" in f.message) for f in exc.faults
+            ), exc
     else:
         assert schema_ok, "loads() accepted a document the schema refuses"
 
 
 # --- faults at JSON Pointers --------------------------------------------------------------------
 
+
 def _sectioned_roadmap() -> dict[str, Any]:
     activities = tuple(
-        Activity(number=f"1.{i}", title=f"a{i}", section="1",
-                 deadline=Deadline(text="31.12.2019", kind=DeadlineKind.DATE,
-                                   end=dt.date(2019, 12, 31)))
+        Activity(
+            number=f"1.{i}",
+            title=f"a{i}",
+            section="1",
+            deadline=Deadline(text="31.12.2019", kind=DeadlineKind.DATE, end=dt.date(2019, 12, 31)),
+        )
         for i in range(1, 5)
     )
     roadmap = Roadmap(title="t", sections=(Section(number="1", title="s", activities=activities),))
@@ -182,7 +225,8 @@ def test_every_fault_is_listed_in_document_order():
     assert _faults(document) == [
         "/title: not a string: 5",
         '/sections/0/activities/1/deadline/kind: not one of "none", "date", "by", "from", '
-        '"period", "dates", "ongoing", "periodic", "within-year", "as-scheduled", "unknown": "soon"',
+        '"period", "dates", "ongoing", "periodic", "within-year", "as-scheduled", "unknown": '
+        '"soon"',
         '/sections/0/activities/1/deadline/dates/0: not a date: "2019-02-30"',
         "/sections/0/activities/1/colour: unknown key: the schema has no such field",
         "/sections/0/activities/2/title: required, but missing",
@@ -191,8 +235,8 @@ def test_every_fault_is_listed_in_document_order():
 
 def test_no_silent_coercion_between_json_types():
     document = _sectioned_roadmap()
-    document["sections"][0]["activities"][0]["number"] = 1          # a number, not a string
-    document["sections"][0]["activities"][0]["results"] = "итог"    # a string, not an array
+    document["sections"][0]["activities"][0]["number"] = 1  # a number, not a string
+    document["sections"][0]["activities"][0]["results"] = "итог"  # a string, not an array
     document["sections"][0]["provenance"] = {"table": "1", "row": 1.0}
     assert _faults(document) == [
         "/sections/0/activities/0/number: not a string: 1",
@@ -252,8 +296,12 @@ def test_pointer_tokens_are_escaped():
 
 
 def test_decimals_are_exact_strings_and_dates_iso():
-    certificate = Certificate(number="0123456789", nominal=Decimal("15000.50"),
-                              balance=Decimal("1E+2"), issued=dt.date(2023, 9, 1))
+    certificate = Certificate(
+        number="0123456789",
+        nominal=Decimal("15000.50"),
+        balance=Decimal("1E+2"),
+        issued=dt.date(2023, 9, 1),
+    )
     data = json.loads(dod_model.dumps(certificate))
     assert (data["nominal"], data["balance"], data["issued"]) == ("15000.50", "100", "2023-09-01")
     assert dod_model.loads(dod_model.dumps(certificate), Certificate) == certificate
@@ -283,11 +331,18 @@ def test_the_converter_factory_builds_independent_converters():
     first, second = dod_model.make_converter(), dod_model.make_converter()
     first.register_unstructure_hook(dt.date, lambda d: "changed")
     assert second.unstructure(dt.date(2020, 1, 1)) == "2020-01-01"
-    assert json.loads(dod_model.dumps(Period(dt.date(2020, 1, 1), dt.date(2020, 1, 2))))["start"] == "2020-01-01"
+    assert (
+        json.loads(dod_model.dumps(Period(dt.date(2020, 1, 1), dt.date(2020, 1, 2))))["start"]
+        == "2020-01-01"
+    )
 
 
 def test_a_schema_error_message_lists_its_faults():
     document = copy.deepcopy(_sectioned_roadmap())
     document["title"] = None
-    with pytest.raises(SchemaError, match=r"JSON for Roadmap does not match the schema \(1 problem\):\n  /title: not a string: null"):
+    with pytest.raises(
+        SchemaError,
+        match=r"JSON for Roadmap does not match the schema \(1 problem\):\n"
+        r"  /title: not a string: null",
+    ):
         dod_model.loads(json.dumps(document))

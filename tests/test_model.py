@@ -41,8 +41,12 @@ def test_period_contains_its_days_and_lists_its_years():
 
 def test_deadline_text_may_disagree_with_its_dates_and_still_load():
     # A document can say «Август 2019» over a reversed range: rules report it, the model keeps it.
-    messy = Deadline(text="Август 2019", kind=DeadlineKind.PERIOD, start=dt.date(2019, 8, 31),
-                     end=dt.date(2019, 8, 1))
+    messy = Deadline(
+        text="Август 2019",
+        kind=DeadlineKind.PERIOD,
+        start=dt.date(2019, 8, 31),
+        end=dt.date(2019, 8, 1),
+    )
     assert messy.period is None
     tidy = attrs.evolve(messy, start=dt.date(2019, 8, 1), end=dt.date(2019, 8, 31))
     assert tidy.period == Period(dt.date(2019, 8, 1), dt.date(2019, 8, 31))
@@ -85,11 +89,17 @@ def test_unsectioned_activities_belong_to_no_section():
 
 def test_activities_are_in_document_order_with_sections_flattened():
     first = Activity(number="0", title="before the first section")
-    s1 = Section(number="1", title="one", activities=(
-        Activity(number="1.1", title="a", section="1"),
-        Activity(number="1.2", title="b", section="1"),
-    ))
-    s2 = Section(number="II", title="two", activities=(Activity(number="2.1", title="c", section="II"),))
+    s1 = Section(
+        number="1",
+        title="one",
+        activities=(
+            Activity(number="1.1", title="a", section="1"),
+            Activity(number="1.2", title="b", section="1"),
+        ),
+    )
+    s2 = Section(
+        number="II", title="two", activities=(Activity(number="2.1", title="c", section="II"),)
+    )
     roadmap = Roadmap(title="t", unsectioned=(first,), sections=(s1, s2))
     assert [a.number for a in roadmap.activities] == ["0", "1.1", "1.2", "2.1"]
     assert list(roadmap.iter_activities()) == list(roadmap.activities)
@@ -135,9 +145,13 @@ def test_labels_are_russian_and_unknown_labels_give_none():
 
 
 def test_every_enumeration_labels_every_member():
-    enums = [v for v in vars(dod_model).values()
-             if isinstance(v, type) and issubclass(v, dod_model.LabelledEnum)
-             and v is not dod_model.LabelledEnum]
+    enums = [
+        v
+        for v in vars(dod_model).values()
+        if isinstance(v, type)
+        and issubclass(v, dod_model.LabelledEnum)
+        and v is not dod_model.LabelledEnum
+    ]
     assert len(enums) == 13
     for enum in enums:
         for member in enum:

@@ -58,7 +58,7 @@ def to_data(obj: object) -> Any:
 
 
 def dumps(obj: object) -> str:
-    """Canonical JSON text of any model object.
+    r"""Canonical JSON text of any model object.
 
     Keys in field order, every field present, two-space indent, UTF-8 text as is (no ``\\u``
     escapes), a final newline: equal objects give equal text.
@@ -139,7 +139,9 @@ def loads(text: str | bytes, cls: type[Any] = Roadmap) -> Any:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise SchemaError([SchemaFault("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]) from None
+            raise SchemaError(
+                [SchemaFault("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]
+            ) from None
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
@@ -152,7 +154,7 @@ def loads(text: str | bytes, cls: type[Any] = Roadmap) -> Any:
         data = _check_version(data, cls, faults)
     try:
         obj = converter().structure(data, cls)
-    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a listed fault
+    except Exception as exc:
         faults.extend(faults_of(exc))
     if faults:
         raise SchemaError(faults, what=f"JSON for {cls.__name__}")

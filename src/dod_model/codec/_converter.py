@@ -127,7 +127,9 @@ def _optional_hook(converter: cattrs.Converter, type_: Any) -> Callable[[object,
     return structure
 
 
-def _tuple_hook(converter: cattrs.Converter, type_: Any) -> Callable[[object, type], tuple[Any, ...]]:
+def _tuple_hook(
+    converter: cattrs.Converter, type_: Any
+) -> Callable[[object, type], tuple[Any, ...]]:
     item_type = typing.get_args(type_)[0]
     structure_item = converter.get_structure_hook(item_type)
 
@@ -139,7 +141,7 @@ def _tuple_hook(converter: cattrs.Converter, type_: Any) -> Callable[[object, ty
         for index, item in enumerate(value):
             try:
                 items.append(structure_item(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - collected and reported with its place
+            except Exception as exc:
                 exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
                 errors.append(exc)
         if errors:
@@ -150,7 +152,9 @@ def _tuple_hook(converter: cattrs.Converter, type_: Any) -> Callable[[object, ty
 
 
 def _attrs_hook(converter: cattrs.Converter, cls: type) -> Callable[[object, type], object]:
-    structure_fields = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    structure_fields: Callable[[Any, Any], object] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True
+    )
 
     def structure(value: object, _: type) -> object:
         if not isinstance(value, dict):
@@ -186,9 +190,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(LabelledEnum, _structure_enum)
     converter.register_structure_hook_func(_is_number_union, _structure_number)
     # cattrs passes unions of primitives through unchecked: check ``X | None`` ourselves.
-    converter.register_structure_hook_factory(
-        _is_optional, lambda t: _optional_hook(converter, t)
-    )
+    converter.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(converter, t))
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda t: _tuple_hook(converter, t)
     )

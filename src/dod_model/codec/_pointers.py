@@ -1,4 +1,4 @@
-"""Translate cattrs' exception groups into :class:`~dod_model.SchemaFault`\\ s at JSON Pointers."""
+r"""Translate cattrs' exception groups into :class:`~dod_model.SchemaFault`\\ s at JSON Pointers."""
 
 from __future__ import annotations
 

@@ -29,7 +29,15 @@ from dod_model.model._registry import (
     Programme,
     ProgrammeRegistry,
 )
-from dod_model.model._roadmap import Abbreviation, Activity, Location, Roadmap, Section, Source, Step
+from dod_model.model._roadmap import (
+    Abbreviation,
+    Activity,
+    Location,
+    Roadmap,
+    Section,
+    Source,
+    Step,
+)
 from dod_model.model._time import Deadline, Period
 
 __all__ = [

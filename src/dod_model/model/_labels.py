@@ -34,12 +34,12 @@ class LabelledEnum(enum.StrEnum):
     @property
     def label(self) -> str:
         """The Russian label, as an official document writes it."""
-        return type(self).__labels__[self.value][0]
+        return type(self).__labels__[str(self)][0]
 
     @property
     def aliases(self) -> tuple[str, ...]:
         """Other wordings that mean this member (legacy names, spelling variants)."""
-        return type(self).__labels__[self.value][1:]
+        return type(self).__labels__[str(self)][1:]
 
     @classmethod
     def from_label(cls, text: str) -> Self | None:
@@ -53,8 +53,8 @@ class LabelledEnum(enum.StrEnum):
         """
         wanted = normalise_label(text)
         for member in cls:
-            if wanted == member.value or any(
-                wanted == normalise_label(label) for label in cls.__labels__[member.value]
+            if wanted == str(member) or any(
+                wanted == normalise_label(label) for label in cls.__labels__[str(member)]
             ):
                 return member
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -14,7 +15,7 @@ from dod_model.model._time import Deadline, Period
 __all__ = ["Abbreviation", "Activity", "Location", "Roadmap", "Section", "Source", "Step"]
 
 
-def _positive(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and value < 1:
         msg = f"{attribute.name} counts from 1, not {value}"
         raise ValueError(msg)
@@ -75,8 +76,9 @@ class Step:
 
 @attrs.frozen
 class Abbreviation:
-    """An abbreviation a document defines or a glossary knows: «МОЦ» → «Муниципальный опорный
-    центр дополнительного образования детей».
+    """An abbreviation a document defines or a glossary knows.
+
+    «МОЦ» → «Муниципальный опорный центр дополнительного образования детей».
 
     Attributes:
         short: The abbreviation as written.

@@ -95,8 +95,9 @@ _PUNCTUATION = " .,;:-–—«»()№/\"'\n\t\u00a0"
 
 def russian_text(*, min_size: int = 0, max_size: int = 60) -> st.SearchStrategy[str]:
     """Text as cells hold it: mostly Cyrillic, digits and punctuation, sometimes any Unicode."""
-    cells = st.text(alphabet=_CYRILLIC + "0123456789" + _PUNCTUATION, min_size=min_size,
-                    max_size=max_size)
+    cells = st.text(
+        alphabet=_CYRILLIC + "0123456789" + _PUNCTUATION, min_size=min_size, max_size=max_size
+    )
     return st.one_of(cells, cells, st.text(min_size=min_size, max_size=max_size))
 
 
@@ -174,7 +175,9 @@ def results() -> st.SearchStrategy[Result]:
         Result,
         text=russian_text(),
         acts=_few(legal_acts(), 2),
-        urls=_few(st.from_regex(r"https?://[a-z0-9.-]{1,20}\.ru(/[a-z0-9_-]{0,12})?", fullmatch=True), 2),
+        urls=_few(
+            st.from_regex(r"https?://[a-z0-9.-]{1,20}\.ru(/[a-z0-9_-]{0,12})?", fullmatch=True), 2
+        ),
         targets=_few(targets(), 2),
     )
 
@@ -295,8 +298,9 @@ def age_ranges() -> st.SearchStrategy[AgeRange]:
 
 
 def _money() -> st.SearchStrategy[Decimal]:
-    return st.decimals(min_value=-10**7, max_value=10**7, places=2, allow_nan=False,
-                       allow_infinity=False)
+    return st.decimals(
+        min_value=-(10**7), max_value=10**7, places=2, allow_nan=False, allow_infinity=False
+    )
 
 
 def programmes() -> st.SearchStrategy[Programme]:

@@ -1,0 +1,88 @@
+"""The dod-model command line, through its entry point and as ``python -m dod_model``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import dod_model
+from dod_model.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"dod-model {dod_model.__version__}"
+    code, out, _ = run(capsys)
+    assert code == 0
+    for command in ("summary", "examples", "schema"):
+        assert command in out
+
+
+def test_python_dash_m_runs_the_same_command():
+    done = subprocess.run(
+        [sys.executable, "-m", "dod_model", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == f"dod-model {dod_model.__version__}"
+
+
+def test_summary_of_a_bundled_example(capsys):
+    code, out, _ = run(capsys, "summary", "--example", "ulyanovsk-cherdakly-2019")
+    assert code == 0
+    assert out.startswith("План мероприятий «дорожная карта» по созданию")
+    assert "Region:       RU-ULY" in out
+    assert "Activities:   16 in 0 sections" in out
+    assert "Due:          2019-04-30 … 2019-12-31" in out
+    assert "  16     Декабрь 2019 года" in out
+
+
+def test_summary_as_json_of_a_file(capsys, tmp_path):
+    path = tmp_path / "roadmap.json"
+    path.write_text(dod_model.examples.text("ulyanovsk-cherdakly-2019"), encoding="utf-8")
+    code, out, _ = run(capsys, "summary", str(path), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["activities"] == 16
+    assert data["deadline_kinds"] == {"period": 12, "periodic": 1, "within-year": 3}
+    assert data["responsible"] == {"МОЦ": 15, "Управление образования МО": 10}
+
+
+def test_summary_of_a_broken_file_names_the_file_and_the_place(capsys, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"schema_version": "1.0", "title": 7}', encoding="utf-8")
+    code, _, err = run(capsys, "summary", str(path))
+    assert code == 2
+    assert err.startswith(f"dod-model: error: {path}: JSON for Roadmap does not match the schema")
+    assert "/title: not a string: 7" in err
+
+
+def test_summary_of_a_missing_file_or_example(capsys, tmp_path):
+    code, _, err = run(capsys, "summary", str(tmp_path / "absent.json"))
+    assert code == 2
+    assert "cannot read the file" in err
+    code, _, err = run(capsys, "summary", "--example", "nowhere")
+    assert code == 2
+    assert "no bundled example 'nowhere'" in err
+
+
+def test_examples_lists_name_and_title(capsys):
+    code, out, _ = run(capsys, "examples")
+    assert code == 0
+    assert out.startswith("ulyanovsk-cherdakly-2019\tПлан мероприятий")
+
+
+@pytest.mark.parametrize("name", dod_model.schema_names())
+def test_schema_prints_the_committed_schema(capsys, name):
+    code, out, _ = run(capsys, "schema", name)
+    assert code == 0
+    assert json.loads(out) == dod_model.json_schema(name)

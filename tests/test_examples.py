@@ -1,0 +1,74 @@
+"""The bundled examples are faithful to the seed documents they were built from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+import pytest
+
+import dod_model
+from dod_model import DeadlineKind, examples
+
+SEED_OF = {"ulyanovsk-cherdakly-2019": "ulyanovsk-cherdakly-moc-roadmap-2019.txt"}
+
+
+def test_every_example_is_listed_and_loads():
+    assert examples.names() == tuple(sorted(SEED_OF))
+    for name in examples.names():
+        roadmap = examples.load(name)
+        assert roadmap.activities
+        assert dod_model.loads(examples.text(name)) == roadmap
+
+
+def test_unknown_example_names_the_ones_there_are():
+    with pytest.raises(KeyError, match="there are: ulyanovsk-cherdakly-2019"):
+        examples.load("nowhere")
+
+
+@pytest.mark.parametrize("name", sorted(SEED_OF))
+def test_example_records_its_seed_and_every_line_it_cites(name, seeds):
+    roadmap = examples.load(name)
+    seed = seeds / SEED_OF[name]
+    raw = seed.read_bytes()
+    assert roadmap.source.name == seed.name
+    assert roadmap.source.sha256 == hashlib.sha256(raw).hexdigest()
+    lines = raw.decode("utf-8").splitlines()
+    for activity in roadmap.activities:
+        line = lines[activity.provenance.line - 1]
+        cells = line.split("\t")
+        assert cells[0] == activity.number
+        assert " ".join(cells[1].split()) == activity.title
+        assert cells[2] == activity.deadline.text
+
+
+def test_ulyanovsk_example_as_read_by_a_person(seeds):
+    roadmap = examples.load("ulyanovsk-cherdakly-2019")
+    text = (seeds / SEED_OF["ulyanovsk-cherdakly-2019"]).read_text(encoding="utf-8")
+    numbered = re.findall(r"^(\d+)\t", text, flags=re.MULTILINE)
+    assert [a.number for a in roadmap.activities] == numbered == [str(i) for i in range(1, 17)]
+    assert roadmap.region == "RU-ULY"
+    assert roadmap.sections == ()
+    assert roadmap.approval.date == dt.date(2019, 4, 2)
+    assert roadmap.approval.number == "175"
+    assert roadmap.approval.text in " ".join(text.split())
+    # Row 10's responsible cell is split across a page break in the export: both parties kept.
+    assert [p.name for p in roadmap.activity("10").responsible] == [
+        "Управление образования МО",
+        "МОЦ",
+    ]
+    first = roadmap.activity("1").deadline
+    assert (first.kind, first.start, first.end) == (
+        DeadlineKind.PERIOD,
+        dt.date(2019, 4, 1),
+        dt.date(2019, 4, 30),
+    )
+    quarterly = roadmap.activity("7").deadline
+    assert quarterly.recurrence is dod_model.Recurrence.QUARTERLY
+    assert {a.deadline.kind for a in roadmap.activities} == {
+        DeadlineKind.PERIOD,
+        DeadlineKind.PERIODIC,
+        DeadlineKind.WITHIN_YEAR,
+    }
+    assert {g.short for g in roadmap.glossary} == {"МОЦ", "РМЦ"}

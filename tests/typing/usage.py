@@ -1,0 +1,36 @@
+"""A typed use of the public API, checked by ``mypy --strict`` (nox -s typecheck).
+
+Nothing here runs in the test suite; it fails type checking if the public API loses its types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import assert_type
+
+import dod_model
+from dod_model import Activity, Deadline, DeadlineKind, Roadmap, examples
+
+roadmap = examples.load("ulyanovsk-cherdakly-2019")
+assert_type(roadmap, Roadmap)
+assert_type(roadmap.activities, tuple[Activity, ...])
+assert_type(roadmap.region, str | None)
+
+first = roadmap.activities[0]
+assert_type(first.deadline, Deadline)
+assert_type(first.deadline.end, dt.date | None)
+assert_type(first.deadline.dates, tuple[dt.date, ...])
+assert_type(first.deadline.kind, DeadlineKind)
+assert_type(first.section, str | None)
+
+text = dod_model.dumps(roadmap)
+assert_type(text, str)
+assert_type(dod_model.loads(text), Roadmap)
+assert_type(dod_model.loads(text, cls=Roadmap), Roadmap)
+assert_type(dod_model.loads(dod_model.dumps(first), Activity), Activity)
+
+try:
+    dod_model.loads("{}")
+except dod_model.SchemaError as error:
+    for fault in error.faults:
+        assert_type(fault.pointer, str)
