@@ -27,6 +27,8 @@ class LabelledEnum(enum.StrEnum):
     """A string enumeration whose members have a Russian label and aliases.
 
     Subclasses define ``__labels__``: for every member, its label first, then its aliases.
+
+    .. versionadded:: 0.1.0
     """
 
     __labels__: ClassVar[Mapping[str, tuple[str, ...]]]

@@ -178,7 +178,7 @@ class Roadmap:
         municipality: The municipality the plan is for, as written.
         period: The period the plan covers, when the document states or implies it.
         approval: The act that approves the plan («приказ … от 02.04.2019 № 175»).
-        basis: Acts the plan is based on (a footnote «*Основание разработки – …»).
+        basis: Acts the plan is based on (a footnote «Основание разработки – …»).
         centres: The РМЦ, МОЦ and ОЦ the plan names.
         glossary: Abbreviations the document defines («(далее – МОЦ)»).
         notes: Other text of the document outside its table: preambles, footnotes.
