@@ -71,7 +71,7 @@ class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
 
-    def ref(self, type_: Any) -> dict[str, Any]:  # noqa: PLR0911 - one return per JSON type
+    def ref(self, type_: Any) -> dict[str, Any]:
         if isinstance(type_, types.UnionType):
             args = typing.get_args(type_)
             if set(args) == {int, float}:

@@ -12,6 +12,7 @@ __all__ = [
     "CertificateKind",
     "Comparator",
     "DeadlineKind",
+    "DeadlineStatus",
     "LegalActKind",
     "NominalUnit",
     "Orientation",
@@ -85,6 +86,27 @@ class DeadlineKind(LabelledEnum):
         "within-year": ("в течение года",),
         "as-scheduled": ("по отдельному графику", "по плану"),
         "unknown": ("срок не распознан",),
+    }
+
+
+class DeadlineStatus(LabelledEnum):
+    """Where a deadline stands on a given day.
+
+    .. versionadded:: 0.1.0
+    """
+
+    UPCOMING = "upcoming"
+    DUE = "due"
+    OVERDUE = "overdue"
+    DONE_BY_PERIOD_END = "done-by-period-end"
+    UNKNOWN = "unknown"
+
+    __labels__: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "upcoming": ("предстоит",),
+        "due": ("выполняется",),
+        "overdue": ("срок прошёл",),
+        "done-by-period-end": ("период плана завершён",),
+        "unknown": ("срок не определён",),
     }
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from dod_model.model._enums import DeadlineKind, Recurrence
+from dod_model.model._enums import DeadlineKind, DeadlineStatus, Recurrence
 
 __all__ = ["Deadline", "Period"]
 
@@ -75,3 +75,53 @@ class Deadline:
         if self.start is None or self.end is None or self.start > self.end:
             return None
         return Period(self.start, self.end)
+
+    @classmethod
+    def parse(cls, text: str, period: Period | None = None) -> Deadline:
+        """Read a deadline cell as written («Июнь-июль 2019», «до 15.08.2019», a column of dates).
+
+        Never raises: text without a calendar meaning the grammar is sure of gives kind
+        ``unknown`` and no dates. The grammar is documented in :doc:`/deadlines`.
+
+        Args:
+            text: The cell's text; kept unchanged in :attr:`text`.
+            period: The roadmap's period: dates phrases without a year («01 ноября») and gives
+                phrases without a calendar of their own («постоянно») its bounds.
+
+        .. versionadded:: 0.1.0
+        """
+        from dod_model.text._deadlines import parse_deadline  # noqa: PLC0415 - built on the model
+
+        return parse_deadline(text, period)
+
+    def render(self) -> str:
+        """Canonical text of the deadline, which :meth:`parse` reads back to it.
+
+        A deadline no phrase of the grammar states (kind ``unknown``, say) renders as its text.
+
+        .. versionadded:: 0.1.0
+        """
+        from dod_model.text._deadlines import render_deadline  # noqa: PLC0415 - built on the model
+
+        return render_deadline(self)
+
+    def due_dates(self, period: Period | None = None) -> tuple[dt.date, ...]:
+        """Every date the activity is due by, recurrences expanded over ``period``.
+
+        «ежеквартально» over 2020–2024 gives the last day of each of its 20 quarters; a column
+        of dates gives them sorted; «до 15.08.2019» gives 2019-08-15; «постоянно» gives none.
+
+        .. versionadded:: 0.1.0
+        """
+        from dod_model.text._schedule import due_dates  # noqa: PLC0415 - built on the model
+
+        return due_dates(self, period)
+
+    def status(self, on: dt.date, period: Period | None = None) -> DeadlineStatus:
+        """Where the deadline stands on a day: upcoming, due, overdue, done by period end.
+
+        .. versionadded:: 0.1.0
+        """
+        from dod_model.text._schedule import deadline_status  # noqa: PLC0415 - built on the model
+
+        return deadline_status(self, on, period)

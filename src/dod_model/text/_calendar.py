@@ -1,0 +1,95 @@
+"""Calendar arithmetic and the Russian names of months, quarters and half-years."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+__all__ = [
+    "MONTH_NAMES",
+    "MONTH_PATTERN",
+    "add_years",
+    "month_end",
+    "month_number",
+    "roman_to_int",
+    "school_year",
+]
+
+MONTH_NAMES = (
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+)  # fmt: skip
+"""Nominative names, as a deadline cell writes them («Август 2019»)."""
+
+# Stems with every case ending documents use: «август», «августа», «в августе», «сент.».
+_MONTH_FORMS = (
+    r"январ[ьяе]|янв\.?",
+    r"феврал[ьяе]|фев\.?",
+    r"март[ае]?|мар\.?",
+    r"апрел[ьяе]|апр\.?",
+    r"ма[йяе]",
+    r"июн[ьяе]|июн\.?",
+    r"июл[ьяе]|июл\.?",
+    r"август[ае]?|авг\.?",
+    r"сентябр[ьяе]|сент?\.?",
+    r"октябр[ьяе]|окт\.?",
+    r"ноябр[ьяе]|ноя\.?",
+    r"декабр[ьяе]|дек\.?",
+)
+MONTH_PATTERN = "|".join(f"(?:{forms})" for forms in _MONTH_FORMS)
+"""A regular expression alternative matching any form of a month name (lower case, ё as е)."""
+
+_MONTHS = [re.compile(rf"(?:{forms})\Z") for forms in _MONTH_FORMS]
+
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
+
+
+def month_number(word: str) -> int | None:
+    """1 to 12 for a month name in any case form («августа» → 8), else ``None``."""
+    word = word.casefold().replace("ё", "е")
+    for number, pattern in enumerate(_MONTHS, start=1):
+        if pattern.match(word):
+            return number
+    return None
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later; 29 February becomes 28 February in common years."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def roman_to_int(text: str) -> int | None:
+    """Roman (I–X) or arabic numerals to an int, else ``None``."""
+    text = text.strip().casefold().replace("х", "x").replace("і", "i")
+    if text.isdigit():
+        return int(text)
+    return _ROMAN.get(text)
+
+
+def school_year(first_year: int) -> tuple[dt.date, dt.date]:
+    """A school year «2019/2020»: 1 September of the first year to 31 August of the next.
+
+    The plan period of a school year covers the whole year from one 1 September to the next,
+    summer included, so that no day belongs to no school year.
+    """
+    return dt.date(first_year, 9, 1), dt.date(first_year + 1, 8, 31)

@@ -1,0 +1,556 @@
+"""The grammar of Russian deadline cells: text → :class:`~dod_model.Deadline` and back.
+
+:func:`parse_deadline` is total: any string gives a deadline, with kind ``unknown`` and no dates
+when the text has no calendar meaning the grammar can be sure of. Nothing is guessed: an invalid
+date («31.13.2019») or a placeholder («10 ноября X 1 года», «___») stays unknown.
+
+The grammar, on the text folded to lower case with dashes, ``ё`` and spaces unified, «г.»,
+«года», «годы» after a year dropped, and «31. 05.2021» mended:
+
+==========================================  =========================================
+phrase                                      meaning
+==========================================  =========================================
+``31.05.2021``, ``5 августа 2019``          date: ``end`` and ``dates`` that day
+``до 15.08.2019``, ``не позднее …``         by: ``end`` only
+``с 01.09.2020``                            from: ``start`` only
+``01.01.2020-31.12.2024``                   period: both ends
+``Август 2019``, ``Июнь-июль 2019``         period of whole months
+``Октябрь 2019 - март 2020``                period across years
+``2020 год``, ``в течение 2020 года``       period of a calendar year
+``2020-2022 годы``                          period of several years
+``I квартал 2023``, ``II полугодие 2021``   period of a quarter or a half-year
+``2019/2020 учебный год``                   1 September 2019 … 31 August 2020
+``до конца 2019 года``, ``до конца мая``    by the end of a year, month or quarter
+a column of dates, one per line             dates: every one, ``end`` the latest
+``постоянно``                               ongoing
+``ежеквартально``, ``ежегодно``, …          periodic, with its recurrence
+``в течение года``                          within the year
+``по отдельному графику``, ``по плану …``   as scheduled
+==========================================  =========================================
+
+Brackets hold a recurrence («(ежегодно)») or a note; words after a date that begin with «и
+далее», «далее», «и в дальнейшем» are a note too. Without a year («01 ноября», «IV квартал»,
+«апрель») a date takes its year from the roadmap's period, when given and unambiguous; phrases
+without a calendar of their own (ongoing, periodic, within the year, as scheduled) take the
+period's bounds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import attrs
+
+from dod_model.model import Deadline, DeadlineKind, Period, Recurrence
+from dod_model.text._calendar import (
+    MONTH_NAMES,
+    MONTH_PATTERN,
+    month_end,
+    month_number,
+    roman_to_int,
+    school_year,
+)
+
+__all__ = ["parse_deadline", "render_deadline"]
+
+_FOLD = str.maketrans(
+    {
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": None, "ё": "е",
+    }
+)  # fmt: skip
+_YEAR_WORDS = re.compile(r"(?<=\d)\s*(?:года|годы|годов|годах|году|год|гг|г)\.?(?![а-я])")
+_SPACED_DOTS = re.compile(r"(?<=\d)\s*\.\s*(?=\d)")
+_SPACES = re.compile(r"\s+")
+_DASH = re.compile(r"\s*-\s*")
+
+
+def _fold(text: str) -> str:
+    """Fold a phrase for matching: the grammar's view of the text, never shown to anyone."""
+    text = text.casefold().translate(_FOLD)
+    text = _SPACED_DOTS.sub(".", text)
+    text = _YEAR_WORDS.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _DASH.sub("-", text)
+    return text.strip(" .,;:")
+
+
+@attrs.frozen
+class _Meaning:
+    kind: DeadlineKind
+    start: dt.date | None = None
+    end: dt.date | None = None
+    dates: tuple[dt.date, ...] = ()
+    recurrence: Recurrence | None = None
+
+
+_Handler = Callable[[re.Match[str], Period | None], _Meaning | None]
+_RULES: list[tuple[re.Pattern[str], _Handler]] = []
+
+_D = r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})"
+_D2 = r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})"
+_M = f"({MONTH_PATTERN})"
+_Y = r"((?:19|20|21)\d\d)"
+_IN = r"(?:в |во )?"
+_BY = r"(?:до|не позднее|в срок до|срок до|по|к)"
+_QUARTER = r"(i{1,3}|iv|[1-4])(?:-?(?:й|ом|ый))? квартал[а-я]*"
+_HALF = r"(i{1,2}|[12]|перв[а-я]*|втор[а-я]*)(?:-?(?:е|ое|м|ом))? полугоди[а-я]*"
+
+
+def _rule(pattern: str) -> Callable[[_Handler], _Handler]:
+    def register(handler: _Handler) -> _Handler:
+        _RULES.append((re.compile(pattern), handler))
+        return handler
+
+    return register
+
+
+def _date(day: str, month: str, year: str) -> dt.date | None:
+    full_year = int(year) + 2000 if len(year) == 2 else int(year)
+    try:
+        return dt.date(full_year, int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _in_period(
+    period: Period | None, make: Callable[[int], tuple[dt.date, dt.date] | None]
+) -> tuple[dt.date, dt.date] | None:
+    """The first range ``make(year)`` that meets the period, for a phrase written without year."""
+    if period is None:
+        return None
+    for year in period.years:
+        found = make(year)
+        if found is not None and found[0] <= period.end and found[1] >= period.start:
+            return found
+    return None
+
+
+def _month_of(word: str) -> int:
+    number = month_number(word)
+    if number is None:  # pragma: no cover - the patterns admit only month names
+        msg = f"not a month: {word!r}"
+        raise AssertionError(msg)
+    return number
+
+
+def _month_range(first: int, last: int) -> Callable[[int], tuple[dt.date, dt.date] | None]:
+    return lambda year: (dt.date(year, first, 1), month_end(year, last))
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+@_rule(rf"{_D}")
+def _single(m: re.Match[str], _: Period | None) -> _Meaning | None:
+    day = _date(*m.groups())
+    return None if day is None else _Meaning(DeadlineKind.DATE, end=day, dates=(day,))
+
+
+@_rule(rf"{_BY} {_D}")
+def _by(m: re.Match[str], _: Period | None) -> _Meaning | None:
+    day = _date(*m.groups())
+    return None if day is None else _Meaning(DeadlineKind.BY, end=day)
+
+
+@_rule(rf"(?:с|начиная с) {_D}")
+def _from(m: re.Match[str], _: Period | None) -> _Meaning | None:
+    day = _date(*m.groups())
+    return None if day is None else _Meaning(DeadlineKind.FROM, start=day)
+
+
+@_rule(rf"(?:с )?{_D}(?:-| по | до ){_D2}")
+def _range(m: re.Match[str], _: Period | None) -> _Meaning | None:
+    start, end = _date(*m.groups()[:3]), _date(*m.groups()[3:])
+    if start is None or end is None:
+        return None
+    return _Meaning(DeadlineKind.PERIOD, start=start, end=end)
+
+
+@_rule(rf"(\d{{1,2}}) {_M}(?: {_Y})?")
+def _day_month(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    return _textual(m, period, DeadlineKind.DATE)
+
+
+@_rule(rf"{_BY} (\d{{1,2}}) {_M}(?: {_Y})?")
+def _by_day_month(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    return _textual(m, period, DeadlineKind.BY)
+
+
+def _textual(m: re.Match[str], period: Period | None, kind: DeadlineKind) -> _Meaning | None:
+    day, month_word, year = m.groups()
+    month = month_number(month_word)
+    if month is None:  # pragma: no cover - the pattern admits only month names
+        return None
+    if year is not None:
+        found = _date(day, str(month), year)
+        if found is None:
+            return None
+    else:
+        resolved = _in_period(period, lambda y: _same_day(_date(day, str(month), str(y))))
+        if resolved is None:
+            return _Meaning(kind) if 1 <= int(day) <= 31 else None
+        found = resolved[0]
+    if kind is DeadlineKind.BY:
+        return _Meaning(kind, end=found)
+    return _Meaning(kind, end=found, dates=(found,))
+
+
+def _same_day(day: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    return None if day is None else (day, day)
+
+
+# --- months, quarters, half-years, years --------------------------------------------------------
+
+
+@_rule(rf"{_IN}{_M}(?: {_Y})?")
+def _month(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    month = _month_of(m[1])
+    return _span(m[2], _month_range(month, month), period)
+
+
+@_rule(rf"{_IN}{_M}-{_M}(?: {_Y})?")
+def _months(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    first, last = month_number(m[1]), month_number(m[2])
+    if first is None or last is None or first > last:
+        return None
+    return _span(m[3], _month_range(first, last), period)
+
+
+@_rule(rf"{_IN}{_M} {_Y}-{_M} {_Y}")
+def _months_across_years(m: re.Match[str], _: Period | None) -> _Meaning | None:
+    first, last = month_number(m[1]), month_number(m[3])
+    if first is None or last is None:  # pragma: no cover - the pattern admits only month names
+        return None
+    start, end = dt.date(int(m[2]), first, 1), month_end(int(m[4]), last)
+    return _Meaning(DeadlineKind.PERIOD, start=start, end=end)
+
+
+@_rule(rf"{_IN}{_QUARTER}(?: {_Y})?")
+def _quarter(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    quarter = roman_to_int(m[1])
+    if quarter is None or not 1 <= quarter <= 4:
+        return None
+    return _span(m[2], _month_range(3 * quarter - 2, 3 * quarter), period)
+
+
+@_rule(rf"{_IN}{_HALF}(?: {_Y})?")
+def _half(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    word = m[1]
+    half = 1 if word.startswith("перв") else 2 if word.startswith("втор") else roman_to_int(word)
+    if half not in (1, 2):
+        return None
+    return _span(m[2], _month_range(6 * half - 5, 6 * half), period)
+
+
+def _span(
+    year: str | None,
+    make: Callable[[int], tuple[dt.date, dt.date] | None],
+    period: Period | None,
+) -> _Meaning:
+    found = make(int(year)) if year is not None else _in_period(period, make)
+    if found is None:
+        return _Meaning(DeadlineKind.PERIOD)
+    return _Meaning(DeadlineKind.PERIOD, start=found[0], end=found[1])
+
+
+@_rule(rf"(?:в течение |в |на )?{_Y}")
+def _year(m: re.Match[str], _: Period | None) -> _Meaning:
+    year = int(m[1])
+    return _Meaning(DeadlineKind.PERIOD, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+
+
+@_rule(rf"(?:в течение |в |на )?{_Y}-{_Y}")
+def _years(m: re.Match[str], _: Period | None) -> _Meaning | None:
+    first, last = int(m[1]), int(m[2])
+    if first > last:
+        return None
+    return _Meaning(DeadlineKind.PERIOD, start=dt.date(first, 1, 1), end=dt.date(last, 12, 31))
+
+
+_SCHOOL = r"(?: уч(?:\.|ебн[а-я]*) год[а-я]*)"
+
+
+@_rule(rf"(?:в течение |в |на )?{_Y}/{_Y}{_SCHOOL}?|(?:в течение |в |на )?{_Y}-{_Y}{_SCHOOL}")
+def _school_year(m: re.Match[str], _: Period | None) -> _Meaning | None:
+    first, second = (int(g) for g in m.groups() if g is not None)
+    if second != first + 1:
+        return None
+    start, end = school_year(first)
+    return _Meaning(DeadlineKind.PERIOD, start=start, end=end)
+
+
+# --- «до конца …» -------------------------------------------------------------------------------
+
+
+@_rule(rf"до конца {_Y}")
+def _by_year_end(m: re.Match[str], _: Period | None) -> _Meaning:
+    return _Meaning(DeadlineKind.BY, end=dt.date(int(m[1]), 12, 31))
+
+
+@_rule(r"до конца (?:текущего |календарного )?года")
+def _by_this_year_end(_: re.Match[str], period: Period | None) -> _Meaning:
+    if period is None or period.start.year != period.end.year:
+        return _Meaning(DeadlineKind.BY)
+    return _Meaning(DeadlineKind.BY, end=dt.date(period.end.year, 12, 31))
+
+
+@_rule(rf"до (?:конца )?{_M}(?: {_Y})?")
+def _by_month(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    month = _month_of(m[1])
+    whole = _span(m[2], _month_range(month, month), period)
+    if whole.start is None:
+        return _Meaning(DeadlineKind.BY)
+    # «до конца мая» ends with May; «до мая» ends the day before May begins.
+    end = whole.end if m[0].startswith("до конца") else whole.start - dt.timedelta(days=1)
+    return _Meaning(DeadlineKind.BY, end=end)
+
+
+@_rule(rf"до конца {_QUARTER}(?: {_Y})?")
+def _by_quarter_end(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    quarter = roman_to_int(m[1])
+    if quarter is None or not 1 <= quarter <= 4:
+        return None
+    whole = _span(m[2], _month_range(3 * quarter - 2, 3 * quarter), period)
+    return _Meaning(DeadlineKind.BY, end=whole.end)
+
+
+# --- phrases without a calendar of their own ----------------------------------------------------
+
+_RECURRENCES: dict[str, Recurrence] = {
+    r"ежегодно|ежегодный|(?:1 )?раз в год|каждый год": Recurrence.YEARLY,
+    r"ежеквартально|ежеквартальный|(?:1 )?раз в квартал|каждый квартал": Recurrence.QUARTERLY,
+    r"ежемесячно|ежемесячный|(?:1 )?раз в месяц|каждый месяц": Recurrence.MONTHLY,
+    r"еженедельно|еженедельный|(?:1 )?раз в неделю|каждую неделю": Recurrence.WEEKLY,
+    r"(?:1 )?раз в полугодие|каждое полугодие|раз в полгода": Recurrence.HALF_YEARLY,
+}
+_RECURRENCE_RULES = [(re.compile(p), r) for p, r in _RECURRENCES.items()]
+
+_PHRASES: dict[DeadlineKind, str] = {
+    DeadlineKind.ONGOING: (
+        r"постоянно|на постоянной основе|в постоянном режиме|систематически|"
+        r"(?:в течение )?всего периода(?: реализации)?|весь период(?: реализации)?"
+    ),
+    DeadlineKind.WITHIN_YEAR: (
+        r"в течени[ея] (?:всего )?(?:учебного |календарного |текущего )?года"
+    ),
+    DeadlineKind.AS_SCHEDULED: (
+        r"по (?:отдельному )?(?:графику|плану|расписанию)(?: .*)?|"
+        r"в соответствии с (?:графиком|планом|расписанием)(?: .*)?|"
+        r"по мере (?:необходимости|поступления.*)|по запросу|по согласованию"
+    ),
+}
+_PHRASE_RULES = [(re.compile(p), k) for k, p in _PHRASES.items()]
+
+
+def recurrence_of(phrase: str) -> Recurrence | None:
+    """The recurrence a whole phrase names («ежегодно», «1 раз в квартал»), else ``None``."""
+    folded = _fold(phrase)
+    for pattern, recurrence in _RECURRENCE_RULES:
+        if pattern.fullmatch(folded):
+            return recurrence
+    return None
+
+
+def _phrase(folded: str) -> _Meaning | None:
+    for pattern, recurrence in _RECURRENCE_RULES:
+        if pattern.fullmatch(folded):
+            return _Meaning(DeadlineKind.PERIODIC, recurrence=recurrence)
+    for pattern, kind in _PHRASE_RULES:
+        if pattern.fullmatch(folded):
+            return _Meaning(kind)
+    return None
+
+
+def _meaning(phrase: str, period: Period | None) -> _Meaning | None:
+    folded = _fold(phrase)
+    if not folded:
+        return None
+    for pattern, handler in _RULES:
+        match = pattern.fullmatch(folded)
+        if match is not None:
+            return handler(match, period)
+    return _phrase(folded)
+
+
+# --- the whole cell -----------------------------------------------------------------------------
+
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+_TAIL = re.compile(r"(?:\s+|\s*[,;]\s*)(?=(?:и далее|и в дальнейшем|далее|а также|и затем)\b)",
+                   re.IGNORECASE)  # fmt: skip
+_PLACEHOLDER = re.compile(r"[\s_.\-–—xх/]*")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _with_period(meaning: _Meaning, period: Period | None) -> _Meaning:
+    """Phrases without a calendar of their own take the roadmap period's bounds."""
+    undated = meaning.start is None and meaning.end is None
+    if period is not None and undated and meaning.kind in _FROM_PERIOD:
+        return attrs.evolve(meaning, start=period.start, end=period.end)
+    return meaning
+
+
+_FROM_PERIOD = frozenset(
+    {DeadlineKind.ONGOING, DeadlineKind.PERIODIC, DeadlineKind.WITHIN_YEAR,
+     DeadlineKind.AS_SCHEDULED}
+)  # fmt: skip
+
+
+def _column(lines: list[str], period: Period | None) -> tuple[_Meaning, str | None] | None:
+    """A column of dates, one per line, possibly followed by a phrase kept as the note."""
+    dates: list[dt.date] = []
+    for index, line in enumerate(lines):
+        meaning = _meaning(line, period)
+        if meaning is None or meaning.kind is not DeadlineKind.DATE or not meaning.dates:
+            if len(dates) < 2:
+                return None
+            return _Meaning(DeadlineKind.DATES, end=max(dates), dates=tuple(dates)), _clean(
+                " ".join(lines[index:])
+            )
+        dates.extend(meaning.dates)
+    if len(dates) < 2:
+        return None
+    return _Meaning(DeadlineKind.DATES, end=max(dates), dates=tuple(dates)), None
+
+
+def parse_deadline(text: str, period: Period | None = None) -> Deadline:
+    """Read a deadline cell. Never raises; see the module docstring for the grammar.
+
+    Args:
+        text: The cell as written.
+        period: The roadmap's period, to date phrases written without a year.
+
+    Returns:
+        A :class:`~dod_model.Deadline` whose ``text`` is ``text`` unchanged.
+    """
+    if not text.strip():
+        return Deadline(text=text)
+    notes: list[str] = []
+    recurrence: Recurrence | None = None
+
+    def bracket(match: re.Match[str]) -> str:
+        nonlocal recurrence
+        inner = _clean(match[1])
+        named = recurrence_of(inner) if inner else None
+        if named is not None and recurrence is None:
+            recurrence = named
+        elif inner:
+            notes.append(inner)
+        return " "
+
+    core = _BRACKETS.sub(bracket, text)
+    lines = [line.strip() for line in core.splitlines() if line.strip()]
+    found: tuple[_Meaning, str | None] | None = _column(lines, period) if len(lines) > 1 else None
+    if found is None:
+        found = _whole(_clean(core), period)
+    meaning, tail = found
+    if tail:
+        notes.insert(0, tail)
+    if recurrence is not None and meaning.recurrence is None:
+        meaning = attrs.evolve(meaning, recurrence=recurrence)
+    meaning = _with_period(meaning, period)
+    return Deadline(
+        text=text,
+        kind=meaning.kind,
+        start=meaning.start,
+        end=meaning.end,
+        dates=meaning.dates,
+        recurrence=meaning.recurrence,
+        note="; ".join(notes) if notes else None,
+    )
+
+
+def _whole(phrase: str, period: Period | None) -> tuple[_Meaning, str | None]:
+    if not phrase or _PLACEHOLDER.fullmatch(phrase):
+        return _Meaning(DeadlineKind.UNKNOWN if phrase else DeadlineKind.NONE), None
+    meaning = _meaning(phrase, period)
+    if meaning is not None:
+        return meaning, None
+    for split in _TAIL.finditer(phrase):
+        head = _meaning(phrase[: split.start()], period)
+        if head is not None and head.kind is not DeadlineKind.UNKNOWN:
+            return head, phrase[split.end() :].strip()
+    return _Meaning(DeadlineKind.UNKNOWN), None
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+_PHRASE_TEXT = {
+    DeadlineKind.ONGOING: "постоянно",
+    DeadlineKind.WITHIN_YEAR: "в течение года",
+    DeadlineKind.AS_SCHEDULED: "по отдельному графику",
+}
+_RECURRENCE_TEXT = {
+    Recurrence.YEARLY: "ежегодно",
+    Recurrence.QUARTERLY: "ежеквартально",
+    Recurrence.MONTHLY: "ежемесячно",
+    Recurrence.WEEKLY: "еженедельно",
+    Recurrence.HALF_YEARLY: "раз в полугодие",
+}
+
+
+def _d(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _period_text(start: dt.date, end: dt.date) -> str:
+    whole_months = start.day == 1 and end == month_end(end.year, end.month) and start <= end
+    if whole_months and (start.month, end.month) == (9, 8) and end.year == start.year + 1:
+        return f"{start.year}/{end.year} учебный год"
+    if whole_months and (start.month, end.month) == (1, 12):
+        if start.year == end.year:
+            return f"{start.year} год"
+        return f"{start.year}-{end.year} годы"
+    if whole_months and start.year == end.year:
+        first = MONTH_NAMES[start.month - 1].capitalize()
+        if start.month == end.month:
+            return f"{first} {start.year}"
+        return f"{first}-{MONTH_NAMES[end.month - 1]} {end.year}"
+    if whole_months:
+        first = MONTH_NAMES[start.month - 1].capitalize()
+        return f"{first} {start.year} - {MONTH_NAMES[end.month - 1]} {end.year}"
+    return f"{_d(start)}-{_d(end)}"
+
+
+def render_deadline(deadline: Deadline) -> str:
+    """Canonical text of a deadline: what :func:`parse_deadline` reads back to it.
+
+    A deadline of kind ``unknown``, or whose fields no phrase of the grammar states, renders as
+    its own text.
+    """
+    kind, start, end = deadline.kind, deadline.start, deadline.end
+    recurrence = deadline.recurrence
+    body: str | None = None
+    if kind is DeadlineKind.NONE and not deadline.note and recurrence is None:
+        return ""
+    if kind is DeadlineKind.DATE and end is not None and deadline.dates == (end,) and start is None:
+        body = _d(end)
+    elif kind is DeadlineKind.BY and end is not None and start is None and not deadline.dates:
+        body = f"до {_d(end)}"
+    elif kind is DeadlineKind.FROM and start is not None and end is None and not deadline.dates:
+        body = f"с {_d(start)}"
+    elif kind is DeadlineKind.PERIOD and start and end and not deadline.dates:
+        body = _period_text(start, end)
+    elif (
+        kind is DeadlineKind.DATES
+        and len(deadline.dates) >= 2
+        and end == max(deadline.dates)
+        and start is None
+    ):
+        body = "\n".join(_d(day) for day in deadline.dates)
+    elif kind is DeadlineKind.PERIODIC and recurrence is not None and start is end is None:
+        body, recurrence = _RECURRENCE_TEXT[recurrence], None
+    elif kind in _PHRASE_TEXT and start is end is None and not deadline.dates:
+        body = _PHRASE_TEXT[kind]
+    if body is None:
+        return deadline.text
+    if recurrence is not None:
+        body += f" ({_RECURRENCE_TEXT[recurrence]})"
+    if deadline.note:
+        body += f"\n({deadline.note})"
+    return body

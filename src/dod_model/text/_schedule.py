@@ -1,0 +1,137 @@
+"""Due dates and status of a deadline on a given day, recurrences expanded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from dod_model.model import Deadline, DeadlineKind, DeadlineStatus, Period, Recurrence
+from dod_model.text._calendar import add_years, month_end
+
+__all__ = ["deadline_status", "due_dates"]
+
+_MONTHS_PER_STEP = {
+    Recurrence.MONTHLY: 1,
+    Recurrence.QUARTERLY: 3,
+    Recurrence.HALF_YEARLY: 6,
+    Recurrence.YEARLY: 12,
+}
+
+
+_OWN_WINDOW = frozenset(
+    {
+        DeadlineKind.PERIODIC,
+        DeadlineKind.WITHIN_YEAR,
+        DeadlineKind.ONGOING,
+        DeadlineKind.AS_SCHEDULED,
+    }
+)
+
+
+def _window(deadline: Deadline, period: Period | None) -> Period | None:
+    """The span a deadline repeats or runs over.
+
+    Its own bounds for phrases resolved against the roadmap's period, else that period, else its
+    own start … end.
+    """
+    own = deadline.period
+    if own is not None and deadline.kind in _OWN_WINDOW:
+        return own
+    return period or own
+
+
+def _calendar_ends(recurrence: Recurrence, window: Period) -> Iterator[dt.date]:
+    """Ends of the calendar months, quarters, half-years or years (or Sundays) in a window."""
+    if recurrence is Recurrence.WEEKLY:
+        day = window.start + dt.timedelta(days=6 - window.start.weekday())
+        while day <= window.end:
+            yield day
+            day += dt.timedelta(weeks=1)
+        return
+    step = _MONTHS_PER_STEP[recurrence]
+    year, month = window.start.year, window.start.month
+    month = ((month - 1) // step + 1) * step  # the last month of the step the window opens in
+    while (end := month_end(year, month)) <= window.end:
+        yield end
+        month += step
+        if month > 12:
+            year, month = year + 1, month - 12
+
+
+def _from_anchor(anchor: dt.date, recurrence: Recurrence, window: Period) -> Iterator[dt.date]:
+    count = 0
+    day = anchor
+    while day <= window.end:
+        yield day
+        count += 1
+        if recurrence is Recurrence.WEEKLY:
+            day = anchor + dt.timedelta(weeks=count)
+        else:
+            months = _MONTHS_PER_STEP[recurrence] * count
+            years, month_index = divmod(anchor.month - 1 + months, 12)
+            day = add_years(anchor, years)
+            last = month_end(day.year, month_index + 1).day
+            day = day.replace(month=month_index + 1, day=min(anchor.day, last))
+
+
+def due_dates(deadline: Deadline, period: Period | None = None) -> tuple[dt.date, ...]:
+    """Every date by which the activity is due, in order, recurrences expanded.
+
+    Args:
+        deadline: The deadline.
+        period: The roadmap's period; recurring and year-long deadlines repeat across it.
+            Without it, the deadline's own ``start`` … ``end`` is used where it has both.
+
+    Returns:
+        The due dates; empty for ongoing and scheduled activities and for unknown deadlines.
+    """
+    kind, recurrence = deadline.kind, deadline.recurrence
+    window = _window(deadline, period)
+    if kind is DeadlineKind.PERIODIC:
+        if recurrence is None or window is None:
+            return ()
+        return tuple(_calendar_ends(recurrence, window))
+    if kind is DeadlineKind.WITHIN_YEAR:
+        if window is None:
+            return ()
+        ends = [dt.date(y, 12, 31) for y in window.years if dt.date(y, 12, 31) in window]
+        return tuple(ends) if ends and ends[-1] == window.end else (*ends, window.end)
+    anchor = deadline.start if kind is DeadlineKind.FROM else deadline.end
+    if recurrence is not None and anchor is not None and window is not None:
+        return tuple(_from_anchor(anchor, recurrence, Period(anchor, max(anchor, window.end))))
+    if kind is DeadlineKind.DATES:
+        return tuple(sorted(deadline.dates))
+    if kind in (DeadlineKind.DATE, DeadlineKind.BY, DeadlineKind.PERIOD) and deadline.end:
+        return (deadline.end,)
+    return ()
+
+
+def deadline_status(
+    deadline: Deadline, on: dt.date, period: Period | None = None
+) -> DeadlineStatus:
+    """Where a deadline stands on a day.
+
+    * ``upcoming``: its period has not begun;
+    * ``due``: it is under way, or a due date is still ahead;
+    * ``overdue``: every due date has passed while the plan still runs;
+    * ``done-by-period-end``: the plan's period (or, without one, the deadline's) is over;
+    * ``unknown``: the deadline names no date and no period gives it one.
+
+    Args:
+        deadline: The deadline.
+        on: The day to judge on.
+        period: The roadmap's period.
+    """
+    dues = due_dates(deadline, period)
+    window = _window(deadline, period)
+    opens = deadline.start or (window.start if window else None)
+    if not dues and window is None:
+        return DeadlineStatus.UNKNOWN
+    if opens is not None and on < opens:
+        return DeadlineStatus.UPCOMING
+    plan_end = period.end if period else (window.end if window else None)
+    if plan_end is not None and on > plan_end and (not dues or on > dues[-1]):
+        return DeadlineStatus.DONE_BY_PERIOD_END
+    if not dues or on <= dues[-1]:
+        return DeadlineStatus.DUE
+    return DeadlineStatus.OVERDUE
