@@ -77,6 +77,22 @@ class Result:
     urls: tuple[str, ...] = ()
     targets: tuple[Target, ...] = ()
 
+    @classmethod
+    def parse(cls, text: str) -> Result:
+        """A result with the legal acts, web addresses and targets its text states.
+
+        >>> Result.parse("Апробировано не менее 6 типов программ").targets[0].value
+        6
+
+        .. versionadded:: 0.1.0
+        """
+        from dod_model.text._acts import find_legal_acts, find_urls  # noqa: PLC0415 - built on the model
+        from dod_model.text._targets import find_targets  # noqa: PLC0415 - built on the model
+
+        return cls(
+            text=text, acts=find_legal_acts(text), urls=find_urls(text), targets=find_targets(text)
+        )
+
 
 @attrs.frozen(kw_only=True)
 class Party:

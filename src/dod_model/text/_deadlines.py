@@ -378,8 +378,9 @@ def _meaning(phrase: str, period: Period | None) -> _Meaning | None:
 # --- the whole cell -----------------------------------------------------------------------------
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
-_TAIL = re.compile(r"(?:\s+|\s*[,;]\s*)(?=(?:и далее|и в дальнейшем|далее|а также|и затем)\b)",
-                   re.IGNORECASE)  # fmt: skip
+_TAIL = re.compile(
+    r"(?:\s+|\s*[,;]\s*)(?=(?:и далее|и в дальнейшем|далее|а также|и затем)\b)", re.IGNORECASE
+)
 _PLACEHOLDER = re.compile(r"[\s_.\-–—xх/]*")
 
 
@@ -396,9 +397,13 @@ def _with_period(meaning: _Meaning, period: Period | None) -> _Meaning:
 
 
 _FROM_PERIOD = frozenset(
-    {DeadlineKind.ONGOING, DeadlineKind.PERIODIC, DeadlineKind.WITHIN_YEAR,
-     DeadlineKind.AS_SCHEDULED}
-)  # fmt: skip
+    {
+        DeadlineKind.ONGOING,
+        DeadlineKind.PERIODIC,
+        DeadlineKind.WITHIN_YEAR,
+        DeadlineKind.AS_SCHEDULED,
+    }
+)
 
 
 def _column(lines: list[str], period: Period | None) -> tuple[_Meaning, str | None] | None:

@@ -1,0 +1,37 @@
+"""Text semantics: the typed meaning of a roadmap's Russian cells, text kept beside every value.
+
+Deadlines have their named constructor on the model (:meth:`dod_model.Deadline.parse`), results
+too (:meth:`dod_model.Result.parse`); the rest is here. Every function is total on any string.
+
+>>> from dod_model import text
+>>> [p.name for p in text.split_parties("Отдел образования. МКУ ИМЦ, образовательные организации")]
+['Отдел образования', 'МКУ ИМЦ', 'образовательные организации']
+>>> text.normalise_number("2.3..")
+'2.3'
+
+.. versionadded:: 0.1.0
+"""
+
+from dod_model.text._acts import find_legal_acts, find_urls
+from dod_model.text._documents import find_centres, period_from_deadlines, plan_kind, plan_period
+from dod_model.text._glossary import Glossary, core_glossary, find_definitions
+from dod_model.text._numbering import find_steps, normalise_number, section_heading
+from dod_model.text._parties import split_parties
+from dod_model.text._targets import find_targets
+
+__all__ = [
+    "Glossary",
+    "core_glossary",
+    "find_centres",
+    "find_definitions",
+    "find_legal_acts",
+    "find_steps",
+    "find_targets",
+    "find_urls",
+    "normalise_number",
+    "period_from_deadlines",
+    "plan_kind",
+    "plan_period",
+    "section_heading",
+    "split_parties",
+]

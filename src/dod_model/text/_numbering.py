@@ -1,0 +1,85 @@
+"""Activity and section numbers, and enumerated sub-steps inside an activity."""
+
+from __future__ import annotations
+
+import re
+
+from dod_model.model import Step
+from dod_model.text._calendar import roman_to_int
+
+__all__ = ["find_steps", "normalise_number", "section_heading"]
+
+_DOTS = re.compile(r"\s*\.(?:\s*\.)+")
+_ROMAN = re.compile(r"(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+
+
+def normalise_number(text: str) -> str:
+    """An activity or section number as written, tidied: «2.3..» → «2.3», «1.» → «1», «№ 4» → «4».
+
+    Internal dots stay; only repeated dots, spaces and a leading «№» go.
+    """
+    number = text.strip().removeprefix("№").strip()
+    number = _DOTS.sub(".", number)
+    number = re.sub(r"\s*\.\s*", ".", number)
+    return number.strip(". ")
+
+
+def _is_number(text: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:\.\d+)*", text)) or bool(_ROMAN.fullmatch(text))
+
+
+_HEADING = re.compile(r"\s*(?P<number>\d{1,2}|[IVXLC]{1,6})\s*[.)]?\s+(?P<title>\S.*)", re.DOTALL)
+
+
+def section_heading(text: str) -> tuple[str, str] | None:
+    """Number and title of a section row («1. Порядок обновления …», «IV. Кадры»), else ``None``.
+
+    Section numbers are one arabic number or a roman numeral; «1.1.» is an activity's, not a
+    section's. The title must begin with a letter.
+    """
+    match = _HEADING.fullmatch(text)
+    if match is None or not match["title"][0].isalpha():
+        return None
+    number = match["number"]
+    if not number.isdigit() and not _ROMAN.fullmatch(number):
+        return None
+    return number, " ".join(match["title"].split())
+
+
+# «… включающей: 1. Методический блок для педагогов. 2. Информационный блок …»
+_STEP = re.compile(r"(?:(?<=^)|(?<=[\s:;]))(?P<number>\d{1,2})[.)]\s+(?=[А-ЯЁA-Z])")
+_BULLET = re.compile(r"^\s*[-–—•]\s+(?P<text>.+?)\s*[;.]?\s*$", re.MULTILINE)
+
+
+def find_steps(text: str) -> tuple[Step, ...]:
+    """Enumerated sub-steps written inside an activity's title.
+
+    A numbered run «1. … 2. … 3. …» (at least two, counting up from 1) or a list of dashed
+    lines («- разноуровневые;»). Each step's text runs to the next step; the last one to the
+    end of the text. Dashed lines give steps without a number.
+
+    Args:
+        text: The activity's title as written.
+    """
+    marks = list(_STEP.finditer(text))
+    run: list[re.Match[str]] = []
+    for mark in marks:
+        if int(mark["number"]) == len(run) + 1:
+            run.append(mark)
+        elif int(mark["number"]) == 1:
+            run = [mark]
+    if len(run) >= 2:
+        ends = [m.start() for m in run[1:]] + [len(text)]
+        return tuple(
+            Step(m["number"], " ".join(text[m.end() : end].split()).rstrip(" ;"))
+            for m, end in zip(run, ends, strict=True)
+        )
+    bullets = [m["text"] for m in _BULLET.finditer(text)]
+    if len(bullets) >= 2:
+        return tuple(Step("", " ".join(b.split())) for b in bullets)
+    return ()
+
+
+def roman_or_arabic(number: str) -> int | None:
+    """The value of a section number, roman or arabic («IV» → 4), else ``None``."""
+    return roman_to_int(number) if _is_number(number) else None
