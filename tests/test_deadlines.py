@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from dod_model import Deadline, DeadlineKind, DeadlineStatus, Period, Recurrence
 from dod_model.testing import strategies as dst
+from dod_model.text._deadlines import recurrence_of
 
 K = DeadlineKind
 
@@ -253,8 +254,6 @@ def canonical_meanings(draw: st.DrawFn) -> Deadline:
     elif kind in (K.DATE, K.BY, K.FROM, K.PERIOD, K.DATES):
         fields["recurrence"] = draw(st.none() | st.sampled_from(Recurrence))
     note = draw(st.none() | _NOTES)
-    from dod_model.text._deadlines import recurrence_of
-
     if note and recurrence_of(note) is None:
         fields["note"] = note
     return Deadline(**fields)

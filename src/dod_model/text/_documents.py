@@ -93,19 +93,20 @@ def period_from_deadlines(deadlines: Iterable[Deadline]) -> Period | None:
     return Period(min(days), max(days)) if days else None
 
 
-_SPECIFIC = r"(?: (?i:дополнительного образования)(?: (?i:детей))?)?"
-_REGION = r"(?: (?i:в )?[А-ЯЁ][а-яёА-ЯЁ]+(?i:ой|ская|ской) (?i:област[иь]))?"
+_SPECIFIC = r"(?:\s+(?i:дополнительного\s+образования)(?:\s+(?i:детей))?)?"
+_REGION = r"(?:\s+(?i:в\s+)?[А-ЯЁ][а-яёА-ЯЁ]+(?i:ой|ская|ской)\s+(?i:област[иь]))?"
 _ABBREVIATION = r"(?:\s*\((?:далее\s*[-–—]\s*)?[А-ЯЁ]{2,4}(?: [А-ЯЁ]{2,3})?\))?"
 _ORG = r"(?:(?P<org>(?:[А-ЯЁ]{2,6} ){1,3}[А-ЯЁ]{2,6})\s*[-–—]\s*_?\s*)?"
-_RMC = r"(?i:регионал\w* модельн\w* центр\w*)"
+_RMC = r"(?i:регионал\w*\s+модельн\w*\s+центр\w*)"
 _MOC = (
-    r"(?i:(?:сет[ьи] )?муниципальн\w* (?:\(опорн\w*, ресурсн\w*\) |опорн\w* |ресурсн\w* )центр\w*)"
+    r"(?i:(?:сет[ьи]\s+)?муниципальн\w*\s+(?:\(опорн\w*,\s*ресурсн\w*\)\s+|опорн\w*\s+|"
+    r"ресурсн\w*\s+)центр\w*)"
 )
 # An ОЦ is a support centre not called municipal (those are МОЦ).
 _NOT_MUNICIPAL = "".join(
     f"(?<!{form} )" for form in ("униципального", "униципальных", "униципальный", "УНИЦИПАЛЬНОГО")
 )
-_OC = rf"{_NOT_MUNICIPAL}(?i:опорн\w* центр\w*)"
+_OC = rf"{_NOT_MUNICIPAL}(?i:опорн\w*\s+центр\w*)"
 _CENTRE_PATTERNS: tuple[tuple[CentreKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"{_ORG}(?P<name>{name}{_SPECIFIC}{region}){_ABBREVIATION}"))
     for kind, name, region in (

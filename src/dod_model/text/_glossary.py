@@ -99,7 +99,7 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w«»\"-]+")
-_SENTENCE_START = re.compile(r"(?:^|[.:;]\s|\n)")
+_SENTENCE_START = re.compile(r"(?:^|[.:;]\s|[\n\t|])")
 
 
 def _initials(short: str) -> str:
