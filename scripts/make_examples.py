@@ -36,8 +36,10 @@ from dod_model import (
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "dod_model" / "examples" / "data"
 
-MOC = "Муниципальный опорный центр дополнительного образования детей"
-RMC = "Региональный модельный центр дополнительного образования детей"
+# As the document writes them (its title and row 4): the glossary and centres keep the case.
+MOC = "Муниципального опорного центра дополнительного образования детей"
+RMC = "Региональным модельным центром дополнительного образования детей"
+MOC_CANONICAL = "муниципальный опорный центр дополнительного образования детей"
 EDU = "Управление образования МО"
 
 
@@ -58,7 +60,7 @@ def ulyanovsk() -> Roadmap:
     within_year = Deadline(
         text="В течение года", kind=DeadlineKind.WITHIN_YEAR, start=period.start, end=period.end
     )
-    edu, moc = Party(name=EDU), Party(name="МОЦ", canonical=MOC)
+    edu, moc = Party(name=EDU), Party(name="МОЦ", canonical=MOC_CANONICAL)
     rows: list[tuple[str, str, Deadline, tuple[Party, ...], int]] = [
         (
             "1",
@@ -199,7 +201,7 @@ def ulyanovsk() -> Roadmap:
         for index, (number, title, deadline, responsible, line) in enumerate(rows)
     )
     issuer = (
-        "муниципальное учреждение управление образования муниципального образования "
+        "муниципального учреждения управление образования муниципального образования "
         "«Чердаклинский район»"
     )
     return Roadmap(
