@@ -81,6 +81,7 @@ class Result:
     def parse(cls, text: str) -> Result:
         """A result with the legal acts, web addresses and targets its text states.
 
+        >>> from dod_model import Result
         >>> Result.parse("Апробировано не менее 6 типов программ").targets[0].value
         6
 

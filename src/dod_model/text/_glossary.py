@@ -23,6 +23,7 @@ def _as_dict(entries: Mapping[str, str]) -> dict[str, str]:
 class Glossary:
     """Abbreviations and what they stand for, matched as whole words, longest first.
 
+    >>> from dod_model.text import core_glossary
     >>> glossary = core_glossary()
     >>> glossary.expand("МКУ ИМЦ")
     'муниципальное казённое учреждение «Информационно-методический центр»'
