@@ -22,8 +22,8 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Lint and check formatting with ruff."""
     session.install("ruff")
-    session.run("ruff", "check", "src", "tests", "scripts", "docs", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "scripts", "docs", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "scripts", "docs", "benchmarks", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "scripts", "docs", "benchmarks", "noxfile.py")
 
 
 @nox.session

@@ -21,9 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dod_model import Deadline, Result, text  # noqa: E402
 from tests.test_deadlines import SEED_DEADLINES  # noqa: E402
 from tests.test_text import SEED_PARTIES, SVERDLOVSK_TARGETS  # noqa: E402
+
+from dod_model import Deadline, Result, text  # noqa: E402
 
 _YEAR = re.compile(r"20(1\d|2\d)")
 _DATES = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
