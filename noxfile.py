@@ -9,6 +9,7 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["tests", "lint", "typecheck", "schemas", "docs"]
 
 PYTHONS = ["3.11"]
+LINTED = ["src", "tests", "scripts", "docs", "benchmarks", "noxfile.py"]
 
 
 @nox.session(python=PYTHONS)
@@ -22,8 +23,8 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Lint and check formatting with ruff."""
     session.install("ruff")
-    session.run("ruff", "check", "src", "tests", "scripts", "docs", "benchmarks", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "scripts", "docs", "benchmarks", "noxfile.py")
+    session.run("ruff", "check", *LINTED)
+    session.run("ruff", "format", "--check", *LINTED)
 
 
 @nox.session
