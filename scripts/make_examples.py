@@ -19,6 +19,7 @@ from dod_model import (
     Activity,
     Centre,
     CentreKind,
+    ColumnRole,
     Deadline,
     DeadlineKind,
     LegalActKind,
@@ -230,6 +231,7 @@ def ulyanovsk() -> Roadmap:
             "ПРИЛОЖЕНИЕ №1 к приказу муниципального учреждения управление образования "
             "муниципального образования «Чердаклинский район» от 02.04.2019 № 175",
         ),
+        columns=(ColumnRole.NUMBER, ColumnRole.TITLE, ColumnRole.DEADLINE, ColumnRole.RESPONSIBLE),
         unsectioned=activities,
         source=Source(
             name="ulyanovsk-cherdakly-moc-roadmap-2019.txt",

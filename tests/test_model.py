@@ -152,7 +152,7 @@ def test_every_enumeration_labels_every_member():
         and issubclass(v, dod_model.LabelledEnum)
         and v is not dod_model.LabelledEnum
     ]
-    assert len(enums) == 14
+    assert len(enums) == 15
     for enum in enums:
         for member in enum:
             assert member.label, member

@@ -187,6 +187,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook(enum.Enum, _structure_enum)
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook(LabelledEnum, _structure_enum)
     converter.register_structure_hook_func(_is_number_union, _structure_number)
     # cattrs passes unions of primitives through unchecked: check ``X | None`` ourselves.

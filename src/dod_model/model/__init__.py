@@ -6,6 +6,7 @@ Every public name is re-exported from :mod:`dod_model`; import from there.
 from dod_model.model._enums import (
     CentreKind,
     CertificateKind,
+    ColumnRole,
     Comparator,
     DeadlineKind,
     DeadlineStatus,
@@ -49,6 +50,7 @@ __all__ = [
     "CentreKind",
     "Certificate",
     "CertificateKind",
+    "ColumnRole",
     "CertificateRegistry",
     "Comparator",
     "Deadline",

@@ -10,6 +10,7 @@ from dod_model.model._labels import LabelledEnum
 __all__ = [
     "CentreKind",
     "CertificateKind",
+    "ColumnRole",
     "Comparator",
     "DeadlineKind",
     "DeadlineStatus",
@@ -50,6 +51,29 @@ class PlanKind(LabelledEnum):
         ),
         "centre-activity-plan": ("план деятельности центра", "план мероприятий"),
         "other": ("иной план",),
+    }
+
+
+class ColumnRole(LabelledEnum):
+    """What a column of a roadmap's table holds.
+
+    .. versionadded:: 0.1.0
+    """
+
+    NUMBER = "number"
+    TITLE = "title"
+    DEADLINE = "deadline"
+    RESULT = "result"
+    RESPONSIBLE = "responsible"
+    NOTE = "note"
+
+    __labels__: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "number": ("№ п/п", "N пп.", "номер строки"),
+        "title": ("наименование мероприятия", "мероприятия", "мероприятие"),
+        "deadline": ("сроки", "срок исполнения", "сроки проведения", "срок реализации"),
+        "result": ("результат", "результат реализации мероприятия", "итоговый документ"),
+        "responsible": ("ответственный исполнитель", "ответственные", "исполнители"),
+        "note": ("примечание",),
     }
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from dod_model.model._enums import PlanKind
+from dod_model.model._enums import ColumnRole, PlanKind
 from dod_model.model._organisations import Centre
 from dod_model.model._references import LegalActRef, Party, Result
 from dod_model.model._time import Deadline, Period
@@ -182,6 +182,7 @@ class Roadmap:
         centres: The РМЦ, МОЦ and ОЦ the plan names.
         glossary: Abbreviations the document defines («(далее – МОЦ)»).
         notes: Other text of the document outside its table: preambles, footnotes.
+        columns: What the columns of the source table hold, in order; empty when unknown.
         unsectioned: Activities outside any section.
         sections: The sections, in document order.
         source: The document the roadmap was read from.
@@ -199,6 +200,7 @@ class Roadmap:
     centres: tuple[Centre, ...] = ()
     glossary: tuple[Abbreviation, ...] = ()
     notes: tuple[str, ...] = ()
+    columns: tuple[ColumnRole, ...] = ()
     unsectioned: tuple[Activity, ...] = attrs.field(default=(), validator=_outside_sections)
     sections: tuple[Section, ...] = ()
     source: Source | None = None

@@ -1,0 +1,97 @@
+"""The hooks of dod_model: the one place plugins are specified.
+
+Every hook is a *register-callback*: it receives a ``register`` function and calls it once per
+thing it contributes. The hook itself does nothing else; behaviour lives in the registered
+objects, which mypy can check. Implement hooks with :data:`hookimpl`::
+
+    from dod_model import Region, hookimpl
+
+    @hookimpl
+    def dod_register_regions(register):
+        register(Region(code="RU-KIR", name="Кировская область"))
+
+Expose the module under the entry-point group ``dod_model`` of your distribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from dod_model.plugins import Region
+    from dod_model.validation import Rule
+
+__all__ = ["PROJECT", "hookimpl", "hookspec"]
+
+PROJECT = "dod_model"
+"""Name of the pluggy project and of the entry-point group plugins are found under."""
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+"""Marks a function of a plugin as the implementation of a hook.
+
+.. versionadded:: 0.1.0
+"""
+
+
+@hookspec
+def dod_register_regions(register: Callable[[Region], None]) -> None:
+    """Register the regions a plugin knows.
+
+    Call ``register(Region(...))`` once per region: its ISO 3166-2 code, its names in the cases
+    documents use, the cities and districts that identify it, its certificate age range. Two
+    plugins registering one code is an error naming both.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+@hookspec
+def dod_register_rules(register: Callable[[Rule], None]) -> None:
+    """Register validation rules.
+
+    Call ``register(rule)`` once per rule: any object with ``code`` (namespaced, unique across
+    plugins), ``region`` (an ISO 3166-2 code, or ``None`` to check every document),
+    ``severity`` and ``check(obj, context)`` yielding :class:`~dod_model.Finding`\\ s.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+@hookspec
+def dod_register_abbreviations(register: Callable[..., None]) -> None:
+    """Register abbreviations and what they stand for.
+
+    Call ``register({"МОиН СО": "министерство образования и науки Самарской области"},
+    region="RU-SAM")``; without ``region`` the abbreviations apply everywhere. Parties of a
+    region's documents are spelt out with them (:attr:`~dod_model.Party.canonical`).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+@hookspec
+def dod_register_importers(register: Callable[[Any], None]) -> None:
+    """Register importers: readers of a document format into a :class:`~dod_model.Roadmap`.
+
+    Call ``register(importer)`` with an object that has ``name`` (the ``format`` users pass to
+    :func:`dod_model.read`), ``suffixes`` (file suffixes it claims) and the methods the importer
+    protocol documents. Names are unique across plugins.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+@hookspec
+def dod_register_exporters(register: Callable[[Any], None]) -> None:
+    """Register exporters: writers of a :class:`~dod_model.Roadmap` in a format.
+
+    Call ``register(exporter)`` with an object that has ``name`` (the ``format`` users pass to
+    :func:`dod_model.write`), ``suffixes`` and the methods the exporter protocol documents.
+    Names are unique across plugins.
+
+    .. versionadded:: 0.1.0
+    """

@@ -1,0 +1,32 @@
+"""Validation: rules, findings at JSON Pointers, and reports.
+
+:func:`dod_model.validate` runs the core rules and those of the document's region; regions and
+third parties add rules through the ``dod_register_rules`` hook.
+
+.. versionadded:: 0.1.0
+"""
+
+from dod_model.validation._context import RuleContext
+from dod_model.validation._findings import (
+    Finding,
+    FindingGroup,
+    PluginVersion,
+    Report,
+    Rule,
+    Severity,
+)
+from dod_model.validation._rules import FunctionRule, rule
+from dod_model.validation._validate import validate
+
+__all__ = [
+    "Finding",
+    "FindingGroup",
+    "FunctionRule",
+    "PluginVersion",
+    "Report",
+    "Rule",
+    "RuleContext",
+    "Severity",
+    "rule",
+    "validate",
+]

@@ -1,0 +1,57 @@
+"""``validate``: run the rules of a document's region and collect a report."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dod_model.codec import SCHEMA_VERSION
+from dod_model.validation._context import RuleContext
+from dod_model.validation._findings import Finding, PluginVersion, Report, Severity
+
+if TYPE_CHECKING:
+    from dod_model.plugins import Plugins
+
+__all__ = ["validate"]
+
+
+def validate(obj: object, *, plugins: Plugins | None = None, region: str | None = None) -> Report:
+    """Check a roadmap or registry: the core rules and the rules of its region.
+
+    Args:
+        obj: A :class:`~dod_model.Roadmap`, :class:`~dod_model.ProgrammeRegistry` or
+            :class:`~dod_model.CertificateRegistry`.
+        plugins: The plugin session (:func:`~dod_model.get_plugin_manager`); the default one,
+            with every installed plugin, when ``None``.
+        region: ISO 3166-2 code whose rules to run, instead of the document's own ``region``.
+
+    Returns:
+        The report; a rule that fails adds a ``core/rule-failed`` warning instead of raising.
+
+    .. versionadded:: 0.1.0
+    """
+    from dod_model import __version__  # noqa: PLC0415 - the package imports this module
+    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins build on validation
+
+    plugins = default_plugins() if plugins is None else plugins
+    code = region if region is not None else getattr(obj, "region", None)
+    context = RuleContext(obj, plugins.region(code), plugins.glossary(code))
+    sources = plugins.rule_sources()
+    findings: list[Finding] = []
+    for checker in plugins.rules(code):
+        try:
+            findings.extend(checker.check(obj, context))
+        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
+            plugin = sources.get(checker.code, "?")
+            findings.append(Finding(
+                code="core/rule-failed", severity=Severity.WARNING, path="",
+                message=f"rule {checker.code} (plugin {plugin}) failed and its findings are "
+                f"missing: {type(exc).__name__}: {exc}",
+            ))  # fmt: skip
+    findings.sort(key=lambda f: (context.order(f.path), f.severity.rank, f.code, f.message))
+    return Report(
+        findings=tuple(findings),
+        region=code,
+        library=__version__,
+        schema_version=SCHEMA_VERSION,
+        plugins=tuple(PluginVersion(n, v) for n, v in plugins.versions().items()),
+    )
