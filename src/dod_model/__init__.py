@@ -19,6 +19,7 @@ from dod_model.codec import (
     schema_names,
     to_data,
 )
+from dod_model.hookspecs import hookimpl
 from dod_model.model import (
     Abbreviation,
     Activity,
@@ -27,8 +28,8 @@ from dod_model.model import (
     CentreKind,
     Certificate,
     CertificateKind,
-    ColumnRole,
     CertificateRegistry,
+    ColumnRole,
     Comparator,
     Deadline,
     DeadlineKind,
@@ -58,6 +59,8 @@ from dod_model.model import (
     StudyMode,
     Target,
 )
+from dod_model.plugins import PluginLoadWarning, Plugins, Region, get_plugin_manager
+from dod_model.validation import Finding, Report, Rule, RuleContext, Severity, rule, validate
 
 try:
     __version__ = version("dod-model")
@@ -73,8 +76,8 @@ __all__ = [
     "CentreKind",
     "Certificate",
     "CertificateKind",
-    "ColumnRole",
     "CertificateRegistry",
+    "ColumnRole",
     "Comparator",
     "Deadline",
     "DeadlineKind",
@@ -82,6 +85,7 @@ __all__ = [
     "DocumentError",
     "DodModelError",
     "Enrolment",
+    "Finding",
     "LabelledEnum",
     "LegalActKind",
     "LegalActRef",
@@ -93,26 +97,37 @@ __all__ = [
     "Period",
     "PlanKind",
     "PluginError",
+    "PluginLoadWarning",
+    "Plugins",
     "Programme",
     "ProgrammeForm",
     "ProgrammeKind",
     "ProgrammeLevel",
     "ProgrammeRegistry",
     "Recurrence",
+    "Region",
+    "Report",
     "Result",
     "Roadmap",
+    "Rule",
+    "RuleContext",
     "SchemaError",
     "SchemaFault",
     "Section",
+    "Severity",
     "Source",
     "Step",
     "StudyMode",
     "Target",
     "__version__",
     "dumps",
+    "get_plugin_manager",
+    "hookimpl",
     "json_schema",
     "loads",
     "make_converter",
+    "rule",
     "schema_names",
     "to_data",
+    "validate",
 ]

@@ -30,11 +30,16 @@ PROJECT = "dod_model"
 """Name of the pluggy project and of the entry-point group plugins are found under."""
 
 hookspec = pluggy.HookspecMarker(PROJECT)
-hookimpl = pluggy.HookimplMarker(PROJECT)
-"""Marks a function of a plugin as the implementation of a hook.
 
-.. versionadded:: 0.1.0
-"""
+
+class _HookimplMarker(pluggy.HookimplMarker):
+    """Marks a function of a plugin as the implementation of a hook: ``@hookimpl``.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+hookimpl = _HookimplMarker(PROJECT)
 
 
 @hookspec
@@ -51,7 +56,7 @@ def dod_register_regions(register: Callable[[Region], None]) -> None:
 
 @hookspec
 def dod_register_rules(register: Callable[[Rule], None]) -> None:
-    """Register validation rules.
+    r"""Register validation rules.
 
     Call ``register(rule)`` once per rule: any object with ``code`` (namespaced, unique across
     plugins), ``region`` (an ISO 3166-2 code, or ``None`` to check every document),

@@ -10,9 +10,12 @@ from pathlib import Path
 
 from dod_model import examples
 from dod_model._errors import DodModelError
+from dod_model.cli._reports import render_plugins, render_report, to_json_ready
 from dod_model.cli._summary import render_summary, summary_data
-from dod_model.codec import json_schema, loads, schema_names
-from dod_model.model import Roadmap
+from dod_model.codec import json_schema, loads, schema_names, to_data
+from dod_model.model import CertificateRegistry, ProgrammeRegistry, Roadmap
+from dod_model.plugins import default_plugins
+from dod_model.validation import validate
 
 __all__ = ["build_parser", "main"]
 
@@ -51,6 +54,24 @@ def build_parser() -> argparse.ArgumentParser:
         "examples", help="list the bundled example roadmaps", description="List bundled examples."
     )
 
+    check = commands.add_parser(
+        "validate",
+        help="check documents against the core and regional rules",
+        description="Validate roadmaps or registries (JSON files, or a bundled example). "
+        "Exit status 1 when any finding is an error, 2 when a file cannot be read.",
+    )
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help="JSON documents")
+    check.add_argument("--example", metavar="NAME", help="validate a bundled example")
+    check.add_argument("--region", metavar="CODE", help="run this region's rules (RU-SAM, …)")
+    check.add_argument("--json", action="store_true", help="print the reports as JSON")
+
+    listing = commands.add_parser(
+        "plugins",
+        help="list the loaded plugins",
+        description="Name, version, hooks, regions and rule codes of every loaded plugin.",
+    )
+    listing.add_argument("--json", action="store_true", help="print as JSON")
+
     schema = commands.add_parser(
         "schema",
         help="print a JSON Schema",
@@ -63,16 +84,61 @@ def build_parser() -> argparse.ArgumentParser:
 def _load(args: argparse.Namespace) -> Roadmap:
     if args.example is not None:
         return examples.load(args.example)
-    path: Path = args.file
+    document = _read_document(args.file)
+    if not isinstance(document, Roadmap):
+        msg = f"{args.file}: holds a {type(document).__name__}, not a roadmap"
+        raise _UsageError(msg)
+    return document
+
+
+def _read_document(path: Path) -> object:
+    """A roadmap or registry from a JSON file, its type told by its keys."""
     try:
-        text = path.read_bytes()
+        raw = path.read_bytes()
     except OSError as exc:
         msg = f"{path}: cannot read the file ({exc.strerror}); check the path"
         raise _UsageError(msg) from None
     try:
-        return loads(text, Roadmap)
+        keys = json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError):
+        keys = {}
+    cls: type = Roadmap
+    if isinstance(keys, dict) and "certificates" in keys:
+        cls = CertificateRegistry
+    elif isinstance(keys, dict) and "programmes" in keys:
+        cls = ProgrammeRegistry
+    try:
+        return loads(raw, cls)
     except DodModelError as exc:
         raise _UsageError(f"{path}: {exc}") from None
+
+
+def _validate(args: argparse.Namespace) -> int:
+    sources: list[tuple[str, object]] = []
+    if args.example is not None:
+        sources.append((f"example {args.example}", examples.load(args.example)))
+    sources += [(str(path), _read_document(path)) for path in args.files]
+    if not sources:
+        msg = "name a FILE to validate, or --example NAME"
+        raise _UsageError(msg)
+    reports = [(name, validate(document, region=args.region)) for name, document in sources]
+    if args.json:
+        data = [{"file": name, "report": to_data(report)} for name, report in reports]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for name, report in reports:
+            sys.stdout.write(render_report(name, report))
+    return 0 if all(report.ok for _, report in reports) else 1
+
+
+def _plugins(args: argparse.Namespace) -> int:
+    info = default_plugins().info()
+    if args.json:
+        data = [to_json_ready(item) for item in info]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_plugins(info))
+    return 0
 
 
 class _UsageError(Exception):
@@ -86,6 +152,10 @@ def _run(args: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(summary_data(roadmap), ensure_ascii=False, indent=2) + "\n")
         else:
             sys.stdout.write(render_summary(roadmap))
+    elif args.command == "validate":
+        return _validate(args)
+    elif args.command == "plugins":
+        return _plugins(args)
     elif args.command == "examples":
         for name in examples.names():
             sys.stdout.write(f"{name}\t{examples.load(name).title}\n")
@@ -98,7 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``dod-model`` with ``argv`` (the process arguments by default).
 
     Returns:
-        The exit status: 0 on success, 2 on a usage error or a document that cannot be read.
+        The exit status: 0 on success, 1 when validation finds an error, 2 on a usage error or
+        a document that cannot be read.
 
     .. versionadded:: 0.1.0
     """
@@ -109,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return _run(args)
-    except (_UsageError, KeyError) as exc:
+    except (_UsageError, KeyError, DodModelError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         sys.stderr.write(f"dod-model: error: {message}\n")
         return 2

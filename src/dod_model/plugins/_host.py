@@ -59,7 +59,9 @@ def _flag(name: str) -> bool:
 
 
 def _blocked() -> set[str]:
-    return {n.strip() for n in os.environ.get("DOD_MODEL_DISABLE_PLUGINS", "").split(",") if n.strip()}
+    return {
+        n.strip() for n in os.environ.get("DOD_MODEL_DISABLE_PLUGINS", "").split(",") if n.strip()
+    }
 
 
 class Plugins:
@@ -81,8 +83,14 @@ class Plugins:
 
     # -- registration -----------------------------------------------------------------------
 
-    def register(self, plugin: object, name: str | None = None, *,
-                 version: str | None = None, distribution: str | None = None) -> str:  # fmt: skip
+    def register(
+        self,
+        plugin: object,
+        name: str | None = None,
+        *,
+        version: str | None = None,
+        distribution: str | None = None,
+    ) -> str:
         """Register a plugin object or module by hand (tests, applications).
 
         Returns:
@@ -125,7 +133,7 @@ class Plugins:
                 calls.append((_plugin, args, kwargs))
 
             try:
-                impl.function(**{arg: register for arg in impl.argnames})
+                impl.function(**dict.fromkeys(impl.argnames, register))
             except Exception as exc:
                 msg = f"plugin {impl.plugin_name!r} failed in {hook}: {exc}"
                 raise PluginError(msg) from exc
@@ -152,8 +160,10 @@ class Plugins:
 
     def regions(self) -> dict[str, Region]:
         """Every registered region by ISO 3166-2 code, sorted by code."""
-        return {code: r for code, (_, r) in self._keyed("dod_register_regions",
-                                                          _region_code, "region").items()}  # fmt: skip
+        return {
+            code: r
+            for code, (_, r) in self._keyed("dod_register_regions", _region_code, "region").items()
+        }
 
     def region(self, code: str | None) -> Region | None:
         """The region with that code, or ``None``."""
@@ -170,8 +180,10 @@ class Plugins:
 
     def rule_sources(self) -> dict[str, str]:
         """The plugin that registered each rule code."""
-        return {code: p for code, (p, _) in self._keyed("dod_register_rules", _rule_code,
-                                                          "rule code").items()}  # fmt: skip
+        return {
+            code: p
+            for code, (p, _) in self._keyed("dod_register_rules", _rule_code, "rule code").items()
+        }
 
     def glossary(self, region: str | None = None) -> Glossary:
         """The shared glossary, plus what plugins register for all regions and for ``region``."""
@@ -179,8 +191,9 @@ class Plugins:
         if key not in self._cache:
             general: dict[str, str] = {}
             regional: dict[str, str] = {}
-            for plugin, args, kwargs in sorted(self._collect("dod_register_abbreviations"),
-                                               key=lambda call: call[0]):  # fmt: skip
+            for plugin, args, kwargs in sorted(
+                self._collect("dod_register_abbreviations"), key=lambda call: call[0]
+            ):
                 if len(args) != 1 or not isinstance(args[0], Mapping | Glossary):
                     msg = f"plugin {plugin!r}: register() takes a mapping of abbreviations"
                     raise PluginError(msg)
@@ -195,13 +208,15 @@ class Plugins:
 
     def importers(self) -> dict[str, Any]:
         """Registered importers by name."""
-        return {n: i for n, (_, i) in self._keyed("dod_register_importers", _name,
-                                                   "importer").items()}  # fmt: skip
+        return {
+            n: i for n, (_, i) in self._keyed("dod_register_importers", _name, "importer").items()
+        }
 
     def exporters(self) -> dict[str, Any]:
         """Registered exporters by name."""
-        return {n: e for n, (_, e) in self._keyed("dod_register_exporters", _name,
-                                                   "exporter").items()}  # fmt: skip
+        return {
+            n: e for n, (_, e) in self._keyed("dod_register_exporters", _name, "exporter").items()
+        }
 
     def versions(self) -> dict[str, str | None]:
         """Every plugin's name and version, sorted by name."""
@@ -221,20 +236,26 @@ class Plugins:
             "exporters": self._keyed("dod_register_exporters", _name, "exporter"),
         }
         for kind, registered in sources.items():
-            for key, (plugin, _) in registered.items():
-                owners.setdefault(plugin, {}).setdefault(kind, []).append(key)
+            for key, (owner, _) in registered.items():
+                owners.setdefault(owner, {}).setdefault(kind, []).append(key)
         result = []
         for name in self.names():
             plugin = self.manager.get_plugin(name)
             hooks = sorted(c.name for c in self.manager.get_hookcallers(plugin) or ())
             mine = owners.get(name, {})
             version, distribution = self._versions.get(name, (None, None))
-            result.append(PluginInfo(
-                name=name, version=version, distribution=distribution, hooks=tuple(hooks),
-                regions=tuple(mine.get("regions", ())), rules=tuple(mine.get("rules", ())),
-                importers=tuple(mine.get("importers", ())),
-                exporters=tuple(mine.get("exporters", ())),
-            ))  # fmt: skip
+            result.append(
+                PluginInfo(
+                    name=name,
+                    version=version,
+                    distribution=distribution,
+                    hooks=tuple(hooks),
+                    regions=tuple(mine.get("regions", ())),
+                    rules=tuple(mine.get("rules", ())),
+                    importers=tuple(mine.get("importers", ())),
+                    exporters=tuple(mine.get("exporters", ())),
+                )
+            )
         return tuple(result)
 
 
@@ -262,8 +283,9 @@ def _name(item: Any) -> str:
 
 
 def _load_entry_points(plugins: Plugins, blocked: set[str], strict: bool) -> None:
-    for entry_point in sorted(importlib.metadata.entry_points(group=hookspecs.PROJECT),
-                              key=lambda e: e.name):  # fmt: skip
+    for entry_point in sorted(
+        importlib.metadata.entry_points(group=hookspecs.PROJECT), key=lambda e: e.name
+    ):
         if entry_point.name in blocked:
             continue
         dist = entry_point.dist
@@ -280,8 +302,9 @@ def _load_entry_points(plugins: Plugins, blocked: set[str], strict: bool) -> Non
             warnings.warn(message, PluginLoadWarning, stacklevel=3)
 
 
-def get_plugin_manager(*, entry_points: bool = True, builtins: bool = True,
-                       extra: Iterable[ModuleType | object] = ()) -> Plugins:  # fmt: skip
+def get_plugin_manager(
+    *, entry_points: bool = True, builtins: bool = True, extra: Iterable[ModuleType | object] = ()
+) -> Plugins:
     """Build a plugin session: the built-in plugins, then every installed one.
 
     Each call builds a new one; nothing is global. Installed plugins are the entry points of
@@ -307,12 +330,14 @@ def get_plugin_manager(*, entry_points: bool = True, builtins: bool = True,
     for name in blocked:
         manager.set_blocked(name)
     plugins = Plugins(manager)
-    library = importlib.metadata.version("dod-model")
+    from dod_model import __version__ as library  # noqa: PLC0415 - the package imports this
+
     if builtins:
         for module_name in BUILTIN:
             module = importlib.import_module(module_name)
-            plugins.register(module, module_name.rsplit(".", 1)[1], version=library,
-                             distribution="dod-model")  # fmt: skip
+            plugins.register(
+                module, module_name.rsplit(".", 1)[1], version=library, distribution="dod-model"
+            )
     for plugin in extra:
         plugins.register(plugin)
     if entry_points:

@@ -40,7 +40,7 @@ class Region:
     places: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     navigator: str | None = None
     model_centre: str | None = None
-    certificate_ages: AgeRange = AgeRange(5, 18)
+    certificate_ages: AgeRange = attrs.field(factory=lambda: AgeRange(5, 18))
     certificate_number: str = r"\d{10}"
     notes: str | None = None
 

@@ -20,7 +20,7 @@ __all__ = ["RuleContext"]
 def _walk(obj: object, pointer: str) -> Iterator[tuple[object, str]]:
     """Every model object inside ``obj`` with its JSON Pointer, in document order."""
     yield obj, pointer
-    for field in attrs.fields(type(obj)):
+    for field in attrs.fields(type(obj)):  # type: ignore[arg-type]  # only attrs instances get here
         value = getattr(obj, field.name)
         here = f"{pointer}/{escape(field.name)}"
         if attrs.has(type(value)):

@@ -69,13 +69,13 @@ class Rule(Protocol):
     """
 
     @property
-    def code(self) -> str: ...  # noqa: D102 - documented in the class docstring
+    def code(self) -> str: ...
 
     @property
-    def region(self) -> str | None: ...  # noqa: D102
+    def region(self) -> str | None: ...
 
     @property
-    def severity(self) -> Severity | str: ...  # noqa: D102
+    def severity(self) -> Severity | str: ...
 
     def check(self, obj: object, context: RuleContext) -> Iterable[Finding]:
         """Yield the findings about ``obj`` (a roadmap or a registry); nothing if it is fine.

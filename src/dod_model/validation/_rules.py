@@ -47,16 +47,23 @@ class FunctionRule:
                 yield item
             else:
                 at, message = item
-                yield Finding(code=self.code, message=message, severity=self.severity,
-                              path=context.pointer(at))  # fmt: skip
+                path = at if isinstance(at, str) else context.pointer(at)
+                yield Finding(code=self.code, message=message, severity=self.severity, path=path)
 
 
-def rule(code: str, *, severity: Severity | str, applies_to: type | tuple[type, ...],
-         region: str | None = None) -> Callable[[Check], FunctionRule]:  # fmt: skip
-    """Make a rule of a generator function that yields ``(object, message)`` pairs.
+def rule(
+    code: str,
+    *,
+    severity: Severity | str,
+    applies_to: type | tuple[type, ...],
+    region: str | None = None,
+) -> Callable[[Check], FunctionRule]:
+    r"""Make a rule of a generator function that yields ``(object, message)`` pairs.
 
     The object is the model object the finding is about; its JSON Pointer becomes the
-    finding's path. A function may also yield whole :class:`Finding`\\ s.
+    finding's path (a string is taken as the pointer itself, for a field of an object:
+    ``f"{context.pointer(activity)}/deadline"``). A function may also yield whole
+    :class:`Finding`\\ s.
 
     >>> from dod_model import Roadmap
     >>> from dod_model.validation import rule
@@ -79,8 +86,13 @@ def rule(code: str, *, severity: Severity | str, applies_to: type | tuple[type, 
     types = applies_to if isinstance(applies_to, tuple) else (applies_to,)
 
     def decorate(function: Check) -> FunctionRule:
-        return FunctionRule(code=code, severity=severity, region=region, applies_to=types,
-                            function=function,
-                            description=" ".join((function.__doc__ or "").split()))  # fmt: skip
+        return FunctionRule(
+            code=code,
+            severity=severity,
+            region=region,
+            applies_to=types,
+            function=function,
+            description=" ".join((function.__doc__ or "").split()),
+        )
 
     return decorate

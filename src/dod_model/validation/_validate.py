@@ -40,13 +40,17 @@ def validate(obj: object, *, plugins: Plugins | None = None, region: str | None 
     for checker in plugins.rules(code):
         try:
             findings.extend(checker.check(obj, context))
-        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
+        except Exception as exc:
             plugin = sources.get(checker.code, "?")
-            findings.append(Finding(
-                code="core/rule-failed", severity=Severity.WARNING, path="",
-                message=f"rule {checker.code} (plugin {plugin}) failed and its findings are "
-                f"missing: {type(exc).__name__}: {exc}",
-            ))  # fmt: skip
+            findings.append(
+                Finding(
+                    code="core/rule-failed",
+                    severity=Severity.WARNING,
+                    path="",
+                    message=f"rule {checker.code} (plugin {plugin}) failed and its findings are "
+                    f"missing: {type(exc).__name__}: {exc}",
+                )
+            )
     findings.sort(key=lambda f: (context.order(f.path), f.severity.rank, f.code, f.message))
     return Report(
         findings=tuple(findings),

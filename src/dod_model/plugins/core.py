@@ -1,0 +1,19 @@
+"""Built-in plugin ``core``: the rules every document is checked against."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dod_model.hookspecs import hookimpl
+from dod_model.plugins._registry_rules import REGISTRY_RULES
+from dod_model.plugins._roadmap_rules import ROADMAP_RULES
+from dod_model.validation import Rule
+
+__all__ = ["dod_register_rules"]
+
+
+@hookimpl
+def dod_register_rules(register: Callable[[Rule], None]) -> None:
+    """The core roadmap and registry rules."""
+    for rule in (*ROADMAP_RULES, *REGISTRY_RULES):
+        register(rule)

@@ -1,0 +1,73 @@
+"""Built-in plugin ``sverdlovsk``: Свердловская область (RU-SVE).
+
+Its seed is Ekaterinburg's plan for its network of МОЦ over the 2019/2020 school year, with
+quantitative targets in its results. Deadlines outside the school year are reported by the
+core rule ``core/deadline-outside-period``, the plan's period being that school year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from dod_model.hookspecs import hookimpl
+from dod_model.model import Roadmap
+from dod_model.plugins._region import Region
+from dod_model.validation import Rule, RuleContext, rule
+
+CODE = "RU-SVE"
+REGION = Region(
+    code=CODE,
+    name="Свердловская область",
+    aliases=("Свердловской области", "Свердловской обл.", "Свердловская обл."),
+    places=(
+        "Екатеринбург",
+        "Екатеринбурга",
+        "Екатеринбурге",
+        "Нижний Тагил",
+        "Каменск-Уральский",
+        "Первоуральск",
+        "Серов",
+        "Новоуральск",
+        "Асбест",
+    ),
+    navigator="66.pfdo.ru until 2021; the regional «Навигатор» since 01.01.2022",
+    model_centre="РМЦ, a unit of ГАНОУ СО «Дворец молодёжи»",
+)
+ABBREVIATIONS = {
+    "РМЦ СО": "Региональный модельный центр Свердловской области",
+    "ГАНОУ СО": "государственное автономное нетиповое образовательное учреждение Свердловской "
+    "области",
+}
+
+
+@rule("sverdlovsk/targets", severity="info", applies_to=Roadmap, region=CODE)
+def targets(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
+    """The quantitative targets the plan states, to be measured against the registries."""
+    for activity in roadmap.iter_activities():
+        for result in activity.results:
+            for target in result.targets:
+                yield (
+                    target,
+                    (
+                        f"activity {activity.number} sets a target: {target.comparator.label} "
+                        f"{target.value:g} {target.unit}"
+                    ),
+                )
+
+
+@hookimpl
+def dod_register_regions(register: Callable[[Region], None]) -> None:
+    """Свердловская область."""
+    register(REGION)
+
+
+@hookimpl
+def dod_register_abbreviations(register: Callable[..., None]) -> None:
+    """Bodies of Sverdlovsk documents."""
+    register(ABBREVIATIONS, region=CODE)
+
+
+@hookimpl
+def dod_register_rules(register: Callable[[Rule], None]) -> None:
+    """Sverdlovsk's rules."""
+    register(targets)

@@ -1,0 +1,66 @@
+"""Built-in plugin ``ulyanovsk``: Ульяновская область (RU-ULY).
+
+Its seed is the МОЦ creation roadmap of Чердаклинский район, approved by a municipal order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from dod_model.hookspecs import hookimpl
+from dod_model.model import Roadmap
+from dod_model.plugins._measures import MEASURES, planned_measures
+from dod_model.plugins._region import Region
+from dod_model.validation import Rule, RuleContext, rule
+
+CODE = "RU-ULY"
+REGION = Region(
+    code=CODE,
+    name="Ульяновская область",
+    aliases=("Ульяновской области", "Ульяновской обл.", "Ульяновская обл."),
+    places=(
+        "Ульяновск",
+        "Ульяновска",
+        "Димитровград",
+        "Новоульяновск",
+        "Чердаклинский район",
+        "Чердаклинского района",
+        "Чердаклы",
+        "Барыш",
+        "Инза",
+        "Сенгилей",
+    ),
+    model_centre="ОГБН ОО «Дворец творчества детей и молодёжи»",
+    notes="The model centre's host is unverified.",
+)
+_AGREEMENT = next(m for m in MEASURES if m.key == "rmc-agreement")
+
+
+@rule("ulyanovsk/approval", severity="warning", applies_to=Roadmap, region=CODE)
+def approval(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
+    """A municipal roadmap is approved by an act with its date and number."""
+    act = roadmap.approval
+    if act is None:
+        yield roadmap, "no approving act was recognised; a МОЦ roadmap is approved by an order"
+    elif act.date is None or act.number is None:
+        yield act, f"the approving act «{act.text}» lacks its date or number"
+
+
+@rule("ulyanovsk/rmc-agreement", severity="warning", applies_to=Roadmap, region=CODE)
+def rmc_agreement(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
+    """A МОЦ roadmap plans an agreement with the regional model centre."""
+    if roadmap.activities and _AGREEMENT not in planned_measures(roadmap):
+        yield roadmap, "no activity plans an agreement between the МОЦ and the РМЦ"
+
+
+@hookimpl
+def dod_register_regions(register: Callable[[Region], None]) -> None:
+    """Ульяновская область."""
+    register(REGION)
+
+
+@hookimpl
+def dod_register_rules(register: Callable[[Rule], None]) -> None:
+    """Ulyanovsk's rules."""
+    register(approval)
+    register(rmc_agreement)
