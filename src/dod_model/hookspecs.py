@@ -30,16 +30,11 @@ PROJECT = "dod_model"
 """Name of the pluggy project and of the entry-point group plugins are found under."""
 
 hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+"""Marks a function of a plugin as the implementation of a hook: ``@hookimpl``.
 
-
-class _HookimplMarker(pluggy.HookimplMarker):
-    """Marks a function of a plugin as the implementation of a hook: ``@hookimpl``.
-
-    .. versionadded:: 0.1.0
-    """
-
-
-hookimpl = _HookimplMarker(PROJECT)
+.. versionadded:: 0.1.0
+"""
 
 
 @hookspec

@@ -1,7 +1,7 @@
+import dod_model_kirov
+
 from dod_model import Activity, Roadmap, validate
 from dod_model.testing import check_rule
-
-import dod_model_kirov
 
 
 def test_the_rule_conforms():
