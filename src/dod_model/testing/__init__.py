@@ -65,7 +65,7 @@ def check_rule(rule: Rule, *, region: Region | None = None, max_examples: int = 
 
     .. versionadded:: 0.1.0
     """
-    from hypothesis import HealthCheck, given, settings  # noqa: PLC0415 - an optional extra
+    from hypothesis import HealthCheck, Phase, given, settings  # noqa: PLC0415 - optional extra
     from hypothesis import strategies as st  # noqa: PLC0415
 
     from dod_model.testing import strategies as dst  # noqa: PLC0415
@@ -77,7 +77,9 @@ def check_rule(rule: Rule, *, region: Region | None = None, max_examples: int = 
         dst.roadmaps(), dst.programme_registries(), dst.certificate_registries()
     ).map(lambda document: attrs.evolve(document, region=code))
 
+    # No shrinking: a conformance check should fail fast; the failing document is printed.
     @settings(max_examples=max_examples, deadline=None, database=None,
+              phases=(Phase.explicit, Phase.generate),
               suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
     @given(documents)
     def conforms(document: object) -> None:

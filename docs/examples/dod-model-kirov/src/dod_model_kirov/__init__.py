@@ -18,7 +18,9 @@ REGION = Region(
 @rule("kirov/no-navigator", severity="warning", applies_to=Roadmap, region="RU-KIR")
 def no_navigator(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
     """A roadmap of the region plans work on the regional navigator."""
-    if not any("навигатор" in a.title.casefold() for a in roadmap.activities):
+    if roadmap.activities and not any(
+        "навигатор" in a.title.casefold() for a in roadmap.activities
+    ):
         yield roadmap, "the roadmap plans no work on the regional navigator"
 
 
