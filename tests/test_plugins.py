@@ -292,7 +292,7 @@ def test_installed_plugins_load_and_a_broken_one_is_skipped_with_a_warning(site)
 
 def test_strict_plugins_make_a_broken_plugin_an_error(site, monkeypatch):
     monkeypatch.setenv("DOD_MODEL_STRICT_PLUGINS", "1")
-    with pytest.raises(PluginError, match="dod-model-broken 0.3"):
+    with pytest.raises(PluginError, match=r"dod-model-broken 0\.3"):
         get_plugin_manager()
 
 

@@ -82,7 +82,9 @@ def nominal_missing(registry: CertificateRegistry, context: RuleContext) -> Foun
 def enrolment_age(registry: CertificateRegistry, context: RuleContext) -> Found:
     """A child is within the region's certificate ages when enrolled."""
     ages = _ages(context)
-    births = {c.number: c.holder_birth_date for c in registry.certificates}
+    births: dict[str, dt.date | None] = {}
+    for certificate in registry.certificates:  # the first of duplicate numbers counts
+        births.setdefault(certificate.number, certificate.holder_birth_date)
     for enrolment in registry.enrolments:
         birth = births.get(enrolment.certificate)
         if birth is None:

@@ -29,10 +29,13 @@ _TEXT_DATE = rf"\d{{1,2}}\s+(?:{MONTH_PATTERN})\s+\d{{4}}"
 _BLANK = r"_{2,}|«?_+»?\s*_*"
 _DATE = rf"(?P<date>{_NUMERIC_DATE}|{_TEXT_DATE}|{_BLANK})\s*(?:г\.?|года)?"
 _NUMBER = r"(?P<number>[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё\-/.]*[0-9A-Za-zА-Яа-яЁё]|[0-9]|_{2,})"
+# «от <date> № <number>», «№ <number> от <date>»; or only one of them, after a kind of act.
 _ANCHOR = re.compile(
     rf"от\s+{_DATE}\s*,?\s*(?:№|N|No)\s*{_NUMBER}"
     rf"|(?:№|N|No)\s*{_NUMBER.replace('number', 'number2')}\s+от\s+"
-    rf"{_DATE.replace('date', 'date2')}",
+    rf"{_DATE.replace('date', 'date2')}"
+    rf"|(?P<alone>(?:№|N(?=\s*\d)|No)\s*{_NUMBER.replace('number', 'number3')}"
+    rf"|от\s+(?P<date3>{_NUMERIC_DATE}|{_TEXT_DATE})\s*(?:г\.?|года)?)",
     re.IGNORECASE,
 )
 _TITLE = re.compile(r"\s*«(?P<title>[^«»]*(?:«[^«»]*»[^«»]*)*)»")
@@ -87,8 +90,10 @@ def find_legal_acts(text: str) -> tuple[LegalActRef, ...]:
             issuer = _clean(text[last.end() : anchor.start()]) or None
         elif previous is not None and _GAP.fullmatch(text, previous_end, anchor.start()):
             kind, issuer = previous.kind, previous.issuer
-        date = anchor["date"] or anchor["date2"]
-        number = (anchor["number"] or anchor["number2"]).rstrip(".")
+        if anchor["alone"] is not None and not kinds:
+            continue  # a lone number or date is an act's only after the word «приказ» or the like
+        date = anchor["date"] or anchor["date2"] or anchor["date3"]
+        number = (anchor["number"] or anchor["number2"] or anchor["number3"] or "").rstrip(".")
         end = anchor.end()
         title = _TITLE.match(text, end)
         if title is not None:
@@ -98,7 +103,7 @@ def find_legal_acts(text: str) -> tuple[LegalActRef, ...]:
             kind=kind,
             issuer=issuer,
             date=_parse_date(date),
-            number=None if "_" in number else number,
+            number=None if not number or "_" in number else number,
             title=_clean(title["title"]) if title is not None else None,
         )
         found.append(previous)
