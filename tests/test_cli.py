@@ -25,7 +25,7 @@ def test_version_and_help(capsys):
     assert capsys.readouterr().out.strip() == f"dod-model {dod_model.__version__}"
     code, out, _ = run(capsys)
     assert code == 0
-    for command in ("summary", "examples", "schema"):
+    for command in ("summary", "examples", "schema", "validate", "plugins"):
         assert command in out
 
 
@@ -86,3 +86,58 @@ def test_schema_prints_the_committed_schema(capsys, name):
     code, out, _ = run(capsys, "schema", name)
     assert code == 0
     assert json.loads(out) == dod_model.json_schema(name)
+
+
+def test_validate_an_example_prints_a_table(capsys):
+    code, out, _ = run(capsys, "validate", "--example", "ulyanovsk-cherdakly-2019")
+    assert code == 0
+    assert out.startswith("example ulyanovsk-cherdakly-2019: ok: 0 errors, 0 warnings, 1 notes "
+                          "(region RU-ULY)")  # fmt: skip
+    assert "core/target-model-coverage" in out
+
+
+def test_validate_exits_1_on_errors_and_prints_json(capsys, tmp_path):
+    roadmap = dod_model.Roadmap(title="t", unsectioned=(dod_model.Activity(number="1", title=""),))
+    path = tmp_path / "bad.json"
+    path.write_text(dod_model.dumps(roadmap), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path), "--json")
+    assert code == 1
+    (entry,) = json.loads(out)
+    assert entry["file"] == str(path)
+    codes = [f["code"] for f in entry["report"]["findings"]]
+    assert "core/empty-title" in codes
+    code, out, _ = run(capsys, "validate", str(path), "--region", "RU-SAM")
+    assert code == 1
+    assert "samara/no-responsible" in out
+
+
+def test_validate_reads_registries_too(capsys, tmp_path):
+    registry = dod_model.CertificateRegistry(certificates=(dod_model.Certificate(number="12"),))
+    path = tmp_path / "certificates.json"
+    path.write_text(dod_model.dumps(registry), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    assert "core/certificate-number" in out
+
+
+def test_validate_without_input_or_with_a_broken_file(capsys, tmp_path):
+    code, _, err = run(capsys, "validate")
+    assert code == 2
+    assert "name a FILE to validate" in err
+    path = tmp_path / "x.json"
+    path.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 2
+    assert f"{path}: JSON for Roadmap does not match the schema" in err
+
+
+def test_plugins_lists_every_builtin_plugin(capsys):
+    code, out, _ = run(capsys, "plugins")
+    assert code == 0
+    assert out.splitlines()[0].split() == ["plugin", "version", "regions", "rules"]
+    assert "tambov/year-not-covered" in out
+    code, out, _ = run(capsys, "plugins", "--json")
+    names = {p["name"]: p for p in json.loads(out)}
+    assert names["samara"]["regions"] == ["RU-SAM"]
+    assert names["samara"]["version"] == dod_model.__version__
+    assert "dod_register_abbreviations" in names["samara"]["hooks"]

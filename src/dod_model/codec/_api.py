@@ -135,20 +135,20 @@ def loads(text: str | bytes, cls: type[Any] = Roadmap) -> Any:
 
     .. versionadded:: 0.1.0
     """
+    what = f"JSON for {cls.__name__}"
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise SchemaError(
-                [SchemaFault("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]
-            ) from None
+            fault = SchemaFault("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")
+            raise SchemaError([fault], what=what) from None
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         fault = SchemaFault("", f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
-        raise SchemaError([fault]) from None
+        raise SchemaError([fault], what=what) from None
     except ValueError as exc:
-        raise SchemaError([SchemaFault("", f"not valid JSON: {exc}")]) from None
+        raise SchemaError([SchemaFault("", f"not valid JSON: {exc}")], what=what) from None
     faults: list[SchemaFault] = []
     if cls in DOCUMENTS:
         data = _check_version(data, cls, faults)
@@ -157,5 +157,5 @@ def loads(text: str | bytes, cls: type[Any] = Roadmap) -> Any:
     except Exception as exc:
         faults.extend(faults_of(exc))
     if faults:
-        raise SchemaError(faults, what=f"JSON for {cls.__name__}")
+        raise SchemaError(faults, what=what)
     return obj
