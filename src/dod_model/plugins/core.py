@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from dod_model.hookspecs import hookimpl
 from dod_model.plugins._registry_rules import REGISTRY_RULES
 from dod_model.plugins._roadmap_rules import ROADMAP_RULES
 from dod_model.validation import Rule
 
-__all__ = ["dod_register_rules"]
+__all__ = ["dod_register_importers", "dod_register_rules"]
+
+
+@hookimpl
+def dod_register_importers(register: Callable[[Any], None]) -> None:
+    """The plain-text importer."""
+    from dod_model.importers import TextImporter  # noqa: PLC0415 - importers build on plugins
+
+    register(TextImporter())
 
 
 @hookimpl

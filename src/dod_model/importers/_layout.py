@@ -1,0 +1,386 @@
+"""Layout understanding shared by every importer: raw blocks → :class:`~dod_model.Roadmap`.
+
+Finds the roadmap's table (one logical table, however many pieces page breaks cut it into),
+its header row (words in any order and wording, a number column whose header is empty), and
+reads each row as an activity, a section, a note, or the rest of a row a page break split.
+Text before the table gives the title, approval block and preamble; text after it footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from dod_model._errors import DocumentError
+from dod_model.importers._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from dod_model.model import (
+    Activity,
+    ColumnRole,
+    Deadline,
+    Location,
+    Period,
+    Result,
+    Roadmap,
+    Section,
+    Source,
+)
+from dod_model.plugins import Plugins
+from dod_model.text import (
+    Glossary,
+    find_centres,
+    find_definitions,
+    find_legal_acts,
+    find_steps,
+    normalise_number,
+    period_from_deadlines,
+    plan_kind,
+    plan_period,
+    section_heading,
+    split_parties,
+)
+
+__all__ = ["build_roadmap", "column_role"]
+
+_ROLE_WORDS: tuple[tuple[ColumnRole, re.Pattern[str]], ...] = (
+    (ColumnRole.NUMBER, re.compile(r"^(?:№|n\b|no\b|номер\b)|^п\s*/\s*п$")),
+    (ColumnRole.DEADLINE, re.compile(r"срок|дата|период исполнения")),
+    (ColumnRole.RESPONSIBLE, re.compile(r"ответствен|исполнител")),
+    (ColumnRole.RESULT,
+     re.compile(r"результат|итогов\w* документ|ожидаем|показател|форма завершения")),
+    (ColumnRole.NOTE, re.compile(r"примечани")),
+    (ColumnRole.TITLE, re.compile(r"наименовани|мероприяти|содержани|действи|задач")),
+)  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    text = text.casefold().replace("ё", "е").replace("\u00ad", "")
+    text = re.sub(r"-\s*\n\s*", "", text)  # «реализа-\nции»
+    return " ".join(text.split())
+
+
+def column_role(header: str) -> ColumnRole | None:
+    """The role a header cell names («Срок исполнения» → deadline), or ``None``."""
+    folded = _fold(header)
+    if not folded:
+        return None
+    for role, pattern in _ROLE_WORDS:
+        if pattern.search(folded):
+            return role
+    return None
+
+
+def _header_roles(row: RawRow) -> dict[int, ColumnRole] | None:
+    """Roles by column if ``row`` is a header row: two or more roles, a title among them."""
+    roles: dict[int, ColumnRole] = {}
+    for cell in row.cells:
+        role = column_role(cell.text)
+        if role is not None and role not in roles.values():
+            roles[cell.column] = role
+    if ColumnRole.TITLE not in roles.values() or len(roles) < 2:
+        return None
+    first = min(c.column for c in row.cells)
+    if ColumnRole.NUMBER not in roles.values() and first not in roles:
+        first_cell = next(c for c in row.cells if c.column == first)
+        if not first_cell.text.strip():
+            roles[first] = ColumnRole.NUMBER  # a number column whose header is empty
+    return dict(sorted(roles.items()))
+
+
+def _is_column_numbers(row: RawRow) -> bool:
+    texts = [t.strip() for t in row.texts if t.strip()]
+    return len(texts) >= 2 and texts == [str(i) for i in range(1, len(texts) + 1)]
+
+
+_NUMBER = re.compile(r"№?\s*(?:\d+(?:\s*\.\s*\d+)*|[IVXLC]{1,6})\s*\.*\s*")
+_AMENDMENT = re.compile(r"^\(?\s*(?:позиция|пункт|строка)\b.*\bредакци", re.IGNORECASE | re.DOTALL)
+# Word endings a page break cuts from their stem: «дополнительн» + «ого образования».
+_ENDING_WORDS = (
+    "ого его ому ему ой ей ый ий ая яя ое ее ые ие ых их ым им ыми ими ую юю ов ев ам ям ах ях "
+    "ами ями ия ии ие ию ья ье ьи ью ть ся ость ости ание ания анию ением ения ению ции ция цию "
+    "ций ной ного ному ных ным ными ная ное ные"
+)
+_ENDINGS = frozenset(_ENDING_WORDS.split())
+
+
+def _join(before: str, after: str) -> str:
+    """Text of a cell that goes on after a page break, a cut word mended."""
+    if not before:
+        return after
+    first = after.split(maxsplit=1)[0] if after.split() else ""
+    cut = (before[-1:].isalpha() and first[:1].islower()
+           and first.rstrip(".,;:") in _ENDINGS)  # fmt: skip
+    return before + after if cut else f"{before}\n{after}"
+
+
+def _clean_lines(text: str) -> str:
+    """Cell text as written, each line stripped, empty lines dropped, NBSP as space."""
+    lines = (line.replace("\u00a0", " ").replace("\u00ad", "").strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+@attrs.define
+class _Row:
+    """An activity, section or note row being read, its cells by role."""
+
+    kind: str
+    location: Location
+    cells: dict[ColumnRole, str] = attrs.field(factory=dict)
+    notes: list[str] = attrs.field(factory=list)
+
+
+def _regroup_cells(table: RawTable) -> RawTable:
+    """A one-cell-per-row table (text exports written a cell per line) into real rows."""
+    cells = [(row.line, row.cells[0].text) for row in table.rows]
+    width = 0
+    for index in range(len(cells)):
+        candidate = RawRow(cells=tuple(RawCell(text, i + 1) for i, (_, text)
+                                       in enumerate(cells[index:index + 8])))  # fmt: skip
+        roles = _header_roles(candidate)
+        if roles is not None:
+            seen: set[ColumnRole] = set()
+            for _, text in cells[index:]:
+                role = column_role(text)
+                if role is None or role in seen:
+                    break
+                seen.add(role)
+            width, start = len(seen), index
+            break
+    if width == 0:
+        return table
+    rows = [RawRow(cells=tuple(RawCell(t, i + 1) for i, (_, t) in enumerate(cells[:start])),
+                   line=cells[0][0])] if start else []  # fmt: skip
+    position = start
+    while position < len(cells):
+        line, text = cells[position]
+        stripped = text.strip()
+        if position == start or _NUMBER.fullmatch(stripped.split("\n")[0] if stripped else "x"):
+            group = cells[position : position + width]
+            rows.append(RawRow(cells=tuple(RawCell(t, i + 1) for i, (_, t) in enumerate(group)),
+                               line=line))  # fmt: skip
+            position += width
+        else:
+            if stripped:
+                rows.append(RawRow(cells=(RawCell(text, 1, span=width),), line=line))
+            position += 1
+    return RawTable(rows=tuple(rows), columns=width, line=table.line)
+
+
+def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, ColumnRole], list[_Row]]:
+    roles: dict[int, ColumnRole] | None = None
+    header_texts: tuple[str, ...] = ()
+    rows: list[_Row] = []
+    for table_index, table in tables:
+        number = 0
+        for raw in table.rows:
+            texts = tuple(_clean_lines(t) for t in raw.texts)
+            found = _header_roles(raw)
+            if found is not None and (roles is None or raw.header or found == roles):
+                roles, header_texts = roles or found, texts
+                number += 1
+                continue
+            if roles is None:
+                continue
+            if texts == header_texts or _is_column_numbers(raw):
+                number += 1
+                continue
+            filled = [(c.column, _clean_lines(c.text)) for c in raw.cells if _clean_lines(c.text)]
+            if not filled:
+                continue
+            cells = {roles[col]: text for col, text in filled if col in roles}
+            key = cells.get(ColumnRole.NUMBER, "")
+            first_column = min(roles)
+            spanning = len(filled) == 1 and (
+                filled[0][0] == first_column or raw.cells[0].span > 1 or len(raw.cells) == 1
+            )
+            if spanning and (ColumnRole.NUMBER not in cells or section_heading(key)):
+                number += 1
+                where = Location(table=table_index, row=number, line=raw.line)
+                _spanning_row(filled[0][1], where, rows, numbered=ColumnRole.NUMBER in cells)
+                continue
+            if not key and rows and rows[-1].kind == "activity":
+                for role, text in cells.items():  # a row a page break split
+                    rows[-1].cells[role] = _join(rows[-1].cells.get(role, ""), text)
+                continue
+            number += 1
+            rows.append(_Row("activity", Location(table=table_index, row=number, line=raw.line),
+                             cells))  # fmt: skip
+    if roles is None:
+        msg = "no roadmap table: no row names its columns («Мероприятие», «Срок», …)"
+        raise DocumentError(msg)
+    return roles, rows
+
+
+def _spanning_row(text: str, where: Location, rows: list[_Row], *, numbered: bool) -> None:
+    """A row of one cell across the table: a section, or a note on the activity above."""
+    if _AMENDMENT.match(text) and rows:
+        rows[-1].notes.append(text)
+    elif (heading := section_heading(text)) is not None:
+        cells = {ColumnRole.NUMBER: heading[0], ColumnRole.TITLE: heading[1]}
+        rows.append(_Row("section", where, cells))
+    elif rows and numbered:
+        rows[-1].notes.append(text)
+    else:
+        rows.append(_Row("section", where, {ColumnRole.NUMBER: "", ColumnRole.TITLE: text}))
+
+
+def _groups(paragraphs: Iterable[RawParagraph]) -> list[str]:
+    """Paragraphs on consecutive lines joined into one text each."""
+    groups: list[list[RawParagraph]] = []
+    for paragraph in paragraphs:
+        if (
+            groups
+            and paragraph.line is not None
+            and groups[-1][-1].line is not None
+            and (paragraph.line == groups[-1][-1].line + 1)
+        ):
+            groups[-1].append(paragraph)
+        else:
+            groups.append([paragraph])
+    return ["\n".join(p.text for p in group) for group in groups]
+
+
+_APPROVAL = re.compile(r"^\s*(?:приложение|утвержд|согласован)", re.IGNORECASE)
+_TITLE_WORDS = re.compile(r"дорожн\w* карт|план|программ|перечень|мероприяти", re.IGNORECASE)
+_MUNICIPALITY = re.compile(
+    r"(?:муниципальн\w*\s+образовани\w*|\bМО|\bгородск\w+\s+округ\w*)\s*«(?P<name>[^»]+)»",
+    re.IGNORECASE,
+)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("**", " ").split())
+
+
+def _split_head(groups: list[str]) -> tuple[str, list[str], list[str]]:
+    """Title, approval blocks and preamble of the text before the table."""
+    approvals = [g for g in groups if _APPROVAL.match(g)]
+    rest = [g for g in groups if not _APPROVAL.match(g)]
+    title_index = next((i for i, g in enumerate(rest) if _TITLE_WORDS.search(g)), 0)
+    title = rest[title_index] if rest else ""
+    preamble = rest[:title_index] + rest[title_index + 1 :]
+    return _one_line(title).replace("*", "").strip(), approvals, preamble
+
+
+def _tail_notes(groups: list[str]) -> list[str]:
+    """Footnotes after the table; one that ends with «–» or «:» goes on in the next group."""
+    notes: list[str] = []
+    for group in groups:
+        if notes and notes[-1].rstrip().endswith(("–", "-", ":", "—")):
+            notes[-1] = f"{notes[-1]} {group}"
+        else:
+            notes.append(group)
+    return [_one_line(n) for n in notes]
+
+
+def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = None) -> Roadmap:
+    """The roadmap a raw document holds.
+
+    Args:
+        raw: What an importer read.
+        plugins: Regions (for detection) and glossaries (for parties).
+        region: ISO 3166-2 code; detected from the text when ``None``.
+
+    Raises:
+        DocumentError: The document holds no roadmap table.
+    """
+    tables: list[tuple[int, RawTable]] = []
+    head: list[RawParagraph] = []
+    tail: list[RawParagraph] = []
+    table_number = 0
+    for block in raw.blocks:
+        if isinstance(block, RawTable):
+            table_number += 1
+            table = _regroup_cells(block) if block.columns == 1 else block
+            tables.append((table_number, table))
+        elif tables:
+            tail.append(block)
+        else:
+            head.append(block)
+    if not tables:
+        msg = "no table: a roadmap is a table of activities"
+        raise DocumentError(msg)
+    roles, rows = _read_rows(tables)
+    if not any(r.kind == "activity" for r in rows):
+        msg = "the table has a header but no activities"
+        raise DocumentError(msg)
+    title, approvals, preamble = _split_head(_groups(head))
+    notes = [_one_line(a) for a in approvals] + [_one_line(p) for p in preamble]
+    notes += _tail_notes(_groups(tail))
+    head_text = "\n".join([title, *approvals])
+    all_cells = [text for row in rows for text in row.cells.values()]
+    if region is None:
+        found = plugins.detect_region([title, *notes, *all_cells])
+        region = found.code if found else None
+    municipality = next((m["name"] for m in _MUNICIPALITY.finditer(f"{head_text}\n{title}")), None)
+    drafts = [Deadline.parse(r.cells.get(ColumnRole.DEADLINE, "")) for r in rows
+              if r.kind == "activity"]  # fmt: skip
+    period = plan_period(f"{title}\n{head_text}") or period_from_deadlines(drafts)
+    unsectioned, roadmap_sections = _assemble(rows, period, plugins.glossary(region))
+    approval = next((act for block in approvals for act in find_legal_acts(block)), None)
+    basis = tuple(act for note in _tail_notes(_groups(tail)) for act in find_legal_acts(note))
+    document_text = "\n".join([title, *notes, *all_cells])
+    return Roadmap(
+        title=title,
+        kind=plan_kind(title),
+        region=region,
+        municipality=municipality,
+        period=period,
+        approval=approval,
+        basis=basis,
+        centres=find_centres([title, *all_cells], region=region, municipality=municipality),
+        glossary=find_definitions(document_text),
+        notes=tuple(notes),
+        columns=tuple(roles.values()),
+        unsectioned=unsectioned,
+        sections=roadmap_sections,
+        source=Source(name=raw.name, format=raw.format, sha256=raw.sha256, encoding=raw.encoding),
+    )
+
+
+def _assemble(
+    rows: list[_Row], period: Period | None, glossary: Glossary
+) -> tuple[tuple[Activity, ...], tuple[Section, ...]]:
+    """Activities outside sections, and the sections with theirs."""
+    roadmap_sections: list[Section] = []
+    unsectioned: list[Activity] = []
+    pending: list[Activity] = []
+    current: _Row | None = None
+
+    def close_section() -> None:
+        if current is not None:
+            cells = current.cells
+            section = Section(number=cells.get(ColumnRole.NUMBER, ""),
+                              title=cells.get(ColumnRole.TITLE, ""),
+                              activities=tuple(pending), provenance=current.location)  # fmt: skip
+            roadmap_sections.append(section)
+
+    for row in rows:
+        if row.kind == "section":
+            close_section()
+            current, pending = row, []
+            continue
+        activity = _activity(row, current, period, glossary)
+        (pending if current is not None else unsectioned).append(activity)
+    close_section()
+    return tuple(unsectioned), tuple(roadmap_sections)
+
+
+def _activity(
+    row: _Row, section: _Row | None, period: Period | None, glossary: Glossary
+) -> Activity:
+    cells = row.cells
+    title = cells.get(ColumnRole.TITLE, "")
+    result_text = cells.get(ColumnRole.RESULT, "")
+    return Activity(
+        number=normalise_number(cells.get(ColumnRole.NUMBER, "")),
+        title=title,
+        deadline=Deadline.parse(cells.get(ColumnRole.DEADLINE, ""), period),
+        results=tuple(Result.parse(line) for line in result_text.split("\n") if line),
+        responsible=split_parties(cells.get(ColumnRole.RESPONSIBLE, ""), glossary),
+        section=section.cells.get(ColumnRole.NUMBER, "") if section is not None else None,
+        notes=tuple(row.notes),
+        steps=find_steps(title),
+        provenance=row.location,
+    )

@@ -1,0 +1,122 @@
+"""``dod_model.read``: any supported document → :class:`~dod_model.Roadmap`, safely."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from dod_model._errors import DocumentError, DodModelError
+from dod_model.importers._layout import build_roadmap
+from dod_model.importers._raw import RawDocument
+from dod_model.model import Roadmap
+from dod_model.plugins import Plugins
+
+__all__ = ["MAX_DOCUMENT_BYTES", "read"]
+
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+"""Documents larger than this are refused before they are read (64 MiB)."""
+
+Source = str | os.PathLike[str] | IO[bytes]
+
+
+def _bytes(source: Source) -> tuple[bytes, str]:
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+            if size > MAX_DOCUMENT_BYTES:
+                msg = f"{path}: {size:,} bytes, over the {MAX_DOCUMENT_BYTES:,} a roadmap may have"
+                raise DocumentError(msg)
+            return path.read_bytes(), path.name
+        except OSError as exc:
+            msg = f"{path}: cannot read the file ({exc.strerror}); check the path"
+            raise DocumentError(msg) from None
+    name = Path(str(getattr(source, "name", "") or "")).name or "<stream>"
+    try:
+        data: object = source.read(MAX_DOCUMENT_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        msg = f"{name}: cannot read the stream ({exc})"
+        raise DocumentError(msg) from None
+    if not isinstance(data, bytes):
+        msg = f"{name}: read() needs a binary file object (open the file with 'rb')"
+        raise DocumentError(msg)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        msg = f"{name}: over the {MAX_DOCUMENT_BYTES:,} bytes a roadmap may have"
+        raise DocumentError(msg)
+    return data, name
+
+
+def _choose(importers: dict[str, Any], data: bytes, name: str, format: str | None) -> Any:
+    if format is not None:
+        if format not in importers:
+            known = ", ".join(importers) or "none"
+            msg = f"{name}: no importer for format {format!r} (known: {known})"
+            raise DocumentError(msg)
+        return importers[format]
+    suffix = Path(name).suffix.casefold()
+    head = data[:8192]
+    by_suffix = [i for i in importers.values() if suffix and suffix in i.suffixes]
+    for importer in (*by_suffix, *importers.values()):
+        if importer.sniff(head):
+            return importer
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        msg = f"{name}: a legacy binary Word file (.doc); save it as .docx and read that"
+        raise DocumentError(msg)
+    if data.startswith(b"PK\x03\x04"):
+        msg = (
+            f"{name}: a zip package no importer reads (Word .docx support: install a docx importer)"
+        )
+        raise DocumentError(msg)
+    msg = f"{name}: no importer recognises this document ({', '.join(importers)} tried)"
+    raise DocumentError(msg)
+
+
+def read(source: Source, *, region: str | None = None, format: str | None = None,
+         plugins: Plugins | None = None) -> Roadmap:  # fmt: skip
+    """Read a roadmap document.
+
+    Args:
+        source: A path, or a binary file object.
+        region: ISO 3166-2 code of the document's region; detected from its text when ``None``.
+        format: The importer to use («text», …); sniffed from the content when ``None``.
+        plugins: The plugin session; the default one when ``None``.
+
+    Returns:
+        The roadmap, with the document's name and SHA-256 as its source.
+
+    Raises:
+        DocumentError: The document is unreadable, unsafe or not a roadmap; the message names
+            it and says what to do. No other exception escapes.
+
+    .. versionadded:: 0.1.0
+    """
+    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins import importers
+
+    plugins = default_plugins() if plugins is None else plugins
+    data, name = _bytes(source)
+    try:
+        importer = _choose(plugins.importers(), data, name, format)
+        raw: RawDocument = importer.read(data, name=name)
+        raw = attrs.evolve(raw, name=name, sha256=hashlib.sha256(data).hexdigest(),
+                           format=raw.format or importer.name)  # fmt: skip
+        return build_roadmap(raw, plugins=plugins, region=region)
+    except DocumentError as exc:
+        message = str(exc)
+        raise DocumentError(message if message.startswith(name) else f"{name}: {message}") from None
+    except DodModelError as exc:
+        raise DocumentError(f"{name}: {exc}") from None
+    except (RecursionError, MemoryError) as exc:
+        msg = (
+            f"{name}: the document is too deeply nested or too large to read ({type(exc).__name__})"
+        )
+        raise DocumentError(msg) from None
+    except Exception as exc:
+        msg = (
+            f"{name}: could not be read ({type(exc).__name__}: {exc}); please report this "
+            "document to the dod_model developers"
+        )
+        raise DocumentError(msg) from exc

@@ -1,0 +1,175 @@
+"""Plain-text exports of Word tables, in the three styles users' files come in.
+
+* **rows**: a table row per line, cells separated by tabs (a row split by a page break goes on
+  in a line whose first cells are empty);
+* **pipes**: a table row per line, cells separated by `` | `` and closed by ``|``;
+* **cells**: a cell per tab-led line, its further lines following without a tab; rows
+  separated by blank lines, which may also stand inside a cell.
+
+Lines without cells are paragraphs. Encodings: UTF-8 (with or without BOM), Windows-1251 and
+other single-byte Cyrillic encodings, told apart by a detector, never assumed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dod_model._errors import DocumentError
+from dod_model.importers._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+
+__all__ = ["TextImporter", "decode", "parse_text"]
+
+_CYRILLIC_ENCODINGS = ("cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5")
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Text and encoding of a document's bytes.
+
+    Raises:
+        DocumentError: The bytes are binary, or in no encoding the detector is sure of.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096]:
+        msg = f"{name}: binary data, not a text export; convert the document to .docx or text"
+        raise DocumentError(msg)
+    try:
+        return data.decode("utf-8", errors="strict"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - needed only for legacy files
+
+    best = from_bytes(data, cp_isolation=list(_CYRILLIC_ENCODINGS)).best()
+    if best is None:
+        msg = (
+            f"{name}: the text is in no encoding that can be detected with certainty; "
+            "save it as UTF-8"
+        )
+        raise DocumentError(msg)
+    return str(best), best.encoding
+
+
+def _style(lines: list[str]) -> str:
+    pipes = sum(1 for line in lines if line.rstrip().endswith("|") and " | " in line)
+    rows = sum(1 for line in lines if line.count("\t") >= 2 and not line.startswith("\t\t\t"))
+    led = sum(1 for line in lines if line.startswith("\t") and line.count("\t") == 1)
+    if pipes >= 2 and pipes >= rows:
+        return "pipes"
+    if led > rows:
+        return "cells"
+    return "rows"
+
+
+def _rows_style(lines: list[str]) -> list[RawParagraph | RawTable]:
+    blocks: list[RawParagraph | RawTable] = []
+    rows: list[RawRow] = []
+    start: int | None = None
+
+    def close() -> None:
+        nonlocal rows, start
+        if rows:
+            width = max(len(r.cells) for r in rows)
+            blocks.append(RawTable(rows=tuple(rows), columns=width, line=start))
+        rows, start = [], None
+
+    for number, line in enumerate(lines, start=1):
+        if "\t" in line:
+            cells = line.split("\t")
+            if start is None:
+                start = number
+            rows.append(RawRow(
+                cells=tuple(RawCell(text, column) for column, text in enumerate(cells, start=1)),
+                line=number,
+            ))  # fmt: skip
+        elif line.strip():
+            close()
+            blocks.append(RawParagraph(text=line, line=number))
+        # blank lines: page breaks inside a table, or spacing between paragraphs
+    close()
+    return blocks
+
+
+_PIPE = re.compile(r"\s*\|\s*")
+
+
+def _pipes_style(lines: list[str]) -> list[RawParagraph | RawTable]:
+    blocks: list[RawParagraph | RawTable] = []
+    rows: list[RawRow] = []
+    start: int | None = None
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.endswith("|") and "|" in stripped[:-1]:
+            cells = _PIPE.split(stripped.removesuffix("|").strip())
+            start = start or number
+            rows.append(RawRow(
+                cells=tuple(RawCell(text, column) for column, text in enumerate(cells, start=1)),
+                line=number,
+            ))  # fmt: skip
+        elif stripped:
+            if rows:
+                blocks.append(RawTable(rows=tuple(rows), columns=max(len(r.cells) for r in rows),
+                                       line=start))  # fmt: skip
+                rows, start = [], None
+            blocks.append(RawParagraph(text=line, line=number))
+    if rows:
+        blocks.append(RawTable(rows=tuple(rows), columns=max(len(r.cells) for r in rows),
+                               line=start))  # fmt: skip
+    return blocks
+
+
+def _cells_style(lines: list[str]) -> list[RawParagraph | RawTable]:
+    """Cells each led by a tab; the layout groups them into rows by the header's width."""
+    blocks: list[RawParagraph | RawTable] = []
+    cells: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("\t"):
+            cells.append((number, [line[1:]]))
+        elif cells:
+            cells[-1][1].append(line)
+        elif line.strip():
+            blocks.append(RawParagraph(text=line, line=number))
+    if cells:
+        # One cell per row: the layout regroups them (see ``regroup_cells``).
+        rows = tuple(
+            RawRow(cells=(RawCell("\n".join(text).strip("\n"), 1),), line=number)
+            for number, text in cells
+        )
+        blocks.append(RawTable(rows=rows, columns=1, line=cells[0][0]))
+    return blocks
+
+
+def parse_text(text: str, *, name: str | None = None) -> list[RawParagraph | RawTable]:
+    """The blocks of a text export, in whichever of the three styles it is written."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    style = _style(lines)
+    if style == "pipes":
+        return _pipes_style(lines)
+    if style == "cells":
+        return _cells_style(lines)
+    return _rows_style(lines)
+
+
+class TextImporter:
+    """Plain-text exports of Word tables (``format="text"``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    name = "text"
+    suffixes = (".txt", ".tsv", ".text")
+
+    def sniff(self, head: bytes) -> bool:
+        """Whether the bytes look like text (no zip, no NUL bytes)."""
+        return not head.startswith(b"PK\x03\x04") and b"\x00" not in head[:4096]
+
+    def read(self, data: bytes, *, name: str) -> RawDocument:
+        """The raw blocks of a text export.
+
+        Raises:
+            DocumentError: The bytes are not text in a detectable encoding.
+        """
+        text, encoding = decode(data, name)
+        return RawDocument(blocks=tuple(parse_text(text, name=name)), format=self.name,
+                           encoding=encoding)  # fmt: skip
