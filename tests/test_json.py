@@ -237,12 +237,12 @@ def test_no_silent_coercion_between_json_types():
     document = _sectioned_roadmap()
     document["sections"][0]["activities"][0]["number"] = 1  # a number, not a string
     document["sections"][0]["activities"][0]["results"] = "итог"  # a string, not an array
-    document["sections"][0]["provenance"] = {"table": "1", "row": 1.0}
+    document["sections"][0]["provenance"] = {"table": "1", "row": 1.5, "line": 3.0}
     assert _faults(document) == [
         "/sections/0/activities/0/number: not a string: 1",
         '/sections/0/activities/0/results: not an array: "итог"',
         '/sections/0/provenance/table: not an integer: "1"',
-        "/sections/0/provenance/row: not an integer: 1.0",
+        "/sections/0/provenance/row: not an integer: 1.5",
     ]
 
 

@@ -20,6 +20,7 @@ from dod_model.codec import (
     to_data,
 )
 from dod_model.hookspecs import hookimpl
+from dod_model.importers import read
 from dod_model.model import (
     Abbreviation,
     Activity,
@@ -126,6 +127,7 @@ __all__ = [
     "json_schema",
     "loads",
     "make_converter",
+    "read",
     "rule",
     "schema_names",
     "to_data",

@@ -12,7 +12,8 @@ from dod_model import examples
 from dod_model._errors import DodModelError
 from dod_model.cli._reports import render_plugins, render_report, to_json_ready
 from dod_model.cli._summary import render_summary, summary_data
-from dod_model.codec import json_schema, loads, schema_names, to_data
+from dod_model.codec import dumps, json_schema, loads, schema_names, to_data
+from dod_model.importers import read
 from dod_model.model import CertificateRegistry, ProgrammeRegistry, Roadmap
 from dod_model.plugins import default_plugins
 from dod_model.validation import validate
@@ -49,6 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--example", metavar="NAME", help="a bundled example (see `dod-model examples`)"
     )
     summary.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+    reading = commands.add_parser(
+        "read",
+        help="read roadmap documents into JSON",
+        description="Read roadmap documents (plain-text exports; Word files once an importer "
+        "for them is installed) and print each as canonical JSON.",
+    )
+    reading.add_argument("files", nargs="+", type=Path, metavar="FILE", help="documents to read")
+    reading.add_argument("--region", metavar="CODE", help="the documents' region (RU-SAM, …)")
+    reading.add_argument("--format", metavar="NAME", help="force an importer («text», …)")
 
     commands.add_parser(
         "examples", help="list the bundled example roadmaps", description="List bundled examples."
@@ -92,7 +103,12 @@ def _load(args: argparse.Namespace) -> Roadmap:
 
 
 def _read_document(path: Path) -> object:
-    """A roadmap or registry from a JSON file, its type told by its keys."""
+    """A roadmap or registry from a JSON file (its type told by its keys).
+
+    Any other document is read by the importers into a roadmap.
+    """
+    if path.suffix.casefold() != ".json":
+        return read(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -152,6 +168,9 @@ def _run(args: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(summary_data(roadmap), ensure_ascii=False, indent=2) + "\n")
         else:
             sys.stdout.write(render_summary(roadmap))
+    elif args.command == "read":
+        for path in args.files:
+            sys.stdout.write(dumps(read(path, region=args.region, format=args.format)))
     elif args.command == "validate":
         return _validate(args)
     elif args.command == "plugins":

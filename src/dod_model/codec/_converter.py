@@ -55,6 +55,9 @@ def _structure_str(value: object, _: type) -> str:
 
 
 def _structure_int(value: object, _: type) -> int:
+    # As JSON Schema says, 3.0 is an integer: writers in other languages emit it for 3.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise Fault(f"not an integer: {_describe(value)}")
     return value

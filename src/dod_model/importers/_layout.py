@@ -111,7 +111,8 @@ def _join(before: str, after: str) -> str:
     first = after.split(maxsplit=1)[0] if after.split() else ""
     cut = (before[-1:].isalpha() and first[:1].islower()
            and first.rstrip(".,;:") in _ENDINGS)  # fmt: skip
-    return before + after if cut else f"{before}\n{after}"
+    # A page break is no line break: the text goes on after a space.
+    return before + after if cut else f"{before} {after}"
 
 
 def _clean_lines(text: str) -> str:

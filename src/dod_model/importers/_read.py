@@ -71,6 +71,9 @@ def _choose(importers: dict[str, Any], data: bytes, name: str, format: str | Non
             f"{name}: a zip package no importer reads (Word .docx support: install a docx importer)"
         )
         raise DocumentError(msg)
+    if b"\x00" in head:
+        msg = f"{name}: binary data, not a text export; save the roadmap as .docx or as text"
+        raise DocumentError(msg)
     msg = f"{name}: no importer recognises this document ({', '.join(importers)} tried)"
     raise DocumentError(msg)
 

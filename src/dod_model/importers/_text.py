@@ -161,7 +161,9 @@ class TextImporter:
     suffixes = (".txt", ".tsv", ".text")
 
     def sniff(self, head: bytes) -> bool:
-        """Whether the bytes look like text (no zip, no NUL bytes)."""
+        """Whether the bytes look like text: a UTF-16 mark, or neither zip nor NUL bytes."""
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return True
         return not head.startswith(b"PK\x03\x04") and b"\x00" not in head[:4096]
 
     def read(self, data: bytes, *, name: str) -> RawDocument:
