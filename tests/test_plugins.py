@@ -341,3 +341,40 @@ def test_the_example_plugin_documented_is_the_one_tested():
     """).strip()
         in pyproject
     )
+
+
+KIROV_ROADMAP = (
+    "Дорожная карта по созданию муниципального опорного центра в Кировской области\n\n"
+    "№ п/п\tНаименование мероприятия\tСроки\tОтветственный исполнитель\n"
+    "1\tСоздание МОЦ\tАпрель 2024 года\tМОН КО\n"
+    "2\tПовышение квалификации сотрудников МОЦ\tноябрь 2024 года\tМОЦ\n"
+)
+
+
+def test_an_installed_region_and_rule_are_picked_up_by_read_validate_and_plugins(site, tmp_path):
+    """The done-criterion of the plugin system, through the public API and the command line."""
+    document = tmp_path / "kirov.txt"
+    document.write_text(KIROV_ROADMAP, encoding="utf-8")
+    with pytest.warns(PluginLoadWarning):
+        plugins = get_plugin_manager()
+    roadmap = dod_model.read(document, plugins=plugins)
+    assert roadmap.region == "RU-KIR"
+    assert roadmap.activity("1").responsible[0].canonical == (
+        "министерство образования Кировской области"
+    )
+    assert "kirov/no-navigator" in dod_model.validate(roadmap, plugins=plugins).codes()
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(site), *sys.path]),
+        "DOD_MODEL_DISABLE_PLUGINS": "broken",
+    }
+    command = [sys.executable, "-m", "dod_model"]
+    read = subprocess.run(
+        [*command, "read", str(document)], capture_output=True, text=True, env=env, check=True
+    )
+    assert json.loads(read.stdout)["region"] == "RU-KIR"
+    checked = subprocess.run(
+        [*command, "validate", str(document)], capture_output=True, text=True, env=env, check=False
+    )
+    assert "(region RU-KIR)" in checked.stdout
+    assert "kirov/no-navigator" in checked.stdout
