@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import dod_model
+from dod_model import examples
 from dod_model.cli import main
 
 
@@ -78,7 +79,8 @@ def test_summary_of_a_missing_file_or_example(capsys, tmp_path):
 def test_examples_lists_name_and_title(capsys):
     code, out, _ = run(capsys, "examples")
     assert code == 0
-    assert out.startswith("ulyanovsk-cherdakly-2019\tПлан мероприятий")
+    assert out.splitlines()[0] == f"amur\t{examples.load('amur').title}"
+    assert "ulyanovsk-cherdakly-2019\tПлан мероприятий" in out
 
 
 @pytest.mark.parametrize("name", dod_model.schema_names())
@@ -141,3 +143,27 @@ def test_plugins_lists_every_builtin_plugin(capsys):
     assert names["samara"]["regions"] == ["RU-SAM"]
     assert names["samara"]["version"] == dod_model.__version__
     assert "dod_register_abbreviations" in names["samara"]["hooks"]
+
+
+def test_read_prints_canonical_json_of_a_document(capsys, tmp_path):
+    code, out, _ = run(capsys, "read", "--example", "tambov")
+    assert code == 0
+    assert dod_model.loads(out) == examples.load("tambov")
+    path = tmp_path / "plan.txt"
+    path.write_bytes(examples.path("ulyanovsk").read_bytes())
+    code, out, _ = run(capsys, "read", str(path), "--region", "RU-XYZ")
+    assert code == 0
+    assert dod_model.loads(out).region == "RU-XYZ"
+    code, _, err = run(capsys, "read")
+    assert code == 2
+    assert "name a FILE to read" in err
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, _, err = run(capsys, "read", str(tmp_path / "empty.txt"))
+    assert code == 2
+    assert "empty.txt: no table" in err
+
+
+def test_validate_a_bundled_document(capsys):
+    code, out, _ = run(capsys, "validate", "--example", "tambov")
+    assert code == 0
+    assert out.startswith("example tambov: ok: 0 errors, 4 warnings, 1 notes (region RU-TAM)")

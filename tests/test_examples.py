@@ -14,16 +14,32 @@ from dod_model import Deadline, DeadlineKind, examples, text
 SEED_OF = {"ulyanovsk-cherdakly-2019": "ulyanovsk-cherdakly-moc-roadmap-2019.txt"}
 
 
+DOCUMENTS = {
+    "amur": "amur-rmc-first-steps-plan.txt",
+    "samara": "samara-oc-roadmap-2019.txt",
+    "sverdlovsk": "sverdlovsk-ekaterinburg-moc-plan-2019-2020.txt",
+    "tambov": "tambov-target-model-roadmap-2020-2024.txt",
+    "ulyanovsk": "ulyanovsk-cherdakly-moc-roadmap-2019.txt",
+}
+
+
 def test_every_example_is_listed_and_loads():
-    assert examples.names() == tuple(sorted(SEED_OF))
+    assert examples.names() == tuple(sorted({*SEED_OF, *DOCUMENTS}))
+    assert examples.documents() == tuple(sorted(DOCUMENTS))
+    for name in SEED_OF:
+        assert dod_model.loads(examples.text(name)) == examples.load(name)
     for name in examples.names():
-        roadmap = examples.load(name)
-        assert roadmap.activities
-        assert dod_model.loads(examples.text(name)) == roadmap
+        assert examples.load(name).activities
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_bundled_documents_are_the_seeds_byte_for_byte(seeds, name):
+    assert examples.path(name).read_bytes() == (seeds / DOCUMENTS[name]).read_bytes()
+    assert examples.load(name) == dod_model.read(seeds / DOCUMENTS[name])
 
 
 def test_unknown_example_names_the_ones_there_are():
-    with pytest.raises(KeyError, match="there are: ulyanovsk-cherdakly-2019"):
+    with pytest.raises(KeyError, match="there are: amur, samara"):
         examples.load("nowhere")
 
 

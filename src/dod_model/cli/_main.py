@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read roadmap documents (plain-text exports; Word files once an importer "
         "for them is installed) and print each as canonical JSON.",
     )
-    reading.add_argument("files", nargs="+", type=Path, metavar="FILE", help="documents to read")
+    reading.add_argument("files", nargs="*", type=Path, metavar="FILE", help="documents to read")
+    reading.add_argument("--example", metavar="NAME", help="read a bundled example")
     reading.add_argument("--region", metavar="CODE", help="the documents' region (RU-SAM, …)")
     reading.add_argument("--format", metavar="NAME", help="force an importer («text», …)")
 
@@ -169,6 +170,11 @@ def _run(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(render_summary(roadmap))
     elif args.command == "read":
+        if args.example is None and not args.files:
+            msg = "name a FILE to read, or --example NAME"
+            raise _UsageError(msg)
+        if args.example is not None:
+            sys.stdout.write(dumps(examples.load(args.example)))
         for path in args.files:
             sys.stdout.write(dumps(read(path, region=args.region, format=args.format)))
     elif args.command == "validate":

@@ -1,10 +1,17 @@
 """Example documents bundled with the library, for trying it out and for tests.
 
+Two kinds: the five seed roadmaps our users gave us, as the plain-text exports of their Word
+files (``samara``, ``tambov``, ``ulyanovsk``, ``amur``, ``sverdlovsk``), read by the importers;
+and roadmaps built by hand as JSON, the reference the importers are checked against
+(``ulyanovsk-cherdakly-2019``).
+
 >>> from dod_model import examples
->>> "ulyanovsk-cherdakly-2019" in examples.names()
+>>> examples.names()
+('amur', 'samara', 'sverdlovsk', 'tambov', 'ulyanovsk', 'ulyanovsk-cherdakly-2019')
+>>> examples.load("tambov").region
+'RU-TAM'
+>>> examples.load("ulyanovsk") == examples.load("ulyanovsk-cherdakly-2019")
 True
->>> examples.load("ulyanovsk-cherdakly-2019").region
-'RU-ULY'
 
 .. versionadded:: 0.1.0
 """
@@ -12,48 +19,83 @@ True
 from __future__ import annotations
 
 from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 from dod_model.codec import loads
 from dod_model.model import Roadmap
 
-__all__ = ["load", "names", "text"]
+if TYPE_CHECKING:
+    from dod_model.plugins import Plugins
+
+__all__ = ["documents", "load", "names", "path", "text"]
 
 _DATA = resources.files(__package__) / "data"
+_JSON = {"ulyanovsk-cherdakly-2019": "ulyanovsk-cherdakly-2019.json"}
+_DOCUMENTS = {
+    "amur": "documents/amur-rmc-first-steps-plan.txt",
+    "samara": "documents/samara-oc-roadmap-2019.txt",
+    "sverdlovsk": "documents/sverdlovsk-ekaterinburg-moc-plan-2019-2020.txt",
+    "tambov": "documents/tambov-target-model-roadmap-2020-2024.txt",
+    "ulyanovsk": "documents/ulyanovsk-cherdakly-moc-roadmap-2019.txt",
+}
 
 
 def names() -> tuple[str, ...]:
-    """Names of the bundled example roadmaps, sorted.
+    """Names of every bundled example, sorted.
 
     .. versionadded:: 0.1.0
     """
-    return tuple(
-        sorted(p.name.removesuffix(".json") for p in _DATA.iterdir() if p.name.endswith(".json"))
-    )
+    return tuple(sorted({**_JSON, **_DOCUMENTS}))
 
 
-def text(name: str) -> str:
-    """The JSON text of a bundled example roadmap.
+def documents() -> tuple[str, ...]:
+    """Names of the bundled documents (the seed roadmaps as text exports), sorted.
+
+    .. versionadded:: 0.1.0
+    """
+    return tuple(sorted(_DOCUMENTS))
+
+
+def path(name: str) -> Traversable:
+    """The bundled file of an example.
 
     Raises:
         KeyError: No example has that name; the message lists the ones there are.
 
     .. versionadded:: 0.1.0
     """
-    if name not in names():
+    file = _JSON.get(name) or _DOCUMENTS.get(name)
+    if file is None:
         msg = f"no bundled example {name!r}; there are: {', '.join(names())}"
         raise KeyError(msg)
-    return (_DATA / f"{name}.json").read_text(encoding="utf-8")
+    return _DATA.joinpath(*file.split("/"))
 
 
-def load(name: str) -> Roadmap:
-    """Load a bundled example roadmap.
+def text(name: str) -> str:
+    """The text of an example's file (JSON, or a document's text export).
+
+    .. versionadded:: 0.1.0
+    """
+    return path(name).read_text(encoding="utf-8")
+
+
+def load(name: str, *, plugins: Plugins | None = None) -> Roadmap:
+    """An example as a roadmap: JSON loaded, documents read by the importers.
 
     Args:
         name: One of :func:`names`.
+        plugins: The plugin session for reading documents; the default one when ``None``.
 
     Raises:
         KeyError: No example has that name.
 
     .. versionadded:: 0.1.0
     """
-    return loads(text(name), Roadmap)
+    file = path(name)
+    if name in _JSON:
+        return loads(file.read_text(encoding="utf-8"), Roadmap)
+    from dod_model.importers import read  # noqa: PLC0415 - importers use the examples' siblings
+
+    with resources.as_file(file) as real:
+        return read(real, plugins=plugins)
