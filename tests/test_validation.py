@@ -395,3 +395,10 @@ def test_the_region_to_check_can_be_forced():
     roadmap = Roadmap(title="t", unsectioned=(activity("1"),))
     assert check(roadmap).region is None
     assert "samara/no-responsible" in check(roadmap, region="RU-SAM").codes()
+
+
+def test_coverage_of_the_tambov_target_model_roadmap():
+    (note,) = found(check(examples.load("tambov")), "core/target-model-coverage")
+    planned = note.message.split(";")[0]
+    assert planned == "plans 8 of the 15 measures of the target model"
+    assert "staff training" not in note.message  # «Организация стажировок педагогических …»
