@@ -220,7 +220,7 @@ def test_region_and_format_can_be_given(seeds):
         ("Просто письмо\nбез таблицы\n".encode(), "no table"),
         (b"a\tb\tc\n1\t2\t3\n", "no roadmap table: no row names its columns"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "legacy binary Word file"),
-        (b"PK\x03\x04" + b"\x00" * 100, "a zip package no importer reads"),
+        (b"PK\x03\x04" + b"\x00" * 100, "not a readable Word file"),
         (b"\x00\x01\x02binary", "binary data, not a text export"),
     ],
 )

@@ -54,8 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     reading = commands.add_parser(
         "read",
         help="read roadmap documents into JSON",
-        description="Read roadmap documents (plain-text exports; Word files once an importer "
-        "for them is installed) and print each as canonical JSON.",
+        description="Read roadmap documents (Word .docx files and plain-text exports of their "
+        "tables) and print each as canonical JSON.",
     )
     reading.add_argument("files", nargs="*", type=Path, metavar="FILE", help="documents to read")
     reading.add_argument("--example", metavar="NAME", help="read a bundled example")

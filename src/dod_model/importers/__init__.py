@@ -7,6 +7,7 @@ into a :class:`RawDocument` of paragraphs and tables; the shared layout turns th
 .. versionadded:: 0.1.0
 """
 
+from dod_model.importers._docx import DocxImporter
 from dod_model.importers._layout import build_roadmap, column_role
 from dod_model.importers._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
@@ -14,6 +15,7 @@ from dod_model.importers._text import TextImporter
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "DocxImporter",
     "RawCell",
     "RawDocument",
     "RawParagraph",

@@ -254,8 +254,23 @@ def _one_line(text: str) -> str:
     return " ".join(text.replace("**", " ").split())
 
 
+_APPROVAL_END = re.compile(r"(?:^|\s)от\s.*№|№.*\sот\s")
+
+
 def _split_head(groups: list[str]) -> tuple[str, list[str], list[str]]:
-    """Title, approval blocks and preamble of the text before the table."""
+    """Title, approval blocks and preamble of the text before the table.
+
+    An approval block ends with its «от … №» line, whether or not a blank line follows.
+    """
+    split: list[str] = []
+    for group in groups:
+        lines = group.split("\n")
+        end = next((i for i, line in enumerate(lines) if _APPROVAL_END.search(line)), None)
+        if _APPROVAL.match(group) and end is not None and end + 1 < len(lines):
+            split += ["\n".join(lines[: end + 1]), "\n".join(lines[end + 1 :])]
+        else:
+            split.append(group)
+    groups = split
     approvals = [g for g in groups if _APPROVAL.match(g)]
     rest = [g for g in groups if not _APPROVAL.match(g)]
     title_index = next((i for i, g in enumerate(rest) if _TITLE_WORDS.search(g)), 0)

@@ -20,6 +20,7 @@ class RawCell:
         text: The text, paragraphs and line breaks as ``\\n``.
         column: Its first grid column, counted from 1.
         span: How many grid columns it covers.
+        merged: Whether it continues a vertically merged cell above (its text is that cell's).
 
     .. versionadded:: 0.1.0
     """
@@ -27,6 +28,7 @@ class RawCell:
     text: str
     column: int
     span: int = 1
+    merged: bool = False
 
 
 @attrs.frozen(kw_only=True)

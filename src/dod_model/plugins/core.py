@@ -15,9 +15,10 @@ __all__ = ["dod_register_importers", "dod_register_rules"]
 
 @hookimpl
 def dod_register_importers(register: Callable[[Any], None]) -> None:
-    """The plain-text importer."""
-    from dod_model.importers import TextImporter  # noqa: PLC0415 - importers build on plugins
+    """The Word and plain-text importers."""
+    from dod_model.importers import DocxImporter, TextImporter  # noqa: PLC0415 - built on plugins
 
+    register(DocxImporter())
     register(TextImporter())
 
 

@@ -1,0 +1,148 @@
+"""Reading Word files: the seeds' Word renditions, the corpus, and hostile packages."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import zipfile
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import dod_model
+from dod_model import DocumentError, Roadmap
+from dod_model.importers import DocxImporter
+from dod_model.plugins import get_plugin_manager
+
+from . import word_renditions
+from .conftest import SHARED
+
+PLUGINS = get_plugin_manager(entry_points=False)
+CORPUS = SHARED / "corpus" / "docx"
+SEED_FILES = sorted(word_renditions.SEEDS.glob("*.txt")) if word_renditions.SEEDS.is_dir() else []
+
+
+def _without_lines(roadmap: Roadmap) -> Roadmap:
+    """The roadmap without what only a text export has: line numbers and the source."""
+
+    def activity(a):
+        return attrs.evolve(a, provenance=attrs.evolve(a.provenance, line=None))
+
+    sections = tuple(
+        attrs.evolve(s, provenance=attrs.evolve(s.provenance, line=None),
+                     activities=tuple(map(activity, s.activities)))
+        for s in roadmap.sections
+    )  # fmt: skip
+    return attrs.evolve(roadmap, source=None, sections=sections,
+                        unsectioned=tuple(map(activity, roadmap.unsectioned)))  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def renditions():
+    if not SEED_FILES:
+        pytest.skip("the seed roadmaps are not beside the repository")
+    return {seed.name: word_renditions.render(seed) for seed in SEED_FILES}
+
+
+@pytest.mark.parametrize("seed", [s.name for s in SEED_FILES])
+def test_word_and_text_give_the_same_roadmap(renditions, seed):
+    from_word = dod_model.read(io.BytesIO(renditions[seed]), plugins=PLUGINS)
+    from_text = dod_model.read(word_renditions.SEEDS / seed, plugins=PLUGINS)
+    assert _without_lines(from_word) == _without_lines(from_text)
+    assert from_word.source.format == "docx"
+    assert "УДАЛЁННЫЙ" not in dod_model.dumps(from_word)  # deleted text is dropped
+    assert "PAGE" not in dod_model.dumps(from_word)  # field instructions are hidden
+
+
+def test_auto_numbered_cells_show_the_numbers_word_shows(renditions):
+    raw = DocxImporter().read(renditions["ulyanovsk-cherdakly-moc-roadmap-2019.txt"], name="u")
+    (table,) = raw.tables
+    assert [row.cells[0].text for row in table.rows[1:4]] == ["1", "2", "3"]
+    assert table.rows[0].header
+
+
+def test_every_corpus_file_reads_or_is_refused_cleanly():
+    files = sorted(CORPUS.rglob("*.docx"))
+    if not files:
+        pytest.skip("the corpus is not beside the repository")
+    assert len(files) == 264
+    refused = 0
+    for path in files:
+        try:
+            dod_model.read(path, plugins=PLUGINS)
+        except DocumentError as exc:
+            refused += 1
+            assert str(exc).startswith(f"{path.name}: ")
+    assert refused == len(files)  # none of them is a roadmap
+
+
+def _zip(parts: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return out.getvalue()
+
+
+BODY = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+        b'wordprocessingml/2006/main"><w:body>%s</w:body></w:document>')  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04broken", "not a readable Word file"),
+        (_zip({"hello.txt": b"hi"}), "a zip without a Word main document"),
+        (_zip({"word/document.xml": b"<w:document"}), "is not well-formed XML"),
+        (_zip({"word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>'
+               b"<d>&a;</d>"}), "declares a DTD or entities"),
+        (_zip({"word/document.xml": BODY % (b"<w:p/>" * (60 * 1024 * 1024 // 6))}),
+         "would inflate to"),
+        (_zip({"word/document.xml": BODY % b"<w:p><w:r><w:t>just text</w:t></w:r></w:p>"}),
+         "no table"),
+    ],
+    ids=["truncated", "no-main-part", "bad-xml", "dtd", "zip-bomb", "no-table"],
+)  # fmt: skip
+def test_hostile_or_empty_packages_are_refused(data, message):
+    with pytest.raises(DocumentError, match=message):
+        dod_model.read(io.BytesIO(data), plugins=PLUGINS)
+
+
+def test_strict_ooxml_namespaces_read_too(renditions):
+    data = renditions["amur-rmc-first-steps-plan.txt"]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    strict = {
+        name: source.read(name).replace(
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        )
+        for name in source.namelist()
+    }
+    roadmap = dod_model.read(io.BytesIO(_zip(strict)), plugins=PLUGINS)
+    assert len(roadmap.activities) == 14
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_nothing_but_document_error_escapes_on_mutated_word_files(renditions, data):
+    original = renditions[data.draw(st.sampled_from(sorted(renditions)))]
+    position = data.draw(st.integers(0, len(original) - 1))
+    mutated = bytearray(original)
+    for offset in range(data.draw(st.integers(1, 8))):
+        if position + offset < len(mutated):
+            mutated[position + offset] = data.draw(st.integers(0, 255))
+    with contextlib.suppress(DocumentError):
+        dod_model.read(io.BytesIO(bytes(mutated)), plugins=PLUGINS)
+
+
+def test_the_rendition_script_writes_files(tmp_path, monkeypatch):
+    if not SEED_FILES:
+        pytest.skip("the seed roadmaps are not beside the repository")
+    monkeypatch.setattr("sys.argv", ["word_renditions.py", str(tmp_path)])
+    word_renditions.main()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        Path(s.name).with_suffix(".docx").name for s in SEED_FILES
+    )
