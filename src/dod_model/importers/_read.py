@@ -67,9 +67,7 @@ def _choose(importers: dict[str, Any], data: bytes, name: str, format: str | Non
         msg = f"{name}: a legacy binary Word file (.doc); save it as .docx and read that"
         raise DocumentError(msg)
     if data.startswith(b"PK\x03\x04"):
-        msg = (
-            f"{name}: a zip package no importer reads (Word .docx support: install a docx importer)"
-        )
+        msg = f"{name}: a zip package that no importer reads; is it a Word .docx file?"
         raise DocumentError(msg)
     if b"\x00" in head:
         msg = f"{name}: binary data, not a text export; save the roadmap as .docx or as text"
