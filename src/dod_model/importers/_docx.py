@@ -42,32 +42,44 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           remove_pis=True)  # fmt: skip
 
 
+_LOCAL: dict[str, str] = {}
+
+
 def _local(element: etree._Element) -> str:
+    """The element's name in the WordprocessingML namespaces («p», «tbl»).
+
+    «mc:…» for markup compatibility, «?…» for anything else. Cached: a document has few tags.
+    """
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
-    return name if namespace in _W else f"{namespace}:{name}" if namespace == _MC else "?" + name
+    known = _LOCAL.get(tag)
+    if known is None:
+        namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+        known = name if namespace in _W else f"mc:{name}" if namespace == _MC else "?" + name
+        if len(_LOCAL) < 4096:
+            _LOCAL[tag] = known
+    return known
+
+
+def _qualified(element: etree._Element, name: str) -> str:
+    """``name`` in the namespace of ``element`` (Transitional or Strict: a document uses one)."""
+    tag = element.tag
+    namespace = tag[1 : tag.find("}")] if isinstance(tag, str) and tag.startswith("{") else ""
+    return f"{{{namespace if namespace in _W else _W[0]}}}{name}"
 
 
 def _attr(element: etree._Element | None, name: str) -> str | None:
     if element is None:
         return None
-    for namespace in _W:
-        value = element.get(f"{{{namespace}}}{name}")
-        if value is not None:
-            return str(value)
-    return None
+    value = element.get(_qualified(element, name))
+    return None if value is None else str(value)
 
 
 def _child(element: etree._Element | None, name: str) -> etree._Element | None:
     if element is None:
         return None
-    for namespace in _W:
-        found = element.find(f"{{{namespace}}}{name}")
-        if found is not None:
-            return found
-    return None
+    return element.find(_qualified(element, name))
 
 
 def _int(value: str | None, default: int) -> int:

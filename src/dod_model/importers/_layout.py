@@ -19,6 +19,7 @@ from dod_model.model import (
     Activity,
     ColumnRole,
     Deadline,
+    DeadlineKind,
     Location,
     Period,
     Result,
@@ -176,7 +177,8 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
         number = 0
         for raw in table.rows:
             texts = tuple(_clean_lines(t) for t in raw.texts)
-            found = _header_roles(raw)
+            numbered = bool(texts) and bool(_NUMBER.fullmatch(texts[0] or "x"))
+            found = None if numbered else _header_roles(raw)
             if found is not None and (roles is None or raw.header or found == roles):
                 roles, header_texts = roles or found, texts
                 number += 1
@@ -330,10 +332,11 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
         found = plugins.detect_region([title, *notes, *all_cells])
         region = found.code if found else None
     municipality = next((m["name"] for m in _MUNICIPALITY.finditer(f"{head_text}\n{title}")), None)
-    drafts = [Deadline.parse(r.cells.get(ColumnRole.DEADLINE, "")) for r in rows
-              if r.kind == "activity"]  # fmt: skip
-    period = plan_period(f"{title}\n{head_text}") or period_from_deadlines(drafts)
-    unsectioned, roadmap_sections = _assemble(rows, period, plugins.glossary(region))
+    drafts = {id(r): Deadline.parse(r.cells.get(ColumnRole.DEADLINE, "")) for r in rows
+              if r.kind == "activity"}  # fmt: skip
+    period = plan_period(f"{title}\n{head_text}") or period_from_deadlines(drafts.values())
+    deadlines = {key: _with_period(draft, period) for key, draft in drafts.items()}
+    unsectioned, roadmap_sections = _assemble(rows, deadlines, plugins.glossary(region))
     approval = next((act for block in approvals for act in find_legal_acts(block)), None)
     basis = tuple(act for note in _tail_notes(_groups(tail)) for act in find_legal_acts(note))
     document_text = "\n".join([title, *notes, *all_cells])
@@ -355,8 +358,19 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
     )
 
 
+def _with_period(draft: Deadline, period: Period | None) -> Deadline:
+    """A deadline read again with the plan's period, where the period can change it."""
+    if period is None or (draft.kind in _OWN_CALENDAR and (draft.start or draft.end)):
+        return draft
+    return Deadline.parse(draft.text, period)
+
+
+_OWN_CALENDAR = frozenset({DeadlineKind.DATE, DeadlineKind.BY, DeadlineKind.FROM,
+                           DeadlineKind.PERIOD, DeadlineKind.DATES})  # fmt: skip
+
+
 def _assemble(
-    rows: list[_Row], period: Period | None, glossary: Glossary
+    rows: list[_Row], deadlines: dict[int, Deadline], glossary: Glossary
 ) -> tuple[tuple[Activity, ...], tuple[Section, ...]]:
     """Activities outside sections, and the sections with theirs."""
     roadmap_sections: list[Section] = []
@@ -377,22 +391,20 @@ def _assemble(
             close_section()
             current, pending = row, []
             continue
-        activity = _activity(row, current, period, glossary)
+        activity = _activity(row, current, deadlines[id(row)], glossary)
         (pending if current is not None else unsectioned).append(activity)
     close_section()
     return tuple(unsectioned), tuple(roadmap_sections)
 
 
-def _activity(
-    row: _Row, section: _Row | None, period: Period | None, glossary: Glossary
-) -> Activity:
+def _activity(row: _Row, section: _Row | None, deadline: Deadline, glossary: Glossary) -> Activity:
     cells = row.cells
     title = cells.get(ColumnRole.TITLE, "")
     result_text = cells.get(ColumnRole.RESULT, "")
     return Activity(
         number=normalise_number(cells.get(ColumnRole.NUMBER, "")),
         title=title,
-        deadline=Deadline.parse(cells.get(ColumnRole.DEADLINE, ""), period),
+        deadline=deadline,
         results=tuple(Result.parse(line) for line in result_text.split("\n") if line),
         responsible=split_parties(cells.get(ColumnRole.RESPONSIBLE, ""), glossary),
         section=section.cells.get(ColumnRole.NUMBER, "") if section is not None else None,

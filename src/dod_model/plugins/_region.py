@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -54,8 +55,17 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().replace("ё", "е").split())
 
 
-def _count(pattern: str, text: str) -> int:
-    return len(re.findall(rf"(?<!\w){re.escape(_fold(pattern))}(?!\w)", text))
+@functools.cache
+def _matcher(regions: tuple[Region, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
+    """One pattern for every name and place of the regions, and what each match scores."""
+    weights: dict[str, tuple[str, int]] = {}
+    for region in regions:
+        for name in region.names:
+            weights.setdefault(_fold(name), (region.code, 2))
+        for place in region.places:
+            weights.setdefault(_fold(place), (region.code, 1))
+    alternatives = "|".join(re.escape(w) for w in sorted(weights, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), weights
 
 
 def detect_region(texts: Iterable[str], regions: Mapping[str, Region]) -> Region | None:
@@ -71,12 +81,13 @@ def detect_region(texts: Iterable[str], regions: Mapping[str, Region]) -> Region
     .. versionadded:: 0.1.0
     """
     folded = _fold("\n".join(texts))
+    if not regions:
+        return None
+    pattern, weights = _matcher(tuple(regions.values()))
     scores: dict[str, int] = {}
-    for code, region in regions.items():
-        score = 2 * sum(_count(name, folded) for name in region.names)
-        score += sum(_count(place, folded) for place in region.places)
-        if score:
-            scores[code] = score
+    for match in pattern.finditer(folded):
+        code, weight = weights[match[0]]
+        scores[code] = scores.get(code, 0) + weight
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))

@@ -28,14 +28,14 @@ def _is_number(text: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)*", text)) or bool(_ROMAN.fullmatch(text))
 
 
-_HEADING = re.compile(r"\s*(?P<number>\d{1,2}|[IVXLC]{1,6})\s*[.)]?\s+(?P<title>\S.*)", re.DOTALL)
+_HEADING = re.compile(r"\s*(?P<number>\d{1,4}|[IVXLC]{1,6})\s*[.)]?\s+(?P<title>\S.*)", re.DOTALL)
 
 
 def section_heading(text: str) -> tuple[str, str] | None:
     """Number and title of a section row («1. Порядок обновления …», «IV. Кадры»), else ``None``.
 
-    Section numbers are one arabic number or a roman numeral; «1.1.» is an activity's, not a
-    section's. The title must begin with a letter.
+    Section numbers are one arabic number (up to four digits, not a year) or a roman numeral;
+    «1.1.» is an activity's, not a section's. The title must begin with a letter.
     """
     match = _HEADING.fullmatch(text)
     if match is None or not match["title"][0].isalpha():
@@ -43,6 +43,8 @@ def section_heading(text: str) -> tuple[str, str] | None:
     number = match["number"]
     if not number.isdigit() and not _ROMAN.fullmatch(number):
         return None
+    if len(number) == 4 and number[:2] in ("19", "20"):
+        return None  # a year («2020 год»), not a section
     return number, " ".join(match["title"].split())
 
 

@@ -1,0 +1,142 @@
+"""Speed of reading Word roadmaps, against a bare lxml walk and python-docx in the same run.
+
+    python benchmarks/read_docx.py [--sections 1000] [--repeat 3] [--skip-python-docx]
+
+Builds a consolidated roadmap: SECTIONS municipal sections (a merged row each) of 15 activities,
+with multi-line deadlines that differ per municipality and a responsible cell merged down each
+section. Then times, best of REPEAT:
+
+* a bare lxml walk that parses ``word/document.xml`` and joins the text of every cell;
+* ``dod_model.read`` (the whole job: importer, layout, text semantics);
+* python-docx reading ``cell.text`` of every cell of every row.
+
+Printed as seconds and as ratios to the bare walk; the same at a tenth of the size, to show
+how each grows with rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import time
+import zipfile
+from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+import dod_model
+from dod_model.plugins import get_plugin_manager
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+    'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application'
+    '/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org'
+    '/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+
+def _p(text: str) -> str:
+    return "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(line)}</w:t></w:r></w:p>"
+                   for line in text.split("\n")) or "<w:p/>"  # fmt: skip
+
+
+def _tc(text: str, extra: str = "") -> str:
+    return f"<w:tc><w:tcPr>{extra}</w:tcPr>{_p(text)}</w:tc>"
+
+
+_SPAN = '<w:gridSpan w:val="5"/>'
+
+
+def build(sections: int) -> bytes:
+    """A consolidated roadmap of ``sections`` × 15 activities as a .docx file."""
+    rows = ["<w:tr><w:trPr><w:tblHeader/></w:trPr>" + "".join(_tc(h) for h in (
+        "№ п/п", "Наименование мероприятия", "Сроки", "Результат", "Ответственный исполнитель"))
+        + "</w:tr>"]  # fmt: skip
+    for s in range(1, sections + 1):
+        section_cell = _tc(f"{s}. Муниципалитет № {s}", _SPAN)
+        rows.append(f"<w:tr>{section_cell}</w:tr>")
+        for a in range(1, 16):
+            years = "\n".join(f"{(s + a) % 28 + 1:02d}.{(a % 12) + 1:02d}.{y}" for y in range(2020, 2025))
+            merge = '<w:vMerge w:val="restart"/>' if a == 1 else "<w:vMerge/>"
+            rows.append("<w:tr>" + _tc(f"{s}.{a}.") + _tc(
+                f"Мероприятие {a} муниципалитета {s}: проведение мониторинга и анализа") + _tc(years)
+                + _tc("Аналитический отчет\nУправленческие решения")
+                + _tc(f"Управление образования МО {s}, МОЦ", merge) + "</w:tr>")  # fmt: skip
+    body = (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>'
+            f"{_p('ДОРОЖНАЯ КАРТА внедрения целевой модели на 2020-2024 годы')}"
+            f"<w:tbl><w:tblGrid>{'<w:gridCol/>' * 5}</w:tblGrid>{''.join(rows)}</w:tbl>"
+            "</w:body></w:document>")  # fmt: skip
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        package.writestr("_rels/.rels", _RELS)
+        package.writestr("word/document.xml", body)
+    return out.getvalue()
+
+
+def bare_walk(data: bytes) -> int:
+    """Parse the main part and join the text of every cell: the least any reader must do."""
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
+    cells = 0
+    for cell in root.iter(f"{{{W}}}tc"):
+        "".join(t.text or "" for t in cell.iter(f"{{{W}}}t"))
+        cells += 1
+    return cells
+
+
+def python_docx(data: bytes) -> int:
+    import docx  # noqa: PLC0415 - optional: only this comparison needs it
+
+    document = docx.Document(io.BytesIO(data))
+    cells = 0
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                cell.text  # noqa: B018 - the reading is what is timed
+                cells += 1
+    return cells
+
+
+def _best(work: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sections", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-python-docx", action="store_true")
+    args = parser.parse_args()
+    plugins = get_plugin_manager(entry_points=False)
+    print(f"{'rows':>7} {'walk s':>8} {'read s':>8} {'read/walk':>10} {'python-docx s':>14} "
+          f"{'docx/read':>10}")  # fmt: skip
+    for sections in (max(args.sections // 10, 1), args.sections):
+        data = build(sections)
+        roadmap = dod_model.read(io.BytesIO(data), plugins=plugins)
+        assert len(roadmap.activities) == sections * 15
+        walk = _best(lambda data=data: bare_walk(data), args.repeat)
+        read = _best(lambda data=data: dod_model.read(io.BytesIO(data), plugins=plugins),
+                     args.repeat)  # fmt: skip
+        line = f"{sections * 16:>7} {walk:8.2f} {read:8.2f} {read / walk:10.1f}"
+        if not args.skip_python_docx:
+            other = _best(lambda data=data: python_docx(data), 1)
+            line += f" {other:14.2f} {other / read:10.1f}"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
