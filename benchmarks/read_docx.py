@@ -64,12 +64,19 @@ def build(sections: int) -> bytes:
         section_cell = _tc(f"{s}. Муниципалитет № {s}", _SPAN)
         rows.append(f"<w:tr>{section_cell}</w:tr>")
         for a in range(1, 16):
-            years = "\n".join(f"{(s + a) % 28 + 1:02d}.{(a % 12) + 1:02d}.{y}" for y in range(2020, 2025))
+            years = "\n".join(
+                f"{(s + a) % 28 + 1:02d}.{(a % 12) + 1:02d}.{y}" for y in range(2020, 2025)
+            )
             merge = '<w:vMerge w:val="restart"/>' if a == 1 else "<w:vMerge/>"
-            rows.append("<w:tr>" + _tc(f"{s}.{a}.") + _tc(
-                f"Мероприятие {a} муниципалитета {s}: проведение мониторинга и анализа") + _tc(years)
-                + _tc("Аналитический отчет\nУправленческие решения")
-                + _tc(f"Управление образования МО {s}, МОЦ", merge) + "</w:tr>")  # fmt: skip
+            title = f"Мероприятие {a} муниципалитета {s}: проведение мониторинга и анализа"
+            cells = (
+                _tc(f"{s}.{a}."),
+                _tc(title),
+                _tc(years),
+                _tc("Аналитический отчет\nУправленческие решения"),
+                _tc(f"Управление образования МО {s}, МОЦ", merge),
+            )
+            rows.append(f"<w:tr>{''.join(cells)}</w:tr>")
     body = (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>'
             f"{_p('ДОРОЖНАЯ КАРТА внедрения целевой модели на 2020-2024 годы')}"
             f"<w:tbl><w:tblGrid>{'<w:gridCol/>' * 5}</w:tblGrid>{''.join(rows)}</w:tbl>"
