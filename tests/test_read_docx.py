@@ -146,3 +146,69 @@ def test_the_rendition_script_writes_files(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         Path(s.name).with_suffix(".docx").name for s in SEED_FILES
     )
+
+
+def _word_document(blocks) -> bytes:
+    """A Word file from («p», text) and («table», rows) blocks."""
+    import docx
+
+    document = docx.Document()
+    for kind, content in blocks:
+        if kind == "p":
+            document.add_paragraph(content)
+            continue
+        table = document.add_table(rows=len(content), cols=max(len(r) for r in content))
+        for row, cells in zip(table.rows, content, strict=True):
+            for cell, text in zip(row.cells, cells, strict=False):
+                cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_table_cut_in_pieces_between_an_approval_table_and_signatures():
+    data = _word_document([
+        ("table", [["", "УТВЕРЖДЕНО\nприказом министерства образования Кировской области\n"
+                        "от 01.02.2021 № 57"]]),
+        ("p", "Дорожная карта по созданию муниципального опорного центра"),
+        ("table", [["№ п/п", "Мероприятие", "Срок", "Ответственный"],
+                   ["1", "Создание МОЦ", "март 2021 года", "Управление образования"],
+                   ["2", "Утверждение положения о МОЦ", "апрель 2021 года", "МОЦ"]]),
+        ("p", "Продолжение таблицы"),
+        ("table", [["3", "Повышение квалификации", "май 2021 года", "МОЦ"]]),
+        ("p", ""),
+        ("table", [["Начальник управления образования", "(подпись)", "И. И. Иванова"]]),
+    ])  # fmt: skip
+    roadmap = dod_model.read(io.BytesIO(data), plugins=PLUGINS)
+    assert [a.number for a in roadmap.activities] == ["1", "2", "3"]
+    assert roadmap.activity("3").provenance.table == 3
+    assert roadmap.title == "Дорожная карта по созданию муниципального опорного центра"
+    assert (roadmap.approval.number, roadmap.approval.date.isoformat()) == ("57", "2021-02-01")
+    assert roadmap.notes[-1] == "Начальник управления образования (подпись) И. И. Иванова"
+
+
+def test_merged_cells_across_rows_and_columns():
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=4)
+    header = ["№", "Наименование мероприятия", "Срок исполнения", "Ответственный исполнитель"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    section = table.cell(1, 0).merge(table.cell(1, 3))
+    section.text = "1. Организационные мероприятия"
+    for row, (number, title) in zip((2, 3, 4), (("1.1", "Создание МОЦ"), ("1.2", "Положение"),
+                                                 ("1.3", "План")), strict=True):  # fmt: skip
+        table.cell(row, 0).text = number
+        table.cell(row, 1).text = title
+        table.cell(row, 2).text = "2021 год"
+    responsible = table.cell(2, 3).merge(table.cell(4, 3))
+    responsible.text = "Отдел образования, МОЦ"
+    out = io.BytesIO()
+    document.save(out)
+    roadmap = dod_model.read(io.BytesIO(out.getvalue()), plugins=PLUGINS)
+    (section,) = roadmap.sections
+    assert (section.number, section.title) == ("1", "Организационные мероприятия")
+    assert [[p.name for p in a.responsible] for a in roadmap.activities] == [
+        ["Отдел образования", "МОЦ"]
+    ] * 3  # the merged cell belongs to every row it spans

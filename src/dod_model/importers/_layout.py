@@ -292,6 +292,58 @@ def _tail_notes(groups: list[str]) -> list[str]:
     return [_one_line(n) for n in notes]
 
 
+_CONTINUED = re.compile(r"^\s*(?:продолжение|окончание)(?:\s+(?:таблицы|приложения))?\b",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def _has_header(table: RawTable) -> bool:
+    return any(_header_roles(row) is not None for row in table.rows[:6])
+
+
+def _as_paragraph(table: RawTable) -> RawParagraph:
+    """A table that is not the roadmap's (an approval block, signatures) as one paragraph."""
+    lines = (" ".join(t.strip() for t in row.texts if t.strip()) for row in table.rows)
+    return RawParagraph(text="\n".join(line for line in lines if line), line=table.line)
+
+
+def _split_blocks(
+    blocks: Sequence[RawParagraph | RawTable],
+) -> tuple[list[tuple[int, RawTable]], list[RawParagraph], list[RawParagraph]]:
+    """The roadmap's tables (the one with the header row and those that go on with its grid),
+    and the text before and after them; other tables count as text."""
+    tables: list[tuple[int, RawTable]] = []
+    head: list[RawParagraph] = []
+    tail: list[RawParagraph] = []
+    number = 0
+    for block in blocks:
+        if isinstance(block, RawTable):
+            number += 1
+            table = _regroup_cells(block) if block.columns == 1 else block
+            if not tables and _has_header(table):
+                tables.append((number, table))
+                continue
+            if tables and not tail and (table.columns == tables[0][1].columns
+                                        or _has_header(table)):  # fmt: skip
+                tables.append((number, table))  # the roadmap goes on after a page break
+                continue
+            block = _as_paragraph(table)
+            if not block.text:
+                continue
+        if tables and _CONTINUED.match(block.text):
+            continue  # «Продолжение таблицы» between the pieces of a table
+        if tables:
+            tail.append(block)
+        else:
+            head.append(block)
+    if not tables:
+        if number:
+            msg = "no roadmap table: no row names its columns («Мероприятие», «Срок», …)"
+        else:
+            msg = "no table: a roadmap is a table of activities"
+        raise DocumentError(msg)
+    return tables, head, tail
+
+
 def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = None) -> Roadmap:
     """The roadmap a raw document holds.
 
@@ -303,22 +355,7 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
     Raises:
         DocumentError: The document holds no roadmap table.
     """
-    tables: list[tuple[int, RawTable]] = []
-    head: list[RawParagraph] = []
-    tail: list[RawParagraph] = []
-    table_number = 0
-    for block in raw.blocks:
-        if isinstance(block, RawTable):
-            table_number += 1
-            table = _regroup_cells(block) if block.columns == 1 else block
-            tables.append((table_number, table))
-        elif tables:
-            tail.append(block)
-        else:
-            head.append(block)
-    if not tables:
-        msg = "no table: a roadmap is a table of activities"
-        raise DocumentError(msg)
+    tables, head, tail = _split_blocks(raw.blocks)
     roles, rows = _read_rows(tables)
     if not any(r.kind == "activity" for r in rows):
         msg = "the table has a header but no activities"
