@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import attrs
+import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -150,8 +151,6 @@ def test_the_rendition_script_writes_files(tmp_path, monkeypatch):
 
 def _word_document(blocks) -> bytes:
     """A Word file from («p», text) and («table», rows) blocks."""
-    import docx
-
     document = docx.Document()
     for kind, content in blocks:
         if kind == "p":
@@ -188,8 +187,6 @@ def test_a_table_cut_in_pieces_between_an_approval_table_and_signatures():
 
 
 def test_merged_cells_across_rows_and_columns():
-    import docx
-
     document = docx.Document()
     table = document.add_table(rows=5, cols=4)
     header = ["№", "Наименование мероприятия", "Срок исполнения", "Ответственный исполнитель"]
@@ -212,3 +209,57 @@ def test_merged_cells_across_rows_and_columns():
     assert [[p.name for p in a.responsible] for a in roadmap.activities] == [
         ["Отдел образования", "МОЦ"]
     ] * 3  # the merged cell belongs to every row it spans
+
+
+NUMBERING = b"""<?xml version="1.0"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:abstractNum w:abstractNumId="1">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>
+      <w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+      <w:lvlText w:val="%1.%2."/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="2">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+      <w:lvlText w:val="%1)"/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+  <w:num w:numId="2"><w:abstractNumId w:val="2"/>
+    <w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+</w:numbering>"""
+
+
+def _numbered(num: str, level: int, text: str) -> bytes:
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'
+            f"</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>").encode()  # fmt: skip
+
+
+def test_numbers_word_shows_are_recovered_from_numbering_templates():
+    body = b"".join([
+        _numbered("1", 0, "Раздел"), _numbered("1", 1, "Первое"), _numbered("1", 1, "Второе"),
+        _numbered("1", 0, "Другой раздел"), _numbered("1", 1, "Снова первое"),
+        _numbered("2", 0, "Пятое"), _numbered("2", 0, "Шестое"),
+    ])  # fmt: skip
+    package = _zip({"word/document.xml": BODY % body, "word/numbering.xml": NUMBERING})
+    raw = DocxImporter().read(package, name="n.docx")
+    assert [p.text for p in raw.blocks] == [
+        "I. Раздел", "I.1. Первое", "I.2. Второе", "II. Другой раздел", "II.1. Снова первое",
+        "5) Пятое", "6) Шестое",
+    ]  # fmt: skip
+
+
+def test_alternate_content_gives_one_branch_and_content_controls_are_read_through():
+    body = (b'<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-'
+            b'compatibility/2006"><mc:Choice Requires="w14"><w:p><w:r><w:t>choice</w:t></w:r>'
+            b"</w:p></mc:Choice><mc:Fallback><w:p><w:r><w:t>fallback</w:t></w:r></w:p>"
+            b"</mc:Fallback></mc:AlternateContent>"
+            b"<w:sdt><w:sdtContent><w:p><w:r><w:t>in a control</w:t></w:r><w:r><w:tab/>"
+            b"<w:t>after a tab</w:t><w:br/><w:t>next line</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+            b"<w:p><w:hyperlink><w:r><w:t>link</w:t></w:r></w:hyperlink><w:r><w:softHyphen/>"
+            b"<w:t>\xc2\xa0text</w:t></w:r></w:p>")  # fmt: skip
+    raw = DocxImporter().read(_zip({"word/document.xml": BODY % body}), name="a.docx")
+    assert [p.text for p in raw.blocks] == [
+        "fallback",
+        "in a control after a tab\nnext line",
+        "link text",
+    ]
