@@ -80,6 +80,7 @@ def test_examples_lists_name_and_title(capsys):
     code, out, _ = run(capsys, "examples")
     assert code == 0
     assert out.splitlines()[0] == f"amur\t{examples.load('amur').title}"
+    assert out.splitlines()[1] == f"amur-text\t{examples.load('amur-text').title}"
     assert "ulyanovsk-cherdakly-2019\tПлан мероприятий" in out
 
 
@@ -150,7 +151,7 @@ def test_read_prints_canonical_json_of_a_document(capsys, tmp_path):
     assert code == 0
     assert dod_model.loads(out) == examples.load("tambov")
     path = tmp_path / "plan.txt"
-    path.write_bytes(examples.path("ulyanovsk").read_bytes())
+    path.write_bytes(examples.path("ulyanovsk-text").read_bytes())
     code, out, _ = run(capsys, "read", str(path), "--region", "RU-XYZ")
     assert code == 0
     assert dod_model.loads(out).region == "RU-XYZ"

@@ -1,16 +1,20 @@
 """Example documents bundled with the library, for trying it out and for tests.
 
-Two kinds: the five seed roadmaps our users gave us, as the plain-text exports of their Word
-files (``samara``, ``tambov``, ``ulyanovsk``, ``amur``, ``sverdlovsk``), read by the importers;
-and roadmaps built by hand as JSON, the reference the importers are checked against
-(``ulyanovsk-cherdakly-2019``).
+Three kinds, for the five seed roadmaps our users gave us:
+
+* Word renditions of them (``samara``, ``tambov``, ``ulyanovsk``, ``amur``, ``sverdlovsk``),
+  with the quirks real Word files have (merged rows, repeated headers, numbering, tracked
+  changes, content controls), built by ``tests/word_renditions.py``;
+* the plain-text exports of their Word files as we received them (``samara-text``, …);
+* a roadmap built by hand as JSON, the reference the importers are checked against
+  (``ulyanovsk-cherdakly-2019``).
 
 >>> from dod_model import examples
->>> examples.names()
-('amur', 'samara', 'sverdlovsk', 'tambov', 'ulyanovsk', 'ulyanovsk-cherdakly-2019')
+>>> examples.documents()[:3]
+('amur', 'amur-text', 'samara')
 >>> examples.load("tambov").region
 'RU-TAM'
->>> examples.load("ulyanovsk") == examples.load("ulyanovsk-cherdakly-2019")
+>>> examples.load("ulyanovsk-text") == examples.load("ulyanovsk-cherdakly-2019")
 True
 
 .. versionadded:: 0.1.0
@@ -32,12 +36,16 @@ __all__ = ["documents", "load", "names", "path", "text"]
 
 _DATA = resources.files(__package__) / "data"
 _JSON = {"ulyanovsk-cherdakly-2019": "ulyanovsk-cherdakly-2019.json"}
+_SEEDS = {
+    "amur": "amur-rmc-first-steps-plan",
+    "samara": "samara-oc-roadmap-2019",
+    "sverdlovsk": "sverdlovsk-ekaterinburg-moc-plan-2019-2020",
+    "tambov": "tambov-target-model-roadmap-2020-2024",
+    "ulyanovsk": "ulyanovsk-cherdakly-moc-roadmap-2019",
+}
 _DOCUMENTS = {
-    "amur": "documents/amur-rmc-first-steps-plan.txt",
-    "samara": "documents/samara-oc-roadmap-2019.txt",
-    "sverdlovsk": "documents/sverdlovsk-ekaterinburg-moc-plan-2019-2020.txt",
-    "tambov": "documents/tambov-target-model-roadmap-2020-2024.txt",
-    "ulyanovsk": "documents/ulyanovsk-cherdakly-moc-roadmap-2019.txt",
+    **{name: f"documents/{stem}.docx" for name, stem in _SEEDS.items()},
+    **{f"{name}-text": f"documents/{stem}.txt" for name, stem in _SEEDS.items()},
 }
 
 
@@ -50,7 +58,7 @@ def names() -> tuple[str, ...]:
 
 
 def documents() -> tuple[str, ...]:
-    """Names of the bundled documents (the seed roadmaps as text exports), sorted.
+    """Names of the bundled documents (the seeds as Word files and as text exports), sorted.
 
     .. versionadded:: 0.1.0
     """
@@ -73,7 +81,7 @@ def path(name: str) -> Traversable:
 
 
 def text(name: str) -> str:
-    """The text of an example's file (JSON, or a document's text export).
+    """The text of an example's file: JSON, or a text export (not a Word file).
 
     .. versionadded:: 0.1.0
     """
