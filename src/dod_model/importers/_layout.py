@@ -309,16 +309,20 @@ def _as_paragraph(table: RawTable) -> RawParagraph:
 def _split_blocks(
     blocks: Sequence[RawParagraph | RawTable],
 ) -> tuple[list[tuple[int, RawTable]], list[RawParagraph], list[RawParagraph]]:
-    """The roadmap's tables (the one with the header row and those that go on with its grid),
-    and the text before and after them; other tables count as text."""
+    """The roadmap's tables, and the text before and after them.
+
+    The roadmap's tables are the one with the header row and those that go on with its grid;
+    other tables (an approval block, signatures) count as text.
+    """
     tables: list[tuple[int, RawTable]] = []
     head: list[RawParagraph] = []
     tail: list[RawParagraph] = []
     number = 0
-    for block in blocks:
-        if isinstance(block, RawTable):
+    for item in blocks:
+        block = item
+        if isinstance(item, RawTable):
             number += 1
-            table = _regroup_cells(block) if block.columns == 1 else block
+            table = _regroup_cells(item) if item.columns == 1 else item
             if not tables and _has_header(table):
                 tables.append((number, table))
                 continue
