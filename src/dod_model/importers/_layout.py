@@ -319,8 +319,9 @@ def _split_blocks(
     tail: list[RawParagraph] = []
     number = 0
     for item in blocks:
-        block = item
-        if isinstance(item, RawTable):
+        if isinstance(item, RawParagraph):
+            block = item
+        else:
             number += 1
             table = _regroup_cells(item) if item.columns == 1 else item
             if not tables and _has_header(table):
