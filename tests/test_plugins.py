@@ -151,7 +151,8 @@ def test_results_never_depend_on_plugin_order(seeds):
     forward = get_plugin_manager(entry_points=False, extra=[kirov])
     backward = get_plugin_manager(entry_points=False, builtins=False, extra=[kirov])
     for module in reversed(dod_model.plugins._host.BUILTIN):
-        backward.register(importlib.import_module(module), module.rsplit(".", 1)[1])
+        loaded = importlib.import_module(module)
+        backward.register(getattr(loaded, "PLUGIN", loaded), module.rsplit(".", 1)[1])
     assert list(forward.regions()) == list(backward.regions())
     assert [r.code for r in forward.rules("RU-TAM")] == [r.code for r in backward.rules("RU-TAM")]
     roadmap = examples.load("ulyanovsk-cherdakly-2019")
@@ -378,3 +379,19 @@ def test_an_installed_region_and_rule_are_picked_up_by_read_validate_and_plugins
     )
     assert "(region RU-KIR)" in checked.stdout
     assert "kirov/no-navigator" in checked.stdout
+
+
+def test_a_region_plugin_object_registers_its_three_parts(dod_plugins):
+    from dod_model.plugins import RegionPlugin
+
+    @rule("kirov/test", severity="info", applies_to=dod_model.Roadmap, region="RU-KIR")
+    def note(roadmap, context):
+        yield roadmap, "seen"
+
+    plugin = RegionPlugin(Region(code="RU-KIR", name="Кировская область"),
+                          abbreviations={"МОН КО": "министерство"}, rules=[note])  # fmt: skip
+    dod_plugins.register(plugin, "kirov")
+    assert "RU-KIR" in dod_plugins.regions()
+    assert dod_plugins.glossary("RU-KIR").expand("МОН КО") == "министерство"
+    report = dod_model.validate(dod_model.Roadmap(title="t", region="RU-KIR"), plugins=dod_plugins)
+    assert "kirov/test" in report.codes()

@@ -17,12 +17,14 @@ from dod_model.plugins._host import (
     get_plugin_manager,
 )
 from dod_model.plugins._region import Region, detect_region
+from dod_model.plugins._region_plugin import RegionPlugin
 
 __all__ = [
     "PluginInfo",
     "PluginLoadWarning",
     "Plugins",
     "Region",
+    "RegionPlugin",
     "default_plugins",
     "detect_region",
     "get_plugin_manager",

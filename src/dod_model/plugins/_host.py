@@ -335,8 +335,9 @@ def get_plugin_manager(
     if builtins:
         for module_name in BUILTIN:
             module = importlib.import_module(module_name)
+            plugin = getattr(module, "PLUGIN", module)
             plugins.register(
-                module, module_name.rsplit(".", 1)[1], version=library, distribution="dod-model"
+                plugin, module_name.rsplit(".", 1)[1], version=library, distribution="dod-model"
             )
     for plugin in extra:
         plugins.register(plugin)

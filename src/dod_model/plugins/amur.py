@@ -7,12 +7,12 @@ the site, appoint a director, name the coordinating body, approve the regulation
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from dod_model.hookspecs import hookimpl
 from dod_model.model import Roadmap
 from dod_model.plugins._region import Region
-from dod_model.validation import Rule, RuleContext, rule
+from dod_model.plugins._region_plugin import RegionPlugin
+from dod_model.validation import RuleContext, rule
 
 CODE = "RU-AMU"
 REGION = Region(
@@ -60,13 +60,7 @@ def founding_steps(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[obj
         yield roadmap, f"the plan lacks founding steps of a РМЦ: {', '.join(missing)}"
 
 
-@hookimpl
-def dod_register_regions(register: Callable[[Region], None]) -> None:
-    """Амурская область."""
-    register(REGION)
-
-
-@hookimpl
-def dod_register_rules(register: Callable[[Rule], None]) -> None:
-    """Amur's rules."""
-    register(founding_steps)
+PLUGIN = RegionPlugin(
+    REGION,
+    rules=(founding_steps,),
+)

@@ -6,12 +6,12 @@ every activity itself. Its results cite the ministry's directives by date and nu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from dod_model.hookspecs import hookimpl
 from dod_model.model import ColumnRole, Roadmap
 from dod_model.plugins._region import Region
-from dod_model.validation import Rule, RuleContext, rule
+from dod_model.plugins._region_plugin import RegionPlugin
+from dod_model.validation import RuleContext, rule
 
 CODE = "RU-SAM"
 REGION = Region(
@@ -73,20 +73,11 @@ def act_details(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object
                     )
 
 
-@hookimpl
-def dod_register_regions(register: Callable[[Region], None]) -> None:
-    """Самарская область."""
-    register(REGION)
-
-
-@hookimpl
-def dod_register_abbreviations(register: Callable[..., None]) -> None:
-    """Bodies of Samara documents."""
-    register(ABBREVIATIONS, region=CODE)
-
-
-@hookimpl
-def dod_register_rules(register: Callable[[Rule], None]) -> None:
-    """Samara's rules."""
-    register(no_responsible)
-    register(act_details)
+PLUGIN = RegionPlugin(
+    REGION,
+    abbreviations=ABBREVIATIONS,
+    rules=(
+        no_responsible,
+        act_details,
+    ),
+)

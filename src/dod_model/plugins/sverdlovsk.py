@@ -7,12 +7,12 @@ core rule ``core/deadline-outside-period``, the plan's period being that school 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from dod_model.hookspecs import hookimpl
 from dod_model.model import Roadmap
 from dod_model.plugins._region import Region
-from dod_model.validation import Rule, RuleContext, rule
+from dod_model.plugins._region_plugin import RegionPlugin
+from dod_model.validation import RuleContext, rule
 
 CODE = "RU-SVE"
 REGION = Region(
@@ -55,19 +55,8 @@ def targets(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, st
                 )
 
 
-@hookimpl
-def dod_register_regions(register: Callable[[Region], None]) -> None:
-    """Свердловская область."""
-    register(REGION)
-
-
-@hookimpl
-def dod_register_abbreviations(register: Callable[..., None]) -> None:
-    """Bodies of Sverdlovsk documents."""
-    register(ABBREVIATIONS, region=CODE)
-
-
-@hookimpl
-def dod_register_rules(register: Callable[[Rule], None]) -> None:
-    """Sverdlovsk's rules."""
-    register(targets)
+PLUGIN = RegionPlugin(
+    REGION,
+    abbreviations=ABBREVIATIONS,
+    rules=(targets,),
+)

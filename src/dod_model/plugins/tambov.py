@@ -6,13 +6,13 @@ year's date listed in a column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from dod_model.hookspecs import hookimpl
 from dod_model.model import DeadlineKind, Roadmap
 from dod_model.plugins._region import Region
+from dod_model.plugins._region_plugin import RegionPlugin
 from dod_model.text import period_from_deadlines
-from dod_model.validation import Rule, RuleContext, rule
+from dod_model.validation import RuleContext, rule
 
 CODE = "RU-TAM"
 REGION = Region(
@@ -65,19 +65,8 @@ def year_not_covered(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[o
             )
 
 
-@hookimpl
-def dod_register_regions(register: Callable[[Region], None]) -> None:
-    """Тамбовская область."""
-    register(REGION)
-
-
-@hookimpl
-def dod_register_abbreviations(register: Callable[..., None]) -> None:
-    """Bodies of Tambov documents."""
-    register(ABBREVIATIONS, region=CODE)
-
-
-@hookimpl
-def dod_register_rules(register: Callable[[Rule], None]) -> None:
-    """Tambov's rules."""
-    register(year_not_covered)
+PLUGIN = RegionPlugin(
+    REGION,
+    abbreviations=ABBREVIATIONS,
+    rules=(year_not_covered,),
+)

@@ -5,13 +5,13 @@ Its seed is the МОЦ creation roadmap of Чердаклинский район
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from dod_model.hookspecs import hookimpl
 from dod_model.model import Roadmap
 from dod_model.plugins._measures import MEASURES, planned_measures
 from dod_model.plugins._region import Region
-from dod_model.validation import Rule, RuleContext, rule
+from dod_model.plugins._region_plugin import RegionPlugin
+from dod_model.validation import RuleContext, rule
 
 CODE = "RU-ULY"
 REGION = Region(
@@ -53,14 +53,10 @@ def rmc_agreement(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[obje
         yield roadmap, "no activity plans an agreement between the МОЦ and the РМЦ"
 
 
-@hookimpl
-def dod_register_regions(register: Callable[[Region], None]) -> None:
-    """Ульяновская область."""
-    register(REGION)
-
-
-@hookimpl
-def dod_register_rules(register: Callable[[Rule], None]) -> None:
-    """Ulyanovsk's rules."""
-    register(approval)
-    register(rmc_agreement)
+PLUGIN = RegionPlugin(
+    REGION,
+    rules=(
+        approval,
+        rmc_agreement,
+    ),
+)
