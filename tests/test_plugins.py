@@ -16,7 +16,7 @@ import pytest
 
 import dod_model
 from dod_model import PluginError, PluginLoadWarning, Region, examples, hookimpl, hookspecs, rule
-from dod_model.plugins import get_plugin_manager
+from dod_model.plugins import RegionPlugin, get_plugin_manager
 from dod_model.testing import check_rule
 
 from .conftest import ROOT
@@ -382,8 +382,6 @@ def test_an_installed_region_and_rule_are_picked_up_by_read_validate_and_plugins
 
 
 def test_a_region_plugin_object_registers_its_three_parts(dod_plugins):
-    from dod_model.plugins import RegionPlugin
-
     @rule("kirov/test", severity="info", applies_to=dod_model.Roadmap, region="RU-KIR")
     def note(roadmap, context):
         yield roadmap, "seen"
