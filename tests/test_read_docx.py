@@ -263,3 +263,31 @@ def test_alternate_content_gives_one_branch_and_content_controls_are_read_throug
         "in a control after a tab\nnext line",
         "link text",
     ]
+
+
+def test_amendment_notes_spanning_the_table_are_notes_of_the_activity_above():
+    data = _word_document([
+        ("p", "План мероприятий по созданию муниципального опорного центра"),
+        ("table", [["№", "Мероприятие", "Срок"],
+                   ["1", "Создание МОЦ", "март 2021 года"],
+                   ["(Позиция в редакции приказа от 10.05.2021 № 112)", "", ""],
+                   ["2", "Положение о МОЦ", "апрель 2021 года"]]),
+    ])  # fmt: skip
+    document = docx.Document(io.BytesIO(data))
+    row = document.tables[0].rows[2]
+    row.cells[0].merge(row.cells[2])  # the note spans the table
+    out = io.BytesIO()
+    document.save(out)
+    roadmap = dod_model.read(io.BytesIO(out.getvalue()), plugins=PLUGINS)
+    assert [a.number for a in roadmap.activities] == ["1", "2"]
+    assert roadmap.activity("1").notes == ("(Позиция в редакции приказа от 10.05.2021 № 112)",)
+    assert roadmap.activity("1").title == "Создание МОЦ"
+    assert roadmap.sections == ()
+
+
+def test_absurdly_nested_tables_are_refused_quickly():
+    nested = b"<w:p/>"
+    for _ in range(300):
+        nested = b"<w:tbl><w:tr><w:tc>" + nested + b"</w:tc></w:tr></w:tbl>"
+    with pytest.raises(DocumentError, match="nested|not well-formed"):
+        dod_model.read(io.BytesIO(_zip({"word/document.xml": BODY % nested})), plugins=PLUGINS)

@@ -197,7 +197,8 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
             spanning = len(filled) == 1 and (
                 filled[0][0] == first_column or raw.cells[0].span > 1 or len(raw.cells) == 1
             )
-            if spanning and (ColumnRole.NUMBER not in cells or section_heading(key)):
+            across = raw.cells[0].span > 1 or bool(_AMENDMENT.match(key))
+            if spanning and (across or ColumnRole.NUMBER not in cells or section_heading(key)):
                 number += 1
                 where = Location(table=table_index, row=number, line=raw.line)
                 _spanning_row(filled[0][1], where, rows, numbered=ColumnRole.NUMBER in cells)
