@@ -289,5 +289,5 @@ def test_absurdly_nested_tables_are_refused_quickly():
     nested = b"<w:p/>"
     for _ in range(300):
         nested = b"<w:tbl><w:tr><w:tc>" + nested + b"</w:tc></w:tr></w:tbl>"
-    with pytest.raises(DocumentError, match="nested|not well-formed"):
+    with pytest.raises(DocumentError, match=r"nested|not well-formed"):
         dod_model.read(io.BytesIO(_zip({"word/document.xml": BODY % nested})), plugins=PLUGINS)
