@@ -188,7 +188,7 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
             if texts == header_texts or _is_column_numbers(raw):
                 number += 1
                 continue
-            filled = [(c.column, _clean_lines(c.text)) for c in raw.cells if _clean_lines(c.text)]
+            filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True) if t]
             if not filled:
                 continue
             cells = {roles[col]: text for col, text in filled if col in roles}
@@ -391,7 +391,11 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
         period=period,
         approval=approval,
         basis=basis,
-        centres=find_centres([title, *all_cells], region=region, municipality=municipality),
+        # One text of all cells (NUL between them, which no pattern crosses): three scans, not
+        # three per cell.
+        centres=find_centres(
+            [title, "\x00".join(all_cells)], region=region, municipality=municipality
+        ),  # fmt: skip
         glossary=find_definitions(document_text),
         notes=tuple(notes),
         columns=tuple(roles.values()),

@@ -364,7 +364,13 @@ def _phrase(folded: str) -> _Meaning | None:
     return None
 
 
+_PLAIN_DATE = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*")
+
+
 def _meaning(phrase: str, period: Period | None) -> _Meaning | None:
+    plain = _PLAIN_DATE.fullmatch(phrase)
+    if plain is not None:  # the commonest cell line, read without folding
+        return _single(plain, period)
     folded = _fold(phrase)
     if not folded:
         return None
