@@ -395,7 +395,7 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
         # three per cell.
         centres=find_centres(
             [title, "\x00".join(all_cells)], region=region, municipality=municipality
-        ),  # fmt: skip
+        ),
         glossary=find_definitions(document_text),
         notes=tuple(notes),
         columns=tuple(roles.values()),
