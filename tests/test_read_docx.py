@@ -291,3 +291,35 @@ def test_absurdly_nested_tables_are_refused_quickly():
         nested = b"<w:tbl><w:tr><w:tc>" + nested + b"</w:tc></w:tr></w:tbl>"
     with pytest.raises(DocumentError, match=r"nested|not well-formed"):
         dod_model.read(io.BytesIO(_zip({"word/document.xml": BODY % nested})), plugins=PLUGINS)
+
+
+def _tc(text: bytes, properties: bytes = b"") -> bytes:
+    return (
+        b"<w:tc><w:tcPr>"
+        + properties
+        + b"</w:tcPr><w:p><w:r><w:t>"
+        + text
+        + b"</w:t></w:r></w:p></w:tc>"
+    )
+
+
+def test_grid_offsets_smart_tags_custom_xml_and_row_controls():
+    table = (
+        b"<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+        b"<w:tr>" + _tc(b"\xe2\x84\x96") + _tc(b"Header") + _tc(b"Tail") + b"</w:tr>"
+        b"<w:tr><w:trPr><w:gridBefore w:val=\"1\"/><w:gridAfter w:val=\"1\"/></w:trPr>"
+        + _tc(b"shifted") + b"</w:tr>"
+        b"<w:sdt><w:sdtPr/><w:sdtContent><w:tr>"
+        b"<w:customXml w:element=\"cell\">" + _tc(b"in custom xml") + b"</w:customXml>"
+        b"<w:tc><w:p><w:smartTag w:element=\"place\"><w:r><w:t>smart</w:t></w:r></w:smartTag>"
+        b"<w:r><w:t> tag</w:t></w:r></w:p></w:tc>" + _tc(b"x") + b"</w:tr></w:sdtContent></w:sdt>"
+        b"</w:tbl>"
+        b"<w:customXml w:element=\"block\"><w:p><w:r><w:t>a block in custom xml</w:t></w:r></w:p>"
+        b"</w:customXml>"
+    )  # fmt: skip
+    raw = DocxImporter().read(_zip({"word/document.xml": BODY % table}), name="g.docx")
+    table_block, paragraph = raw.blocks
+    shifted, controlled = table_block.rows[1], table_block.rows[2]
+    assert [(c.column, c.text) for c in shifted.cells] == [(2, "shifted")]
+    assert [c.text for c in controlled.cells] == ["in custom xml", "smart tag", "x"]
+    assert paragraph.text == "a block in custom xml"

@@ -3,7 +3,8 @@
 Built from the cells of the text exports, so that reading the Word file and reading the text
 must give the same roadmap. Each rendition carries: a title in several paragraphs, the table
 header marked as repeated (``w:tblHeader``), section rows merged across the table
-(``w:gridSpan``), multi-line cells as several paragraphs, runs split inside words, an inserted
+(``w:gridSpan``), equal responsible cells of consecutive rows merged down (``w:vMerge``),
+multi-line cells as several paragraphs, runs split inside words, an inserted
 run (``w:ins``, kept) and a deleted one (``w:del``, dropped), a cell wrapped in a content control
 (``w:sdt``), non-breaking spaces, a field whose instruction must not show, and, where the
 seed's numbers allow, an auto-numbered number column (``w:numPr``) instead of typed numbers.
@@ -122,6 +123,33 @@ def _auto_number(paragraph, num_id: str) -> None:
     properties.append(num_pr)
 
 
+def _merge_equal_runs(word_table, rows, width: int) -> None:
+    """Merge down the last column where consecutive activity rows repeat its text (w:vMerge)."""
+    column = width - 1
+    start = None
+    for index in range(1, len(rows) + 1):
+        same = (
+            index < len(rows)
+            and start is not None
+            and len(rows[index].cells) == width
+            and rows[index].texts[column].strip()
+            and rows[index].texts[column] == rows[start].texts[column]
+        )
+        if same:
+            continue
+        if start is not None and index - 1 > start:
+            for row in range(start + 1, index):
+                cell = word_table.cell(row, column)
+                for paragraph in cell.paragraphs[1:]:
+                    paragraph._p.getparent().remove(paragraph._p)
+                for run in list(cell.paragraphs[0]._p):
+                    if run.tag != qn("w:pPr"):
+                        cell.paragraphs[0]._p.remove(run)
+            word_table.cell(start, column).merge(word_table.cell(index - 1, column))
+        has_text = index < len(rows) and len(rows[index].cells) == width
+        start = index if has_text and rows[index].texts[column].strip() else None
+
+
 def render(seed: Path) -> bytes:
     """A Word rendition of a text seed."""
     raw = TextImporter().read(seed.read_bytes(), name=seed.name)
@@ -170,6 +198,7 @@ def render(seed: Path) -> bytes:
                 _fill(word_cell, text, index)
                 if row_index == 2 and cell.column == 2:
                     _wrap_in_content_control(word_cell)
+        _merge_equal_runs(word_table, rows, width)
         document.add_paragraph()
         previous_line = 10**9  # text after the table starts a new block
     out = io.BytesIO()
