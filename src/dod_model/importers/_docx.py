@@ -192,6 +192,8 @@ class _Numbering:
                 self.nums[_attr(num, "numId") or ""] = (abstract_id, overrides)
 
     def label(self, paragraph: etree._Element) -> str:
+        if not self.nums:
+            return ""
         num_pr = _child(_child(paragraph, "pPr"), "numPr")
         if num_pr is None:
             return ""
@@ -263,11 +265,44 @@ def _branch(alternate: etree._Element) -> etree._Element | None:
 
 
 class _Reader:
-    def __init__(self, numbering: _Numbering) -> None:
+    def __init__(self, numbering: _Numbering, namespace: str) -> None:
         self.numbering = numbering
         self.paragraph_index = 0
+        w = f"{{{namespace}}}"
+        self._t, self._tab, self._br, self._cr = f"{w}t", f"{w}tab", f"{w}br", f"{w}cr"
+        self._hyphen, self._r = f"{w}noBreakHyphen", f"{w}r"
+        self._plain = (self._t, self._tab, self._br, self._cr, self._hyphen)
+        # Anything that needs the careful walk: hidden or doubled text, or text that is not
+        # the paragraph's own (text boxes in drawings).
+        self._careful = tuple(
+            f"{w}{name}" for name in ("fldChar", "del", "moveFrom", "drawing", "pict", "object",
+                                      "sym", "ptab", "instrText", "fldData")
+        ) + (f"{{{_MC}}}AlternateContent",)  # fmt: skip
+
+    def _plain_text(self, element: etree._Element) -> str | None:
+        """The text of an ordinary paragraph in one C-level pass, or ``None`` if it is not one."""
+        if next(element.iter(*self._careful), None) is not None:
+            return None
+        parts: list[str] = []
+        for node in element.iter(*self._plain):
+            tag = node.tag
+            if tag == self._t:
+                parts.append(node.text or "")
+            elif tag == self._tab:
+                if node.getparent().tag == self._r:  # not a tab stop of the paragraph's style
+                    parts.append(" ")
+            elif tag == self._hyphen:
+                parts.append("-")
+            else:
+                parts.append("\n")
+        return "".join(parts)
 
     def paragraph(self, element: etree._Element) -> str:
+        plain = self._plain_text(element)
+        if plain is not None:
+            text = plain.replace("\u00a0", " ").replace("\u00ad", "")
+            label = self.numbering.label(element)
+            return f"{label} {text}".strip() if label and text.strip() else (label or text)
         parts: list[str] = []
         field_depth: list[bool] = []  # per open complex field: showing its result yet?
 
@@ -421,7 +456,11 @@ class DocxImporter:
             msg = f"{name}: {main} is not a Word document body"
             raise DocumentError(msg)
         numbering_part = posixpath.join(posixpath.dirname(main), "numbering.xml")
-        reader = _Reader(_Numbering(package.xml(numbering_part)))
+        tag = root.tag
+        namespace = (
+            tag[1 : tag.find("}")] if isinstance(tag, str) and tag.startswith("{") else _W[0]
+        )
+        reader = _Reader(_Numbering(package.xml(numbering_part)), namespace)
         body = _child(root, "body")
         if body is None:
             msg = f"{name}: the Word document has no body"
