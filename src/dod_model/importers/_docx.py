@@ -274,10 +274,9 @@ class _Reader:
         self._plain = (self._t, self._tab, self._br, self._cr, self._hyphen)
         # Anything that needs the careful walk: hidden or doubled text, or text that is not
         # the paragraph's own (text boxes in drawings).
-        self._careful = tuple(
-            f"{w}{name}" for name in ("fldChar", "del", "moveFrom", "drawing", "pict", "object",
-                                      "sym", "ptab", "instrText", "fldData")
-        ) + (f"{{{_MC}}}AlternateContent",)  # fmt: skip
+        careful = ("fldChar", "del", "moveFrom", "drawing", "pict", "object", "sym", "ptab",
+                   "instrText", "fldData")  # fmt: skip
+        self._careful = (*(f"{w}{name}" for name in careful), f"{{{_MC}}}AlternateContent")
 
     def _plain_text(self, element: etree._Element) -> str | None:
         """The text of an ordinary paragraph in one C-level pass, or ``None`` if it is not one."""
