@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import dod_model
 from dod_model import DocumentError, Roadmap
 from dod_model.importers import DocxImporter
+from dod_model.importers._docx import _format
 from dod_model.plugins import get_plugin_manager
 
 from . import word_renditions
@@ -323,3 +324,87 @@ def test_grid_offsets_smart_tags_custom_xml_and_row_controls():
     assert [(c.column, c.text) for c in shifted.cells] == [(2, "shifted")]
     assert [c.text for c in controlled.cells] == ["in custom xml", "smart tag", "x"]
     assert paragraph.text == "a block in custom xml"
+
+
+# --- found in review ----------------------------------------------------------------------------
+
+
+def _cell(text: str, properties: str = "") -> str:
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def _table(rows: list[list[str]]) -> bytes:
+    body = "".join("<w:tr>" + "".join(row) + "</w:tr>" for row in rows)
+    return f"<w:tbl><w:tblGrid>{'<w:gridCol/>' * 3}</w:tblGrid>{body}</w:tbl>".encode()
+
+
+def test_a_field_shows_its_result_and_the_text_after_it():
+    paragraph = (
+        b'<w:p><w:r><w:t xml:space="preserve">\xd0\xa1\xd1\x80\xd0\xbe\xd0\xba: </w:t></w:r>'
+        b'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DATE </w:instrText>'
+        b'</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>01.09.2020</w:t></w:r>'
+        b'<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        b'<w:r><w:t xml:space="preserve"> next</w:t></w:r></w:p>'
+    )  # fmt: skip
+    raw = DocxImporter().read(_zip({"word/document.xml": BODY % paragraph}), name="f.docx")
+    assert raw.blocks[0].text == "Срок: 01.09.2020 next"
+
+
+def test_hidden_text_is_not_read():
+    paragraph = (b"<w:p><w:r><w:t>shown</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr>"
+                 b"<w:t> hidden</w:t></w:r></w:p>")  # fmt: skip
+    raw = DocxImporter().read(_zip({"word/document.xml": BODY % paragraph}), name="h.docx")
+    assert raw.blocks[0].text == "shown"
+
+
+@pytest.mark.parametrize("source", [b"/tmp/x.docx", "/tmp/a\x00b", None, 42])
+def test_what_is_not_a_path_or_a_stream_is_a_document_error(source):
+    with pytest.raises(DocumentError):
+        dod_model.read(source, plugins=PLUGINS)  # type: ignore[arg-type]
+
+
+def test_a_table_without_a_number_column_has_one_activity_per_row():
+    table = _table([
+        [_cell("Наименование мероприятия"), _cell("Срок исполнения"), _cell("Ответственный")],
+        [_cell("Создать центр"), _cell("2021 год"), _cell("Минобр")],
+        [_cell("Обучить педагогов"), _cell("2022 год"), _cell("ИРО")],
+    ])  # fmt: skip
+    roadmap = dod_model.read(io.BytesIO(_zip({"word/document.xml": BODY % table})),
+                             plugins=PLUGINS)  # fmt: skip
+    assert [a.title for a in roadmap.activities] == ["Создать центр", "Обучить педагогов"]
+
+
+def test_a_merged_cell_is_not_joined_twice_into_a_split_row():
+    table = _table([
+        [_cell("№"), _cell("Мероприятие"), _cell("Ответственный")],
+        [_cell("1."), _cell("Создать центр"), _cell("Минобр", '<w:vMerge w:val="restart"/>')],
+        [_cell(""), _cell("(включая оснащение)"), _cell("", "<w:vMerge/>")],
+        [_cell("2."), _cell("Обучить"), _cell("", "<w:vMerge/>")],
+    ])  # fmt: skip
+    roadmap = dod_model.read(io.BytesIO(_zip({"word/document.xml": BODY % table})),
+                             plugins=PLUGINS)  # fmt: skip
+    first, second = roadmap.activities
+    assert first.title == "Создать центр (включая оснащение)"
+    assert [p.name for p in first.responsible] == ["Минобр"]
+    assert [p.name for p in second.responsible] == ["Минобр"]
+
+
+def test_a_piece_one_grid_column_wider_still_continues_the_table():
+    first = _table([[_cell("№"), _cell("Мероприятие"), _cell("Срок")],
+                    [_cell("1."), _cell("Создать центр"), _cell("2021 год")]])  # fmt: skip
+    second = (b"<w:tbl><w:tblGrid>" + b"<w:gridCol/>" * 4 + b"</w:tblGrid><w:tr>"
+              + "".join([_cell("2."), _cell("Обучить"), _cell("2022 год")]).encode()
+              + b"</w:tr></w:tbl>")  # fmt: skip
+    roadmap = dod_model.read(io.BytesIO(_zip({"word/document.xml": BODY % (first + second)})),
+                             plugins=PLUGINS)  # fmt: skip
+    assert [a.number for a in roadmap.activities] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("count", "fmt", "shown"),
+    [(4, "upperRoman", "IV"), (40, "upperRoman", "XL"), (90, "upperRoman", "XC"),
+     (1994, "upperRoman", "MCMXCIV"), (14, "lowerRoman", "xiv"), (27, "lowerLetter", "aa"),
+     (3, "upperLetter", "C"), (7, "decimal", "7")],
+)  # fmt: skip
+def test_list_number_formats(count, fmt, shown):
+    assert _format(count, fmt) == shown

@@ -223,9 +223,11 @@ class _Numbering:
 
 def _format(count: int, fmt: str) -> str:
     if fmt in ("upperRoman", "lowerRoman"):
-        numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+                    (1, "I"))  # fmt: skip
         out, rest = "", max(count, 0)
-        for value, numeral in numerals * 4:
+        for value, numeral in numerals:
             while rest >= value:
                 out, rest = out + numeral, rest - value
         return out if fmt == "upperRoman" else out.lower()
@@ -235,7 +237,9 @@ def _format(count: int, fmt: str) -> str:
             if fmt.startswith("russian")
             else "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
         )
-        letter = letters[(count - 1) % len(letters)] if count > 0 else ""
+        # Word repeats the letter past the alphabet: z, aa, bb, …
+        repeat = (count - 1) // len(letters) + 1
+        letter = letters[(count - 1) % len(letters)] * repeat if count > 0 else ""
         return letter if fmt.endswith("Upper") or fmt == "upperLetter" else letter.lower()
     return str(count)
 
@@ -250,6 +254,15 @@ _SKIPPED = frozenset(
      "customXmlPr", "smartTagPr", "fldData", "lastRenderedPageBreak", "proofErr", "bookmarkStart",
      "bookmarkEnd"}
 )  # fmt: skip
+
+
+_TEXT_BEARING = frozenset({"t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym"})
+
+
+def _vanished(run: etree._Element) -> bool:
+    """Whether a run is hidden text (``w:vanish``), which Word does not show."""
+    vanish = _child(_child(run, "rPr"), "vanish")
+    return vanish is not None and _attr(vanish, "val") not in ("0", "false", "off")
 
 
 def _branch(alternate: etree._Element) -> etree._Element | None:
@@ -275,7 +288,7 @@ class _Reader:
         # Anything that needs the careful walk: hidden or doubled text, or text that is not
         # the paragraph's own (text boxes in drawings).
         careful = ("fldChar", "del", "moveFrom", "drawing", "pict", "object", "sym", "ptab",
-                   "instrText", "fldData")  # fmt: skip
+                   "instrText", "fldData", "vanish")  # fmt: skip
         self._careful = (*(f"{w}{name}" for name in careful), f"{{{_MC}}}AlternateContent")
 
     def _plain_text(self, element: etree._Element) -> str | None:
@@ -308,7 +321,9 @@ class _Reader:
         def walk(node: etree._Element) -> None:  # noqa: PLR0912 - a branch per kind of element
             for child in node:
                 kind = _local(child)
-                hidden = bool(field_depth) and not field_depth[-1]
+                # Inside a field's instruction (before «separate»), text is hidden; markers
+                # and containers are still walked so the field can close.
+                hidden = not all(field_depth) and kind in _TEXT_BEARING
                 if kind == "fldChar":
                     char = _attr(child, "fldCharType")
                     if char == "begin":
@@ -317,7 +332,7 @@ class _Reader:
                         field_depth[-1] = True
                     elif char == "end" and field_depth:
                         field_depth.pop()
-                elif kind in _SKIPPED or hidden:
+                elif kind in _SKIPPED or hidden or (kind == "r" and _vanished(child)):
                     continue
                 elif kind == "t":
                     parts.append(child.text or "")

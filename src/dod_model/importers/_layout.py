@@ -192,7 +192,10 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
             if not filled:
                 continue
             cells = {roles[col]: text for col, text in filled if col in roles}
-            key = cells.get(ColumnRole.NUMBER, "")
+            merged = {c.column for c in raw.cells if c.merged}
+            # A number merged down from the row above is that row's, not a new activity's.
+            key = "" if any(roles.get(c) is ColumnRole.NUMBER for c in merged) else (
+                cells.get(ColumnRole.NUMBER, ""))  # fmt: skip
             first_column = min(roles)
             spanning = len(filled) == 1 and (
                 filled[0][0] == first_column or raw.cells[0].span > 1 or len(raw.cells) == 1
@@ -203,9 +206,15 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
                 where = Location(table=table_index, row=number, line=raw.line)
                 _spanning_row(filled[0][1], where, rows, numbered=ColumnRole.NUMBER in cells)
                 continue
-            if not key and rows and rows[-1].kind == "activity":
-                for role, text in cells.items():  # a row a page break split
-                    rows[-1].cells[role] = _join(rows[-1].cells.get(role, ""), text)
+            numbered_table = ColumnRole.NUMBER in roles.values()
+            if numbered_table and not key and rows and rows[-1].kind == "activity":
+                # A row a page break split. Cells merged down from the row above already
+                # belong to it: only the row's own cells go on.
+                own = {c.column for c in raw.cells if not c.merged}
+                for column, text in filled:
+                    if column in own and column in roles:
+                        role = roles[column]
+                        rows[-1].cells[role] = _join(rows[-1].cells.get(role, ""), text)
                 continue
             number += 1
             rows.append(_Row("activity", Location(table=table_index, row=number, line=raw.line),
@@ -301,6 +310,22 @@ def _has_header(table: RawTable) -> bool:
     return any(_header_roles(row) is not None for row in table.rows[:6])
 
 
+def _continues(table: RawTable, first: RawTable) -> bool:
+    """Whether a table goes on with the roadmap's.
+
+    It does with its header again, the same grid, or numbered rows in a grid one column wider
+    or narrower (an extra grid column, a trailing tab).
+    """
+    if table.columns == first.columns or _has_header(table):
+        return True
+    numbered = next((r for r in table.rows if any(t.strip() for t in r.texts)), None)
+    return (
+        numbered is not None
+        and abs(table.columns - first.columns) <= 1
+        and bool(_NUMBER.fullmatch(numbered.texts[0].strip() or "x"))
+    )
+
+
 def _as_paragraph(table: RawTable) -> RawParagraph:
     """A table that is not the roadmap's (an approval block, signatures) as one paragraph."""
     lines = (" ".join(t.strip() for t in row.texts if t.strip()) for row in table.rows)
@@ -328,8 +353,7 @@ def _split_blocks(
             if not tables and _has_header(table):
                 tables.append((number, table))
                 continue
-            if tables and not tail and (table.columns == tables[0][1].columns
-                                        or _has_header(table)):  # fmt: skip
+            if tables and not tail and _continues(table, tables[0][1]):
                 tables.append((number, table))  # the roadmap goes on after a page break
                 continue
             block = _as_paragraph(table)

@@ -24,6 +24,9 @@ Source = str | os.PathLike[str] | IO[bytes]
 
 
 def _bytes(source: Source) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray):
+        msg = "read() takes a path or a binary file object, not bytes: wrap them in io.BytesIO"
+        raise DocumentError(msg)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
@@ -35,6 +38,12 @@ def _bytes(source: Source) -> tuple[bytes, str]:
         except OSError as exc:
             msg = f"{path}: cannot read the file ({exc.strerror}); check the path"
             raise DocumentError(msg) from None
+        except ValueError as exc:  # a NUL byte in the path, say
+            msg = f"{source!r}: not a usable path ({exc})"
+            raise DocumentError(msg) from None
+    if not callable(getattr(source, "read", None)):
+        msg = f"read() takes a path or a binary file object, not {type(source).__name__}"
+        raise DocumentError(msg)
     name = Path(str(getattr(source, "name", "") or "")).name or "<stream>"
     try:
         data: object = source.read(MAX_DOCUMENT_BYTES + 1)
