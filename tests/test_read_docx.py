@@ -408,3 +408,23 @@ def test_a_piece_one_grid_column_wider_still_continues_the_table():
 )  # fmt: skip
 def test_list_number_formats(count, fmt, shown):
     assert _format(count, fmt) == shown
+
+
+STYLES = b"""<?xml version="1.0"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:style w:type="paragraph" w:styleId="ListNum"><w:pPr><w:numPr><w:numId w:val="2"/>
+    </w:numPr></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="RowNumber"><w:basedOn w:val="ListNum"/></w:style>
+</w:styles>"""
+
+
+def test_numbers_set_through_a_paragraph_style_and_its_base():
+    def styled(style: str, text: str) -> bytes:
+        return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r>'
+                "</w:p>").encode()  # fmt: skip
+
+    body = styled("ListNum", "first") + styled("RowNumber", "second") + styled("Other", "plain")
+    package = _zip({"word/document.xml": BODY % body, "word/numbering.xml": NUMBERING,
+                    "word/styles.xml": STYLES})  # fmt: skip
+    raw = DocxImporter().read(package, name="s.docx")
+    assert [p.text for p in raw.blocks] == ["5) first", "6) second", "plain"]

@@ -161,10 +161,23 @@ class _Level:
 class _Numbering:
     """The numbers Word shows before auto-numbered paragraphs."""
 
-    def __init__(self, root: etree._Element | None) -> None:
+    def __init__(self, root: etree._Element | None, styles: etree._Element | None = None) -> None:
         self.abstract: dict[str, dict[int, _Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        # Paragraph styles that number their paragraphs: style → (numId, ilvl), basedOn kept.
+        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
+        for style in styles if styles is not None else ():
+            if _local(style) == "style" and _attr(style, "type") in (None, "paragraph"):
+                num_pr = _child(_child(style, "pPr"), "numPr")
+                num_id = _attr(_child(num_pr, "numId"), "val")
+                level = _attr(_child(num_pr, "ilvl"), "val")
+                based_on = _attr(_child(style, "basedOn"), "val")
+                self.styles[_attr(style, "styleId") or ""] = (
+                    num_id,
+                    None if level is None else _int(level, 0),
+                    based_on,
+                )
         if root is None:
             return
         for abstract in root:
@@ -191,14 +204,32 @@ class _Numbering:
                 abstract_id = _attr(_child(num, "abstractNumId"), "val") or ""
                 self.nums[_attr(num, "numId") or ""] = (abstract_id, overrides)
 
+    def _style_numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """The list a paragraph style numbers with, following ``basedOn`` (at most 20 deep)."""
+        num_id: str | None = None
+        level: int | None = None
+        for _ in range(20):
+            if style_id is None or style_id not in self.styles:
+                break
+            style_num, style_level, style_id = self.styles[style_id]
+            num_id = num_id if num_id is not None else style_num
+            level = level if level is not None else style_level
+        return num_id, level
+
     def label(self, paragraph: etree._Element) -> str:
         if not self.nums:
             return ""
-        num_pr = _child(_child(paragraph, "pPr"), "numPr")
-        if num_pr is None:
+        properties = _child(paragraph, "pPr")
+        num_pr = _child(properties, "numPr")
+        num_id = _attr(_child(num_pr, "numId"), "val")
+        given = _attr(_child(num_pr, "ilvl"), "val")
+        if num_id is None:  # numbered through the paragraph's style, perhaps
+            num_id, style_level = self._style_numbering(_attr(_child(properties, "pStyle"), "val"))
+            given = given if given is not None else (
+                None if style_level is None else str(style_level))  # fmt: skip
+        if num_id is None:
             return ""
-        num_id = _attr(_child(num_pr, "numId"), "val") or ""
-        level = _int(_attr(_child(num_pr, "ilvl"), "val"), 0)
+        level = _int(given, 0)
         if num_id not in self.nums or num_id == "0":
             return ""
         abstract_id, overrides = self.nums[num_id]
@@ -474,7 +505,9 @@ class DocxImporter:
         namespace = (
             tag[1 : tag.find("}")] if isinstance(tag, str) and tag.startswith("{") else _W[0]
         )
-        reader = _Reader(_Numbering(package.xml(numbering_part)), namespace)
+        styles_part = posixpath.join(posixpath.dirname(main), "styles.xml")
+        numbering = _Numbering(package.xml(numbering_part), package.xml(styles_part))
+        reader = _Reader(numbering, namespace)
         body = _child(root, "body")
         if body is None:
             msg = f"{name}: the Word document has no body"
