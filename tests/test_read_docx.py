@@ -428,3 +428,19 @@ def test_numbers_set_through_a_paragraph_style_and_its_base():
                     "word/styles.xml": STYLES})  # fmt: skip
     raw = DocxImporter().read(package, name="s.docx")
     assert [p.text for p in raw.blocks] == ["5) first", "6) second", "plain"]
+
+
+@pytest.mark.parametrize(
+    ("name", "texts"),
+    [
+        ("python-mammoth/strict-format.docx", ["Test"]),
+        ("docling/Strict.docx", ["Some text"]),
+        ("docx2python/strict.docx", ["Bullet1", "Bullet2", "1. Number1", "2. Number2"]),
+    ],
+)
+def test_real_strict_ooxml_files_read(name, texts):
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip("the corpus is not beside the repository")
+    raw = DocxImporter().read(path.read_bytes(), name=name)
+    assert [b.text for b in raw.blocks if not hasattr(b, "rows")] == texts
