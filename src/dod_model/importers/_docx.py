@@ -308,6 +308,31 @@ def _branch(alternate: etree._Element) -> etree._Element | None:
     return fallback if fallback is not None else choice
 
 
+# Elements that only wrap what they hold: content controls, custom XML, smart tags, tracked
+# insertions and moves. Blocks, rows and cells are found through any depth of them.
+_WRAPPERS = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"})
+_BLOCKS = frozenset({"p", "tbl"})
+_ROWS = frozenset({"tr"})
+_CELLS = frozenset({"tc"})
+
+
+def _within(container: etree._Element, kinds: frozenset[str]) -> Iterator[etree._Element]:
+    """The children of ``kinds`` in document order.
+
+    Found through wrappers and one branch of ``mc:AlternateContent``.
+    """
+    for child in container:
+        kind = _local(child)
+        if kind in kinds:
+            yield child
+        elif kind in _WRAPPERS:
+            yield from _within(child, kinds)
+        elif kind == "mc:AlternateContent":
+            branch = _branch(child)
+            if branch is not None:
+                yield from _within(branch, kinds)
+
+
 class _Reader:
     def __init__(self, numbering: _Numbering, namespace: str) -> None:
         self.numbering = numbering
@@ -390,24 +415,17 @@ class _Reader:
         return f"{label} {text}".strip() if label and text.strip() else (label or text)
 
     def blocks(self, container: etree._Element) -> Iterator[RawParagraph | RawTable]:
-        for child in container:
-            kind = _local(child)
-            if kind == "p":
+        for child in _within(container, _BLOCKS):
+            if _local(child) == "p":
                 self.paragraph_index += 1
                 text = self.paragraph(child)
                 if text.strip():
                     yield RawParagraph(text=text, line=self.paragraph_index)
                 else:
                     self.paragraph_index += 1  # an empty paragraph parts blocks of text
-            elif kind == "tbl":
+            else:
                 self.paragraph_index += 2
                 yield self.table(child)
-            elif kind == "mc:AlternateContent":
-                branch = _branch(child)
-                if branch is not None:
-                    yield from self.blocks(branch)
-            elif kind in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"):
-                yield from self.blocks(child)
 
     def _cell_text(self, cell: etree._Element) -> str:
         lines: list[str] = []
@@ -418,36 +436,12 @@ class _Reader:
                 lines.extend(" ".join(t for t in row.texts if t.strip()) for row in block.rows)
         return "\n".join(lines)
 
-    def _rows(self, table: etree._Element) -> Iterator[etree._Element]:
-        for child in table:
-            kind = _local(child)
-            if kind == "tr":
-                yield child
-            elif kind in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
-                yield from self._rows(child)
-            elif kind == "mc:AlternateContent":
-                branch = _branch(child)
-                if branch is not None:
-                    yield from self._rows(branch)
-
-    def _cells(self, row: etree._Element) -> Iterator[etree._Element]:
-        for child in row:
-            kind = _local(child)
-            if kind == "tc":
-                yield child
-            elif kind in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
-                yield from self._cells(child)
-            elif kind == "mc:AlternateContent":
-                branch = _branch(child)
-                if branch is not None:
-                    yield from self._cells(branch)
-
     def table(self, element: etree._Element) -> RawTable:
         grid = _child(element, "tblGrid")
         width = sum(1 for c in grid if _local(c) == "gridCol") if grid is not None else 0
         rows: list[RawRow] = []
         above: dict[int, str] = {}  # text of the vertically merged cell starting at a column
-        for row in self._rows(element):
+        for row in _within(element, _ROWS):
             properties = _child(row, "trPr")
             header = (
                 properties is not None
@@ -456,7 +450,7 @@ class _Reader:
             )
             column = 1 + _int(_attr(_child(properties, "gridBefore"), "val"), 0)
             cells: list[RawCell] = []
-            for cell in self._cells(row):
+            for cell in _within(row, _CELLS):
                 cell_properties = _child(cell, "tcPr")
                 span = max(1, _int(_attr(_child(cell_properties, "gridSpan"), "val"), 1))
                 merge = _child(cell_properties, "vMerge")
