@@ -13,6 +13,7 @@ other single-byte Cyrillic encodings, told apart by a detector, never assumed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from dod_model._errors import DocumentError
 from dod_model.importers._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
@@ -62,7 +63,28 @@ def _style(lines: list[str]) -> str:
     return "rows"
 
 
-def _rows_style(lines: list[str]) -> list[RawParagraph | RawTable]:
+def _tab_cells(line: str) -> list[str] | None:
+    return line.split("\t") if "\t" in line else None
+
+
+_PIPE = re.compile(r"\s*\|\s*")
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    stripped = line.strip()
+    if stripped.endswith("|") and "|" in stripped[:-1]:
+        return _PIPE.split(stripped.removesuffix("|").strip())
+    return None
+
+
+def _row_per_line(
+    lines: list[str], split: Callable[[str], list[str] | None]
+) -> list[RawParagraph | RawTable]:
+    """Tables of a row per line (cells by ``split``); other non-blank lines are paragraphs.
+
+    Blank lines stand for page breaks inside a table or spacing between paragraphs; they
+    close nothing.
+    """
     blocks: list[RawParagraph | RawTable] = []
     rows: list[RawRow] = []
     start: int | None = None
@@ -75,10 +97,9 @@ def _rows_style(lines: list[str]) -> list[RawParagraph | RawTable]:
         rows, start = [], None
 
     for number, line in enumerate(lines, start=1):
-        if "\t" in line:
-            cells = line.split("\t")
-            if start is None:
-                start = number
+        cells = split(line)
+        if cells is not None:
+            start = start or number
             rows.append(RawRow(
                 cells=tuple(RawCell(text, column) for column, text in enumerate(cells, start=1)),
                 line=number,
@@ -86,36 +107,7 @@ def _rows_style(lines: list[str]) -> list[RawParagraph | RawTable]:
         elif line.strip():
             close()
             blocks.append(RawParagraph(text=line, line=number))
-        # blank lines: page breaks inside a table, or spacing between paragraphs
     close()
-    return blocks
-
-
-_PIPE = re.compile(r"\s*\|\s*")
-
-
-def _pipes_style(lines: list[str]) -> list[RawParagraph | RawTable]:
-    blocks: list[RawParagraph | RawTable] = []
-    rows: list[RawRow] = []
-    start: int | None = None
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if stripped.endswith("|") and "|" in stripped[:-1]:
-            cells = _PIPE.split(stripped.removesuffix("|").strip())
-            start = start or number
-            rows.append(RawRow(
-                cells=tuple(RawCell(text, column) for column, text in enumerate(cells, start=1)),
-                line=number,
-            ))  # fmt: skip
-        elif stripped:
-            if rows:
-                blocks.append(RawTable(rows=tuple(rows), columns=max(len(r.cells) for r in rows),
-                                       line=start))  # fmt: skip
-                rows, start = [], None
-            blocks.append(RawParagraph(text=line, line=number))
-    if rows:
-        blocks.append(RawTable(rows=tuple(rows), columns=max(len(r.cells) for r in rows),
-                               line=start))  # fmt: skip
     return blocks
 
 
@@ -145,10 +137,10 @@ def parse_text(text: str, *, name: str | None = None) -> list[RawParagraph | Raw
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     style = _style(lines)
     if style == "pipes":
-        return _pipes_style(lines)
+        return _row_per_line(lines, _pipe_cells)
     if style == "cells":
         return _cells_style(lines)
-    return _rows_style(lines)
+    return _row_per_line(lines, _tab_cells)
 
 
 class TextImporter:
