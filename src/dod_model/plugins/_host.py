@@ -139,7 +139,9 @@ class Plugins:
                 raise PluginError(msg) from exc
         return calls
 
-    def _keyed(self, hook: str, key: Callable[[Any], str], what: str) -> dict[str, tuple[str, Any]]:
+    def _keyed(self, kind: str) -> dict[str, tuple[str, Any]]:
+        """What plugins registered of a kind («regions», «rules», …): key → (plugin, item)."""
+        hook, key, what = _KEYED[kind]
         if hook in self._cache:
             return self._cache[hook]  # type: ignore[no-any-return]
         found: dict[str, tuple[str, Any]] = {}
@@ -160,10 +162,7 @@ class Plugins:
 
     def regions(self) -> dict[str, Region]:
         """Every registered region by ISO 3166-2 code, sorted by code."""
-        return {
-            code: r
-            for code, (_, r) in self._keyed("dod_register_regions", _region_code, "region").items()
-        }
+        return {code: r for code, (_, r) in self._keyed("regions").items()}
 
     def region(self, code: str | None) -> Region | None:
         """The region with that code, or ``None``."""
@@ -175,15 +174,12 @@ class Plugins:
 
     def rules(self, region: str | None = None) -> tuple[Rule, ...]:
         """Rules for documents of ``region``: those for every region and the region's own."""
-        rules = self._keyed("dod_register_rules", _rule_code, "rule code")
+        rules = self._keyed("rules")
         return tuple(r for _, r in rules.values() if r.region is None or r.region == region)
 
     def rule_sources(self) -> dict[str, str]:
         """The plugin that registered each rule code."""
-        return {
-            code: p
-            for code, (p, _) in self._keyed("dod_register_rules", _rule_code, "rule code").items()
-        }
+        return {code: p for code, (p, _) in self._keyed("rules").items()}
 
     def glossary(self, region: str | None = None) -> Glossary:
         """The shared glossary, plus what plugins register for all regions and for ``region``."""
@@ -208,15 +204,11 @@ class Plugins:
 
     def importers(self) -> dict[str, Any]:
         """Registered importers by name."""
-        return {
-            n: i for n, (_, i) in self._keyed("dod_register_importers", _name, "importer").items()
-        }
+        return {n: i for n, (_, i) in self._keyed("importers").items()}
 
     def exporters(self) -> dict[str, Any]:
         """Registered exporters by name."""
-        return {
-            n: e for n, (_, e) in self._keyed("dod_register_exporters", _name, "exporter").items()
-        }
+        return {n: e for n, (_, e) in self._keyed("exporters").items()}
 
     def versions(self) -> dict[str, str | None]:
         """Every plugin's name and version, sorted by name."""
@@ -229,14 +221,8 @@ class Plugins:
     def info(self) -> tuple[PluginInfo, ...]:
         """A description of every plugin, sorted by name."""
         owners: dict[str, dict[str, list[str]]] = {}
-        sources = {
-            "regions": self._keyed("dod_register_regions", _region_code, "region"),
-            "rules": self._keyed("dod_register_rules", _rule_code, "rule code"),
-            "importers": self._keyed("dod_register_importers", _name, "importer"),
-            "exporters": self._keyed("dod_register_exporters", _name, "exporter"),
-        }
-        for kind, registered in sources.items():
-            for key, (owner, _) in registered.items():
+        for kind in _KEYED:
+            for key, (owner, _) in self._keyed(kind).items():
                 owners.setdefault(owner, {}).setdefault(kind, []).append(key)
         result = []
         for name in self.names():
@@ -280,6 +266,15 @@ def _name(item: Any) -> str:
         msg = f"{item!r} has no name"
         raise PluginError(msg)
     return name
+
+
+# Registrations that are unique by a key: the hook, how to key an item, what to call it.
+_KEYED: dict[str, tuple[str, Callable[[Any], str], str]] = {
+    "regions": ("dod_register_regions", _region_code, "region"),
+    "rules": ("dod_register_rules", _rule_code, "rule code"),
+    "importers": ("dod_register_importers", _name, "importer"),
+    "exporters": ("dod_register_exporters", _name, "exporter"),
+}
 
 
 def _load_entry_points(plugins: Plugins, blocked: set[str], strict: bool) -> None:
