@@ -368,9 +368,7 @@ class _Reader:
     def paragraph(self, element: etree._Element) -> str:
         plain = self._plain_text(element)
         if plain is not None:
-            text = plain.replace("\u00a0", " ").replace("\u00ad", "")
-            label = self.numbering.label(element)
-            return f"{label} {text}".strip() if label and text.strip() else (label or text)
+            return self._numbered(element, plain)
         parts: list[str] = []
         field_depth: list[bool] = []  # per open complex field: showing its result yet?
 
@@ -410,7 +408,11 @@ class _Reader:
                     walk(child)
 
         walk(element)
-        text = "".join(parts).replace("\u00a0", " ").replace("\u00ad", "")
+        return self._numbered(element, "".join(parts))
+
+    def _numbered(self, element: etree._Element, text: str) -> str:
+        """A paragraph's text as shown: NBSP as space, soft hyphens gone, its list number first."""
+        text = text.replace("\u00a0", " ").replace("\u00ad", "")
         label = self.numbering.label(element)
         return f"{label} {text}".strip() if label and text.strip() else (label or text)
 
