@@ -34,6 +34,7 @@ from dod_model.text import (
     find_definitions,
     find_legal_acts,
     find_steps,
+    fold,
     normalise_number,
     period_from_deadlines,
     plan_kind,
@@ -56,9 +57,8 @@ _ROLE_WORDS: tuple[tuple[ColumnRole, re.Pattern[str]], ...] = (
 
 
 def _fold(text: str) -> str:
-    text = text.casefold().replace("ё", "е").replace("\u00ad", "")
-    text = re.sub(r"-\s*\n\s*", "", text)  # «реализа-\nции»
-    return " ".join(text.split())
+    r"""A header cell folded, a word hyphenated across lines («реализа-\nции») joined."""
+    return fold(re.sub(r"-\s*\n\s*", "", text.replace("\u00ad", "")))
 
 
 def column_role(header: str) -> ColumnRole | None:

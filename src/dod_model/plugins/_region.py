@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from dod_model.model import AgeRange
+from dod_model.text import fold
 
 __all__ = ["Region", "detect_region"]
 
@@ -51,19 +52,15 @@ class Region:
         return (self.name, *self.aliases)
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().replace("ё", "е").split())
-
-
 @functools.cache
 def _matcher(regions: tuple[Region, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
     """One pattern for every name and place of the regions, and what each match scores."""
     weights: dict[str, tuple[str, int]] = {}
     for region in regions:
         for name in region.names:
-            weights.setdefault(_fold(name), (region.code, 2))
+            weights.setdefault(fold(name), (region.code, 2))
         for place in region.places:
-            weights.setdefault(_fold(place), (region.code, 1))
+            weights.setdefault(fold(place), (region.code, 1))
     alternatives = "|".join(re.escape(w) for w in sorted(weights, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), weights
 
@@ -80,7 +77,7 @@ def detect_region(texts: Iterable[str], regions: Mapping[str, Region]) -> Region
 
     .. versionadded:: 0.1.0
     """
-    folded = _fold("\n".join(texts))
+    folded = fold("\n".join(texts))
     if not regions:
         return None
     pattern, weights = _matcher(tuple(regions.values()))

@@ -14,6 +14,7 @@ too (:meth:`dod_model.Result.parse`); the rest is here. Every function is total 
 
 from dod_model.text._acts import find_legal_acts, find_urls
 from dod_model.text._documents import find_centres, period_from_deadlines, plan_kind, plan_period
+from dod_model.text._folding import fold
 from dod_model.text._glossary import Glossary, core_glossary, find_definitions
 from dod_model.text._numbering import find_steps, normalise_number, section_heading
 from dod_model.text._parties import split_parties
@@ -28,6 +29,7 @@ __all__ = [
     "find_steps",
     "find_targets",
     "find_urls",
+    "fold",
     "normalise_number",
     "period_from_deadlines",
     "plan_kind",

@@ -10,12 +10,9 @@ import attrs
 
 from dod_model.model import Centre, CentreKind, Deadline, Organisation, Period, PlanKind
 from dod_model.text._calendar import school_year
+from dod_model.text._folding import fold
 
 __all__ = ["find_centres", "period_from_deadlines", "plan_kind", "plan_period"]
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().replace("ё", "е").split())
 
 
 def plan_kind(title: str) -> PlanKind | None:
@@ -28,7 +25,7 @@ def plan_kind(title: str) -> PlanKind | None:
 
     .. versionadded:: 0.1.0
     """
-    text = _fold(title)
+    text = fold(title)
     if "целев" in text and "модел" in text:
         return PlanKind.TARGET_MODEL_ROADMAP
     if "первоочередн" in text and "центр" in text:
@@ -63,7 +60,7 @@ def plan_period(text: str) -> Period | None:
 
     .. versionadded:: 0.1.0
     """
-    folded = _fold(text).replace("–", "-").replace("—", "-")
+    folded = fold(text).replace("–", "-").replace("—", "-")
     for pattern, shape in _PERIODS:
         match = pattern.search(folded)
         if match is None:
