@@ -8,6 +8,7 @@ __all__ = ["fold"]
 def fold(text: str) -> str:
     r"""Text folded for matching: lower case, ``ё`` as ``е``, runs of whitespace as one space.
 
+    >>> from dod_model.text import fold
     >>> fold("  Самарской\nОБЛАСТИ  ёлка")
     'самарской области елка'
 
