@@ -19,6 +19,7 @@ from dod_model.codec import (
     schema_names,
     to_data,
 )
+from dod_model.exporters import Exporter, write
 from dod_model.hookspecs import hookimpl
 from dod_model.importers import read
 from dod_model.model import (
@@ -86,6 +87,7 @@ __all__ = [
     "DocumentError",
     "DodModelError",
     "Enrolment",
+    "Exporter",
     "Finding",
     "LabelledEnum",
     "LegalActKind",
@@ -132,4 +134,5 @@ __all__ = [
     "schema_names",
     "to_data",
     "validate",
+    "write",
 ]

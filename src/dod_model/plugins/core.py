@@ -1,4 +1,4 @@
-"""Built-in plugin ``core``: the rules every document is checked against."""
+"""Built-in plugin ``core``: the core rules, the importers and the exporters."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dod_model.plugins._registry_rules import REGISTRY_RULES
 from dod_model.plugins._roadmap_rules import ROADMAP_RULES
 from dod_model.validation import Rule
 
-__all__ = ["dod_register_importers", "dod_register_rules"]
+__all__ = ["dod_register_exporters", "dod_register_importers", "dod_register_rules"]
 
 
 @hookimpl
@@ -20,6 +20,14 @@ def dod_register_importers(register: Callable[[Any], None]) -> None:
 
     register(DocxImporter())
     register(TextImporter())
+
+
+@hookimpl
+def dod_register_exporters(register: Callable[[Any], None]) -> None:
+    """The built-in exporters."""
+    from dod_model.exporters import JsonExporter  # noqa: PLC0415 - built on plugins
+
+    register(JsonExporter())
 
 
 @hookimpl
