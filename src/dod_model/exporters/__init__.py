@@ -7,7 +7,8 @@ An exporter (registered through the ``dod_register_exporters`` hook) turns a
 .. versionadded:: 0.2.0
 """
 
+from dod_model.exporters._docx import DocxExporter
 from dod_model.exporters._json import JsonExporter
 from dod_model.exporters._write import Exporter, write
 
-__all__ = ["Exporter", "JsonExporter", "write"]
+__all__ = ["DocxExporter", "Exporter", "JsonExporter", "write"]

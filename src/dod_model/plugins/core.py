@@ -25,9 +25,10 @@ def dod_register_importers(register: Callable[[Any], None]) -> None:
 @hookimpl
 def dod_register_exporters(register: Callable[[Any], None]) -> None:
     """The built-in exporters."""
-    from dod_model.exporters import JsonExporter  # noqa: PLC0415 - built on plugins
+    from dod_model.exporters import DocxExporter, JsonExporter  # noqa: PLC0415 - built on plugins
 
     register(JsonExporter())
+    register(DocxExporter())
 
 
 @hookimpl

@@ -1,0 +1,324 @@
+"""The Word exporter: a roadmap in the official layout, as a ``.docx`` package.
+
+The layout the roadmaps of the field are written in: approval blocks at the top right, the
+title centred in bold, then one table (a numbered column, the roadmap's own columns, a header
+row Word repeats on every page, section rows merged across the table), then the footnotes.
+Times New Roman throughout, A4 landscape. The package is written with lxml (no template file),
+byte for byte the same for the same roadmap, and :func:`dod_model.read` reads it back to an
+equal roadmap.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from dod_model.model import Abbreviation, Activity, ColumnRole, Roadmap, Section
+from dod_model.text import find_definitions, split_parties
+
+__all__ = ["DocxExporter"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NS = {"w": _W}
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+# What the header row says for each role: the wording of the official template.
+HEADERS: dict[ColumnRole, str] = {
+    ColumnRole.NUMBER: "№ п/п",
+    ColumnRole.TITLE: "Наименование мероприятия",
+    ColumnRole.DEADLINE: "Срок исполнения",
+    ColumnRole.RESULT: "Результат",
+    ColumnRole.RESPONSIBLE: "Ответственный исполнитель",
+    ColumnRole.NOTE: "Примечание",
+}
+DEFAULT_COLUMNS = (ColumnRole.NUMBER, ColumnRole.TITLE, ColumnRole.DEADLINE, ColumnRole.RESULT,
+                   ColumnRole.RESPONSIBLE)  # fmt: skip
+# Relative widths of the columns (fiftieths of a percent, as w:tblW type="pct" counts).
+_WIDTHS = {ColumnRole.NUMBER: 4, ColumnRole.TITLE: 30, ColumnRole.DEADLINE: 13,
+           ColumnRole.RESULT: 23, ColumnRole.RESPONSIBLE: 18, ColumnRole.NOTE: 12}  # fmt: skip
+_PAGE_WIDTH, _PAGE_HEIGHT, _MARGIN = 16838, 11906, 1134  # A4 landscape, 2 cm margins (twips)
+_APPROVAL = re.compile(r"^\s*(?:приложение|утвержд|согласован)", re.IGNORECASE)
+# Characters XML 1.0 cannot hold (C0 controls but tab and line breaks): Word cannot store them.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+_CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+<Default Extension="xml" ContentType="application/xml"/>\
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-\
+officedocument.wordprocessingml.document.main+xml"/>\
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-\
+officedocument.wordprocessingml.styles+xml"/>\
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-\
+package.core-properties+xml"/>\
+</Types>"""
+_PACKAGE_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/\
+relationships/officeDocument" Target="word/document.xml"/>\
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/\
+metadata/core-properties" Target="docProps/core.xml"/>\
+</Relationships>"""
+_DOCUMENT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/\
+relationships/styles" Target="styles.xml"/>\
+</Relationships>"""
+_STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="{_W}">\
+<w:docDefaults><w:rPrDefault><w:rPr>\
+<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" \
+w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="ru-RU"/>\
+</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" \
+w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>\
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>\
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/>\
+<w:pPr><w:jc w:val="center"/><w:spacing w:after="240"/></w:pPr>\
+<w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>\
+<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>\
+<w:tblPr><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>\
+</w:tblCellMar></w:tblPr></w:style>\
+</w:styles>"""
+# A fixed time for every part: the same roadmap gives the same bytes.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _clean(text: str) -> str:
+    return _ILLEGAL.sub("", text)
+
+
+class _Writer:
+    """Builds ``word/document.xml`` element by element."""
+
+    def __init__(self) -> None:
+        self.document = etree.Element(_w("document"), nsmap={"w": _W, "r": _R})
+        self.body = etree.SubElement(self.document, _w("body"))
+
+    # -- paragraphs -------------------------------------------------------------------------
+
+    @staticmethod
+    def paragraph(parent: etree._Element, text: str, *, bold: bool = False,
+                  align: str | None = None, style: str | None = None,
+                  indent: int | None = None) -> None:  # fmt: skip
+        """A paragraph of one run; a tab in the text becomes ``w:tab``."""
+        p = etree.SubElement(parent, _w("p"))
+        if align or style or indent:
+            properties = etree.SubElement(p, _w("pPr"))
+            if style:
+                etree.SubElement(properties, _w("pStyle")).set(_w("val"), style)
+            if indent:
+                etree.SubElement(properties, _w("ind")).set(_w("left"), str(indent))
+            if align:
+                etree.SubElement(properties, _w("jc")).set(_w("val"), align)
+        text = _clean(text)
+        if not text:
+            return
+        run = etree.SubElement(p, _w("r"))
+        if bold:
+            etree.SubElement(etree.SubElement(run, _w("rPr")), _w("b"))
+        for number, piece in enumerate(text.split("\t")):
+            if number:
+                etree.SubElement(run, _w("tab"))
+            if piece:
+                t = etree.SubElement(run, _w("t"))
+                t.text = piece
+                if piece != piece.strip():
+                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+    def blank(self) -> None:
+        """An empty paragraph: it parts groups of text as a blank line does."""
+        etree.SubElement(self.body, _w("p"))
+
+    # -- the table ------------------------------------------------------------------------------
+
+    def table(self, columns: Sequence[ColumnRole]) -> etree._Element:
+        tbl = etree.SubElement(self.body, _w("tbl"))
+        properties = etree.SubElement(tbl, _w("tblPr"))
+        width = etree.SubElement(properties, _w("tblW"))
+        width.set(_w("w"), "5000")
+        width.set(_w("type"), "pct")
+        borders = etree.SubElement(properties, _w("tblBorders"))
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            border = etree.SubElement(borders, _w(side))
+            for name, value in (("val", "single"), ("sz", "4"), ("space", "0"),
+                                ("color", "000000")):  # fmt: skip
+                border.set(_w(name), value)
+        etree.SubElement(properties, _w("tblLayout")).set(_w("type"), "fixed")
+        grid = etree.SubElement(tbl, _w("tblGrid"))
+        total = sum(_WIDTHS[c] for c in columns)
+        usable = _PAGE_WIDTH - 2 * _MARGIN
+        for column in columns:
+            etree.SubElement(grid, _w("gridCol")).set(
+                _w("w"), str(usable * _WIDTHS[column] // total)
+            )
+        return tbl
+
+    def row(self, tbl: etree._Element, cells: Sequence[str], *, header: bool = False,
+            bold: bool = False, span: int = 1) -> None:  # fmt: skip
+        """A table row; ``span`` > 1 makes one cell merged across that many grid columns."""
+        tr = etree.SubElement(tbl, _w("tr"))
+        properties = etree.SubElement(tr, _w("trPr"))
+        etree.SubElement(properties, _w("cantSplit"))
+        if header:
+            etree.SubElement(properties, _w("tblHeader"))
+        for text in cells:
+            tc = etree.SubElement(tr, _w("tc"))
+            if span > 1:
+                etree.SubElement(etree.SubElement(tc, _w("tcPr")), _w("gridSpan")).set(
+                    _w("val"), str(span)
+                )
+            align = "center" if header else None
+            for line in text.split("\n") if text else [""]:
+                self.paragraph(tc, line, bold=bold or header, align=align)
+
+    def bytes(self) -> bytes:
+        section = etree.SubElement(self.body, _w("sectPr"))
+        size = etree.SubElement(section, _w("pgSz"))
+        size.set(_w("w"), str(_PAGE_WIDTH))
+        size.set(_w("h"), str(_PAGE_HEIGHT))
+        size.set(_w("orient"), "landscape")
+        margins = etree.SubElement(section, _w("pgMar"))
+        for side in ("top", "right", "bottom", "left"):
+            margins.set(_w(side), str(_MARGIN))
+        for side in ("header", "footer", "gutter"):
+            margins.set(_w(side), "0" if side == "gutter" else "709")
+        data: bytes = etree.tostring(self.document, xml_declaration=True, encoding="UTF-8",
+                                     standalone=True)  # fmt: skip
+        return data
+
+
+def _cell(activity: Activity, role: ColumnRole, glossary: frozenset[Abbreviation]) -> str:
+    """What the activity's cell of a column says, lines as paragraphs."""
+    if role is ColumnRole.NUMBER:
+        return activity.number
+    if role is ColumnRole.TITLE:
+        return activity.title
+    if role is ColumnRole.DEADLINE:
+        return activity.deadline.text
+    if role is ColumnRole.RESULT:
+        return "\n".join(result.text for result in activity.results)
+    if role is ColumnRole.RESPONSIBLE:
+        return _responsible_cell(tuple(party.name for party in activity.responsible), glossary)
+    return ""  # notes are written as rows across the table, after the activity
+
+
+def _responsible_cell(names: tuple[str, ...], glossary: frozenset[Abbreviation]) -> str:
+    """The bodies as a cell that reads back as the same bodies and the same definitions.
+
+    Commas, as documents write them, unless a name would then read as going on from the one
+    before («…, центра») or a definition «(далее – …)» would take in more or fewer bodies than
+    the roadmap's glossary says: then semicolons, then one body per line.
+    """
+    for separator in (", ", "; ", "\n"):
+        text = separator.join(names)
+        if tuple(party.name for party in split_parties(text)) == names and glossary.issuperset(
+            find_definitions(text)
+        ):
+            return text
+    return ", ".join(names)
+
+
+def _section_text(section: Section) -> str:
+    return f"{section.number}. {section.title}" if section.number else section.title
+
+
+def _core_properties(roadmap: Roadmap) -> bytes:
+    title = escape(_clean(roadmap.title))
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:title>{title}</dc:title><dc:language>ru-RU</dc:language>"
+        "</cp:coreProperties>"
+    ).encode()
+
+
+def _head_and_tail(notes: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Approval blocks go above the title; the other notes after the table."""
+    head: list[str] = []
+    tail: list[str] = []
+    for note in notes:
+        (head if _APPROVAL.match(note) and not tail else tail).append(note)
+    return head, tail
+
+
+class DocxExporter:
+    """Word (``.docx``) in the official layout of a roadmap.
+
+    Approval blocks (notes beginning «УТВЕРЖДЕНА», «ПРИЛОЖЕНИЕ», «СОГЛАСОВАНО») stand at the
+    top right, the title centred in bold; the table has the roadmap's own columns (the standard
+    five when unknown), a bold header row Word repeats on every page, section rows merged
+    across the table, multi-line cells as paragraphs, one responsible body and one result per
+    line, and each note of an activity in a row across the table below it. Other notes of the
+    roadmap follow the table. Characters XML cannot hold (C0 control characters) are left out:
+    Word has no way to store them.
+
+    :func:`dod_model.read` reads the file back to a roadmap equal to the one written, but for
+    its source and the positions of rows, and for notes that stood before the table in the
+    original (they follow it here).
+
+    .. versionadded:: 0.2.0
+    """
+
+    name = "docx"
+    suffixes = (".docx",)
+    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    def export(self, roadmap: Roadmap) -> bytes:
+        """The roadmap as the bytes of a Word package."""
+        columns = list(roadmap.columns) or list(DEFAULT_COLUMNS)
+        writer = _Writer()
+        head, tail = _head_and_tail(roadmap.notes)
+        for note in head:
+            writer.paragraph(writer.body, note, indent=(_PAGE_WIDTH - 2 * _MARGIN) // 2)
+            writer.blank()
+        if roadmap.title:
+            writer.paragraph(writer.body, roadmap.title, style="Title")
+            writer.blank()
+        tbl = writer.table(columns)
+        writer.row(tbl, [HEADERS[c] for c in columns], header=True)
+        glossary = frozenset(roadmap.glossary)
+        for activity in roadmap.unsectioned:
+            self._activity(writer, tbl, activity, columns, glossary)
+        for section in roadmap.sections:
+            writer.row(tbl, [_section_text(section)], bold=True, span=len(columns))
+            for activity in section.activities:
+                self._activity(writer, tbl, activity, columns, glossary)
+        for note in tail:
+            writer.blank()
+            writer.paragraph(writer.body, note)
+        parts = {
+            "[Content_Types].xml": _CONTENT_TYPES.encode(),
+            "_rels/.rels": _PACKAGE_RELS.encode(),
+            "word/_rels/document.xml.rels": _DOCUMENT_RELS.encode(),
+            "word/document.xml": writer.bytes(),
+            "word/styles.xml": _STYLES.encode(),
+            "docProps/core.xml": _core_properties(roadmap),
+        }
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, data in parts.items():
+                package.writestr(zipfile.ZipInfo(name, _ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+        return out.getvalue()
+
+    @staticmethod
+    def _activity(
+        writer: _Writer,
+        tbl: etree._Element,
+        activity: Activity,
+        columns: Sequence[ColumnRole],
+        glossary: frozenset[Abbreviation],
+    ) -> None:
+        writer.row(tbl, [_cell(activity, role, glossary) for role in columns])
+        for note in activity.notes:
+            writer.row(tbl, [note], span=len(columns))
