@@ -197,7 +197,8 @@ def ulyanovsk() -> Roadmap:
             title=title,
             deadline=deadline,
             responsible=responsible,
-            provenance=Location(table=1, row=index + 2, line=line),
+            # Row 1 is the header; activity 10 goes on in row 12 after a page break (line 24).
+            provenance=Location(table=1, row=index + 2 + (index >= 10), line=line),
         )
         for index, (number, title, deadline, responsible, line) in enumerate(rows)
     )

@@ -258,3 +258,19 @@ def test_nothing_but_document_error_escapes_on_mutated_seeds(seeds, data):
     except DocumentError:
         return
     assert dod_model.loads(dod_model.dumps(roadmap)) == roadmap
+
+
+def test_a_remarks_column_is_kept_as_the_first_note_of_its_row():
+    text = (
+        "План мероприятий по созданию опорного центра\n\n"
+        "№ п/п\tМероприятие\tСрок\tПримечание\n"
+        "1.\tСоздание МОЦ\tмарт 2021 года\tпо согласованию с министерством\n"
+        "(Позиция в редакции приказа от 01.02.2021 № 5)\n"
+        "2.\tОткрытие МОЦ\tсентябрь 2021 года\t\n"
+    )
+    roadmap = dod_model.read(io.BytesIO(text.encode()), plugins=PLUGINS)
+    first, second = roadmap.activities
+    assert roadmap.columns == (C.NUMBER, C.TITLE, C.DEADLINE, C.NOTE)
+    assert first.notes == ("по согласованию с министерством",
+                           "(Позиция в редакции приказа от 01.02.2021 № 5)")  # fmt: skip
+    assert second.notes == ()

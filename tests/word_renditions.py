@@ -8,6 +8,9 @@ multi-line cells as several paragraphs, runs split inside words, an inserted
 run (``w:ins``, kept) and a deleted one (``w:del``, dropped), a cell wrapped in a content control
 (``w:sdt``), non-breaking spaces, a field whose instruction must not show, and, where the
 seed's numbers allow, an auto-numbered number column (``w:numPr``) instead of typed numbers.
+Long tables also carry what files converted from PDF have: the header row typed again in the
+middle of the table (not marked as repeated) and an activity row cut in two by a page break in
+the middle of its title. A signature table closes each document.
 
     python tests/word_renditions.py OUT_DIR   # writes one .docx per seed
 """
@@ -18,13 +21,14 @@ import io
 import sys
 from pathlib import Path
 
+import attrs
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from dod_model.importers import TextImporter
 from dod_model.importers._layout import _regroup_cells
-from dod_model.importers._raw import RawParagraph, RawTable
+from dod_model.importers._raw import RawCell, RawParagraph, RawRow, RawTable
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -150,6 +154,42 @@ def _merge_equal_runs(word_table, rows, width: int) -> None:
         start = index if has_text and rows[index].texts[column].strip() else None
 
 
+SIGNATURE = ("Начальник управления образования", "И.О. Фамилия")
+
+
+def _page_break_quirks(rows: list, width: int) -> list:
+    """The rows with the header typed again halfway down, and one activity row cut in two.
+
+    The cut falls on a space in the middle of the first one-line title of six words or more;
+    the second half goes on in a row of its own with every other cell empty.
+    """
+    if len(rows) < 8 or width < 3:
+        return rows
+    rows = list(rows)
+    for index, row in enumerate(rows[2:], start=2):
+        title = row.texts[1] if len(row.cells) == width else ""
+        words = title.split(" ")
+        if "\n" not in title and len(words) >= 6 and all(words):
+            half = len(words) // 2
+            first = RawRow(cells=tuple(attrs.evolve(c, text=" ".join(words[:half]))
+                                       if c.column == 2 else c for c in row.cells))  # fmt: skip
+            rest = RawRow(cells=tuple(RawCell(" ".join(words[half:]) if c.column == 2 else "",
+                                              c.column) for c in row.cells))  # fmt: skip
+            rows[index : index + 1] = [first, rest]
+            break
+    middle = len(rows) // 2
+    while len(rows[middle].cells) != width:
+        middle += 1
+    rows.insert(middle, rows[0])
+    return rows
+
+
+def _signature(document) -> None:
+    table = document.add_table(rows=1, cols=2)
+    for cell, text in zip(table.rows[0].cells, SIGNATURE, strict=True):
+        cell.text = text
+
+
 def render(seed: Path) -> bytes:
     """A Word rendition of a text seed."""
     raw = TextImporter().read(seed.read_bytes(), name=seed.name)
@@ -170,6 +210,7 @@ def render(seed: Path) -> bytes:
         width = table.columns
         plain = all(r.texts[0].strip().rstrip(".").isdigit() for r in rows[1:] if len(r.cells) > 1
                     and r.texts[0].strip())  # fmt: skip
+        rows = _page_break_quirks(rows, width)
         counter = 0
         word_table = document.add_table(rows=len(rows), cols=width)
         for row_index, (row, word_row) in enumerate(zip(rows, word_table.rows, strict=True)):
@@ -201,6 +242,7 @@ def render(seed: Path) -> bytes:
         _merge_equal_runs(word_table, rows, width)
         document.add_paragraph()
         previous_line = 10**9  # text after the table starts a new block
+    _signature(document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -174,19 +174,16 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
     header_texts: tuple[str, ...] = ()
     rows: list[_Row] = []
     for table_index, table in tables:
-        number = 0
-        for raw in table.rows:
+        for number, raw in enumerate(table.rows, start=1):
             texts = tuple(_clean_lines(t) for t in raw.texts)
             numbered = bool(texts) and bool(_NUMBER.fullmatch(texts[0] or "x"))
             found = None if numbered else _header_roles(raw)
             if found is not None and (roles is None or raw.header or found == roles):
                 roles, header_texts = roles or found, texts
-                number += 1
                 continue
             if roles is None:
                 continue
             if texts == header_texts or _is_column_numbers(raw):
-                number += 1
                 continue
             filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True) if t]
             if not filled:
@@ -202,7 +199,6 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
             )
             across = raw.cells[0].span > 1 or bool(_AMENDMENT.match(key))
             if spanning and (across or ColumnRole.NUMBER not in cells or section_heading(key)):
-                number += 1
                 where = Location(table=table_index, row=number, line=raw.line)
                 _spanning_row(filled[0][1], where, rows, numbered=ColumnRole.NUMBER in cells)
                 continue
@@ -216,7 +212,6 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
                         role = roles[column]
                         rows[-1].cells[role] = _join(rows[-1].cells.get(role, ""), text)
                 continue
-            number += 1
             rows.append(_Row("activity", Location(table=table_index, row=number, line=raw.line),
                              cells))  # fmt: skip
     if roles is None:
@@ -332,6 +327,14 @@ def _as_paragraph(table: RawTable) -> RawParagraph:
     return RawParagraph(text="\n".join(line for line in lines if line), line=table.line)
 
 
+def _spanning(table: RawTable, paragraphs: Sequence[RawParagraph]) -> RawTable:
+    """A piece of the roadmap's table with the paragraphs after it as rows across it."""
+    rows = tuple(
+        RawRow(cells=(RawCell(p.text, 1, span=table.columns),), line=p.line) for p in paragraphs
+    )
+    return attrs.evolve(table, rows=table.rows + rows)
+
+
 def _split_blocks(
     blocks: Sequence[RawParagraph | RawTable],
 ) -> tuple[list[tuple[int, RawTable]], list[RawParagraph], list[RawParagraph]]:
@@ -350,11 +353,11 @@ def _split_blocks(
         else:
             number += 1
             table = _regroup_cells(item) if item.columns == 1 else item
-            if not tables and _has_header(table):
-                tables.append((number, table))
-                continue
-            if tables and not tail and _continues(table, tables[0][1]):
-                tables.append((number, table))  # the roadmap goes on after a page break
+            if _continues(table, tables[0][1]) if tables else _has_header(table):
+                if tail:  # text between two pieces: rows across the piece before (notes, …)
+                    tables[-1] = (tables[-1][0], _spanning(tables[-1][1], tail))
+                    tail = []
+                tables.append((number, table))  # the roadmap, or its next piece after a break
                 continue
             block = _as_paragraph(table)
             if not block.text:
@@ -479,7 +482,10 @@ def _activity(row: _Row, section: _Row | None, deadline: Deadline, glossary: Glo
         results=tuple(Result.parse(line) for line in result_text.split("\n") if line),
         responsible=split_parties(cells.get(ColumnRole.RESPONSIBLE, ""), glossary),
         section=section.cells.get(ColumnRole.NUMBER, "") if section is not None else None,
-        notes=tuple(row.notes),
+        # A «Примечание» column's cell is the row's first note; rows across the table follow.
+        notes=(cells[ColumnRole.NOTE], *row.notes)
+        if cells.get(ColumnRole.NOTE)
+        else tuple(row.notes),
         steps=find_steps(title),
         provenance=row.location,
     )

@@ -27,7 +27,8 @@ class Location:
 
     Attributes:
         table: The table (a continued table counts as the one it continues).
-        row: The row inside that table.
+        row: The row inside that table, as Word counts them: a header typed again and the
+            second half of a row a page break cut count too.
         column: The cell inside the row, in grid columns; ``None`` for the whole row.
         line: The line of a plain-text export where the row starts.
 
