@@ -186,3 +186,34 @@ def test_any_roadmap_exports_to_a_well_formed_package(roadmap):
     rows = list(body.iter(f"{W}tr"))
     notes = sum(len(a.notes) for a in roadmap.activities)
     assert len(rows) == 1 + len(roadmap.sections) + len(roadmap.activities) + notes
+
+
+STRICT = {
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+    b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties":
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships/metadata/core-properties",
+    b"<w:document ": b'<w:document w:conformance="strict" ',
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["tambov", "sverdlovsk"])
+def test_a_strict_ooxml_roadmap_reads_like_its_transitional_twin(name):
+    roadmap = dod_model.read(examples.path(name), plugins=PLUGINS)
+    transitional = DocxExporter().export(roadmap)
+    parts = {}
+    with zipfile.ZipFile(io.BytesIO(transitional)) as source:
+        for item in source.infolist():
+            parts[item.filename] = source.read(item)
+            for old, new in STRICT.items():
+                parts[item.filename] = parts[item.filename].replace(old, new)
+    assert not any(b"schemas.openxmlformats.org/wordprocessingml" in p for p in parts.values())
+    assert not any(b"/officeDocument/2006/" in p for p in parts.values())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as strict:
+        for name, data in parts.items():
+            strict.writestr(name, data)
+    back = dod_model.read(io.BytesIO(out.getvalue()), plugins=PLUGINS)
+    assert _comparable(back) == _comparable(roadmap)
