@@ -453,3 +453,33 @@ def test_every_text_function_is_total(written):
     text.plan_period(written)
     text.find_centres([written])
     Result.parse(written)
+
+
+def _definitions_clause_by_clause(written: str) -> tuple[Abbreviation, ...]:
+    """find_definitions as first written: each definition's clause sought in the text before it."""
+    from dod_model.text import _glossary as g  # noqa: PLC0415 - the private helpers it reuses
+
+    found = []
+    for match in g._DEFINITION.finditer(written):
+        short = " ".join(match["short"].split())
+        before = written[: match.start()]
+        clause_start = max((m.end() for m in g._SENTENCE_START.finditer(before)), default=0)
+        words = list(g._WORD.finditer(before, clause_start))
+        first = g._acronym_start(words, short) if short.isupper() or g._initials(short) else None
+        start = words[first].start() if first is not None and words else clause_start
+        full = " ".join(before[start:].split()).strip(" ,;:-–—")
+        if full:
+            found.append(Abbreviation(short, full))
+    return tuple(found)
+
+
+PIECES = st.sampled_from([
+    "Региональный модельный центр ", "(далее – РМЦ)", "(далее - МОЦ) ", "опорный центр",
+    ". ", "; ", "\n", ", ", "(далее – Ведомства)", "отдел образования ", "\t", "|",
+    "(далее по тексту – «Навигатор»)",
+])  # fmt: skip
+
+
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_definitions_in_a_long_text_are_those_each_clause_gives(written):
+    assert text.find_definitions(written) == _definitions_clause_by_clause(written)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -130,14 +131,17 @@ def find_definitions(text: str) -> tuple[Abbreviation, ...]:
         text: Text as written.
     """
     found: list[Abbreviation] = []
+    # Where each clause begins, found once: a long document defines many abbreviations.
+    clause_starts = [m.end() for m in _SENTENCE_START.finditer(text)]
     for match in _DEFINITION.finditer(text):
         short = " ".join(match["short"].split())
-        before = text[: match.start()]
-        clause_start = max((m.end() for m in _SENTENCE_START.finditer(before)), default=0)
-        words = list(_WORD.finditer(before, clause_start))
+        end = match.start()
+        index = bisect.bisect_right(clause_starts, end)
+        clause_start = clause_starts[index - 1] if index else 0
+        words = list(_WORD.finditer(text, clause_start, end))
         first = _acronym_start(words, short) if short.isupper() or _initials(short) else None
         start = words[first].start() if first is not None and words else clause_start
-        full = " ".join(before[start:].split()).strip(" ,;:-–—")
+        full = " ".join(text[start:end].split()).strip(" ,;:-–—")
         if full:
             found.append(Abbreviation(short, full))
     return tuple(found)
