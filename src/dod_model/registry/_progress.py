@@ -341,17 +341,16 @@ def progress(
     items = _items(roadmap)
     for item in items:
         _plan(item, day, population, have)
-    total = 0
+    issued = _certificate_measure(day, None)[0]  # the certificates of the day, any age
     for kind, source in given:
         measures = [i.measure for i in items if i.measure and i.measure.registry == kind]
-        counted = 0
+        if kind == "certificates" and measures:
+            measures.append(issued)
         if measures:
             for record in _records(source, kind):
-                counted += 1
                 for measure in measures:
                     measure.feed(record)
-        if kind == "certificates":
-            total = counted
+    total = issued.value
     return Progress(
         on=day,
         region=roadmap.region,
@@ -374,7 +373,7 @@ def _result(item: _Item, certificates: int) -> TargetProgress:
         share = round(100 * value / certificates, 1) if certificates else 100.0
         return attrs.evolve(
             base,
-            measure=f"{item.words}, as a percentage of all {certificates} certificates",
+            measure=f"{item.words}, as a percentage of the {certificates} issued by then",
             value=share,
             met=share == 100.0,
             reason="met when every certificate is held by a child of those ages",

@@ -15,7 +15,7 @@ import csv
 import json
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -71,10 +71,15 @@ class Source:
     encoding: str | None
     header_row: int
     _rows: Iterator[tuple[int, Cells | dict[str, Any] | Problem]]
+    _close: Callable[[], object]
 
     def rows(self) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
         """Each row after the header with its number: cells, a JSON object, or a problem."""
         return self._rows
+
+    def close(self) -> None:
+        """Close the file, whether or not its rows were read."""
+        self._close()
 
 
 def _format(path: Path, head: bytes) -> str:
@@ -138,9 +143,10 @@ def open_source(
 
 
 def _decoding_error(name: str, exc: UnicodeError, row: int, encoding: str) -> DocumentError:
+    # Text is decoded ahead of the rows read, so the fault lies at or after ``row``.
     msg = (
-        f"{name}: row {row} is not {encoding} text ({exc}); save the whole file in one "
-        "encoding, UTF-8 or Windows-1251"
+        f"{name}: the text from row {row} on is not {encoding} ({exc}); save the whole file "
+        "in one encoding, UTF-8 or Windows-1251"
     )
     return DocumentError(msg)
 
@@ -176,7 +182,8 @@ def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
         file.close()
         msg = f"{name}: no registry header in its first {_HEADER_SEARCH} rows; {_HINT}"
         raise DocumentError(msg)
-    return Source(name, "csv", header, encoding, number, _csv_rows(file, reader, number, encoding))
+    rows = _csv_rows(file, reader, number, encoding)
+    return Source(name, "csv", header, encoding, number, rows, file.close)
 
 
 def _csv_rows(
@@ -226,7 +233,8 @@ def _jsonl(path: Path, kind: str | None, encoding: str) -> Source:
         )
         raise DocumentError(msg)
     file.seek(0)
-    return Source(path.name, "jsonl", header, encoding, number, _json_rows(file, path, encoding))
+    rows = _json_rows(file, path, encoding)
+    return Source(path.name, "jsonl", header, encoding, number, rows, file.close)
 
 
 def _json_rows(
@@ -257,18 +265,26 @@ def _xlsx(path: Path, kind: str | None) -> Source:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException) as exc:
+        msg = f"{path.name}: not an XLSX workbook ({exc}); save it as .xlsx or CSV"
+        raise DocumentError(msg) from None
+    except Exception as exc:  # a damaged workbook, told by openpyxl or its XML parser
         msg = f"{path.name}: not a readable XLSX workbook ({exc}); save it again as .xlsx or CSV"
         raise DocumentError(msg) from None
-    for sheet in book.worksheets:
-        rows = sheet.iter_rows(values_only=True)
-        for number, values in enumerate(rows, 1):
-            header = match_header(list(values), kind)
-            if header is not None:
-                return Source(path.name, "xlsx", header, None, number,
-                              _xlsx_rows(book, rows, number))  # fmt: skip
-            if number >= _HEADER_SEARCH:
-                break
+    try:
+        for sheet in book.worksheets:
+            rows = sheet.iter_rows(values_only=True)
+            for number, values in enumerate(rows, 1):
+                header = match_header(list(values), kind)
+                if header is not None:
+                    return Source(path.name, "xlsx", header, None, number,
+                                  _xlsx_rows(book, rows, number), book.close)  # fmt: skip
+                if number >= _HEADER_SEARCH:
+                    break
+    except Exception as exc:  # a damaged sheet
+        book.close()
+        msg = f"{path.name}: cannot read the workbook ({exc}); save it again as .xlsx or CSV"
+        raise DocumentError(msg) from None
     book.close()
     msg = f"{path.name}: no sheet has a registry header in its first {_HEADER_SEARCH} rows; {_HINT}"
     raise DocumentError(msg)

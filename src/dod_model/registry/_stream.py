@@ -146,6 +146,7 @@ def _records(
 ) -> Iterator[Any]:
     source = open_source(path, encoding=encoding)
     if source.header.kind != kind:
+        source.close()
         msg = (
             f"{source.name}: holds {source.header.kind}, not {kind} (its header: "
             f"{'; '.join(n for n in source.header.names if n)})"
@@ -223,7 +224,14 @@ def _open_all(paths: Sequence[PathLike], encoding: str | None) -> list[Source]:
     if not paths:
         msg = "name at least one registry file"
         raise DocumentError(msg)
-    sources = [open_source(path, encoding=encoding) for path in paths]
+    sources: list[Source] = []
+    try:
+        for path in paths:
+            sources.append(open_source(path, encoding=encoding))
+    except DocumentError:
+        for source in sources:
+            source.close()
+        raise
     return sorted(sources, key=lambda s: KINDS.index(s.header.kind))
 
 
