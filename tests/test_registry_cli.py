@@ -161,6 +161,7 @@ def test_tambovs_certificates_for_children_of_5_to_18(seeds, tmp_path):
     # Issued by 2021-01-01: three certificates, one held by a man of 21.
     assert (ages.value, ages.met) == (66.7, False)
     assert ages.due == dt.date(2024, 12, 31)
+    assert [f.code for f in result.findings] == ["registry/bad-row"]  # the row without a number
     on_time = [Certificate(number="1", kind=CertificateKind.ACCOUNTING,
                            holder_birth_date=dt.date(2012, 1, 1))]  # fmt: skip
     assert dod_model.progress(roadmap, certificates=on_time, on=dt.date(2021, 1, 1)).targets[

@@ -31,6 +31,7 @@ from dod_model.model import (
     Target,
 )
 from dod_model.text import fold
+from dod_model.validation import Finding
 
 __all__ = ["Progress", "TargetProgress", "progress"]
 
@@ -78,6 +79,7 @@ class Progress:
         on: The day measured on.
         region: The roadmap's region.
         targets: Every target, in the roadmap's order, measured or not.
+        findings: The bad rows and cells of registry files read (their records not counted).
 
     .. versionadded:: 0.2.0
     """
@@ -85,6 +87,7 @@ class Progress:
     on: dt.date
     region: str | None = None
     targets: tuple[TargetProgress, ...] = ()
+    findings: tuple[Finding, ...] = ()
 
     @property
     def measured(self) -> tuple[TargetProgress, ...]:
@@ -282,7 +285,7 @@ def _plan(item: _Item, on: dt.date, population: Mapping[str, int] | None, have: 
     item.reason = f"the registries count programmes and certificates, not «{item.target.unit}»"
 
 
-def _records(source: Any, kind: str) -> Iterable[Any]:
+def _records(source: Any, kind: str, findings: list[Finding]) -> Iterable[Any]:
     if source is None:
         return ()
     if isinstance(source, CertificateRegistry):
@@ -292,7 +295,7 @@ def _records(source: Any, kind: str) -> Iterable[Any]:
     if isinstance(source, str | os.PathLike):
         from dod_model.registry._stream import _records as stream  # noqa: PLC0415
 
-        return stream(source, kind, [], None)
+        return stream(source, kind, findings, None)
     return cast("Iterable[Any]", source)
 
 
@@ -341,13 +344,14 @@ def progress(
     items = _items(roadmap)
     for item in items:
         _plan(item, day, population, have)
+    findings: list[Finding] = []
     issued = _certificate_measure(day, None)[0]  # the certificates of the day, any age
     for kind, source in given:
         measures = [i.measure for i in items if i.measure and i.measure.registry == kind]
         if kind == "certificates" and measures:
             measures.append(issued)
         if measures:
-            for record in _records(source, kind):
+            for record in _records(source, kind, findings):
                 for measure in measures:
                     measure.feed(record)
     total = issued.value
@@ -355,6 +359,7 @@ def progress(
         on=day,
         region=roadmap.region,
         targets=tuple(_result(item, total) for item in items),
+        findings=tuple(findings),
     )
 
 
