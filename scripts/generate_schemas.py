@@ -1,4 +1,5 @@
-"""Write the JSON Schemas of the top-level documents into schemas/.
+"""Write the JSON Schemas of the top-level documents, and of the records of registry files in
+JSON Lines (one record a line), into schemas/.
 
 python scripts/generate_schemas.py          # rewrite schemas/*.schema.json
 python scripts/generate_schemas.py --check  # fail if the committed files differ
@@ -11,18 +12,30 @@ import json
 import sys
 from pathlib import Path
 
-from dod_model import json_schema, schema_names
+from dod_model import Certificate, Enrolment, Organisation, Programme, json_schema, schema_names
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
 
 
+# A line of a registry file in JSON Lines: one record, without a schema_version.
+RECORDS = {
+    "certificate-record": Certificate,
+    "programme-record": Programme,
+    "enrolment-record": Enrolment,
+    "provider-record": Organisation,
+}
+
+
+def _text(schema: object) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
 def rendered() -> dict[Path, str]:
-    return {
-        SCHEMAS / f"{name}.schema.json": json.dumps(json_schema(name), ensure_ascii=False, indent=2)
-        + "\n"
-        for name in schema_names()
-    }
+    files = {SCHEMAS / f"{name}.schema.json": _text(json_schema(name)) for name in schema_names()}
+    for name, cls in RECORDS.items():
+        files[SCHEMAS / f"{name}.schema.json"] = _text(json_schema(cls))
+    return files
 
 
 def main() -> int:

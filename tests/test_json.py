@@ -34,6 +34,7 @@ DOCUMENT_TYPES = [
     (Roadmap, "roadmap", dst.roadmaps()),
     (ProgrammeRegistry, "programme-registry", dst.programme_registries()),
     (CertificateRegistry, "certificate-registry", dst.certificate_registries()),
+    (dod_model.RegistrySummary, "registry-summary", dst.registry_summaries()),
 ]
 ALL_TYPES = [
     dod_model.Abbreviation,
@@ -42,6 +43,7 @@ ALL_TYPES = [
     dod_model.Centre,
     Certificate,
     CertificateRegistry,
+    dod_model.Count,
     Deadline,
     dod_model.Enrolment,
     dod_model.LegalActRef,
@@ -51,6 +53,7 @@ ALL_TYPES = [
     Period,
     dod_model.Programme,
     ProgrammeRegistry,
+    dod_model.RegistrySummary,
     dod_model.Result,
     Roadmap,
     Section,

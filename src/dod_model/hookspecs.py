@@ -57,6 +57,10 @@ def dod_register_rules(register: Callable[[Rule], None]) -> None:
     plugins), ``region`` (an ISO 3166-2 code, or ``None`` to check every document),
     ``severity`` and ``check(obj, context)`` yielding :class:`~dod_model.Finding`\\ s.
 
+    Rules on registry records are best made with :func:`~dod_model.record_rule`: such a
+    :class:`~dod_model.RecordRule` checks one record at a time, so it also runs on registry
+    files streamed by :func:`~dod_model.validate_registry` (since 0.2.0).
+
     .. versionadded:: 0.1.0
     """
 

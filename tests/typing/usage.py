@@ -34,3 +34,19 @@ try:
 except dod_model.SchemaError as error:
     for fault in error.faults:
         assert_type(fault.pointer, str)
+
+
+def _registries(roadmap: Roadmap) -> None:
+    """Registries: typed, never run (there are no files here)."""
+    certificates = dod_model.iter_certificates("certificates.csv", findings=[])
+    for certificate in certificates:
+        assert_type(certificate, dod_model.Certificate)
+        assert_type(certificate.holder_birth_date, dt.date | None)
+    assert_type(dod_model.validate_registry("a.csv", "b.xlsx", region="RU-SAM"), dod_model.Report)
+    assert_type(dod_model.read_registry("a.jsonl").certificates, dod_model.CertificateRegistry)
+    summary = dod_model.summarise_registry("a.csv", population={"г. Тамбов": 1000})
+    assert_type(summary.by_municipality, tuple[dod_model.Count, ...])
+    assert_type(summary.coverage, float | None)
+    measured = dod_model.progress(roadmap, programmes=[], on=dt.date(2020, 1, 1))
+    assert_type(measured.targets[0].value, int | float | None)
+    assert_type(measured.targets[0].met, bool | None)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dod_model import examples
 from dod_model._errors import DodModelError
+from dod_model.cli._registry import add_registry_parser, run_registry
 from dod_model.cli._reports import render_plugins, render_report, to_json_ready
 from dod_model.cli._summary import render_summary, summary_data
 from dod_model.codec import dumps, json_schema, loads, schema_names, to_data
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema (draft 2020-12) of a top-level document.",
     )
     schema.add_argument("name", nargs="?", default="roadmap", choices=schema_names())
+    add_registry_parser(commands)
     return parser
 
 
@@ -204,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return _run(args)
+        return run_registry(args) if args.command == "registry" else _run(args)
     except (_UsageError, KeyError, DodModelError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         sys.stderr.write(f"dod-model: error: {message}\n")

@@ -13,7 +13,7 @@ import cattrs
 from dod_model._errors import SchemaError, SchemaFault
 from dod_model.codec._converter import make_converter
 from dod_model.codec._pointers import faults_of
-from dod_model.model import CertificateRegistry, ProgrammeRegistry, Roadmap
+from dod_model.model import CertificateRegistry, ProgrammeRegistry, RegistrySummary, Roadmap
 
 __all__ = ["DOCUMENTS", "SCHEMA_VERSION", "converter", "dumps", "loads", "to_data"]
 
@@ -26,6 +26,7 @@ DOCUMENTS: Final[dict[type, str]] = {
     Roadmap: "roadmap",
     ProgrammeRegistry: "programme-registry",
     CertificateRegistry: "certificate-registry",
+    RegistrySummary: "registry-summary",
 }
 """The top-level documents, which carry ``schema_version``, with their schema names."""
 

@@ -40,6 +40,7 @@ from dod_model.model._roadmap import (
     Source,
     Step,
 )
+from dod_model.model._summaries import Count, RegistrySummary
 from dod_model.model._time import Deadline, Period
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "CertificateRegistry",
     "ColumnRole",
     "Comparator",
+    "Count",
     "Deadline",
     "DeadlineKind",
     "DeadlineStatus",
@@ -73,6 +75,7 @@ __all__ = [
     "ProgrammeLevel",
     "ProgrammeRegistry",
     "Recurrence",
+    "RegistrySummary",
     "Result",
     "Roadmap",
     "Section",

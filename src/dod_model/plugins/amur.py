@@ -6,13 +6,15 @@ the site, appoint a director, name the coordinating body, approve the regulation
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
-from dod_model.model import Roadmap
+from dod_model.model import Certificate, CertificateKind, Roadmap
 from dod_model.plugins._region import Region
 from dod_model.plugins._region_plugin import RegionPlugin
-from dod_model.validation import RuleContext, rule
+from dod_model.validation import RecordCheck, RegistryScope, RuleContext, record_rule, rule
 
 CODE = "RU-AMU"
 REGION = Region(
@@ -60,7 +62,54 @@ def founding_steps(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[obj
         yield roadmap, f"the plan lacks founding steps of a РМЦ: {', '.join(missing)}"
 
 
+PFDO_SINCE = dt.date(2020, 1, 1)
+
+
+@record_rule("amur/financing-before-pfdo", severity="warning", record=Certificate, region=CODE)
+def financing_before_pfdo(scope: RegistryScope) -> RecordCheck:
+    """A financing certificate is issued from 2020, when the region began ПФДО."""
+
+    def check(certificate: Certificate) -> str | None:
+        issued = certificate.issued
+        if certificate.kind is not CertificateKind.PERSONIFIED_FINANCING or issued is None:
+            return None
+        if issued < PFDO_SINCE:
+            return (
+                f"certificate {certificate.number} is a financing certificate issued on "
+                f"{issued:%d.%m.%Y}, before ПФДО began in the region in 2020"
+            )
+        return None
+
+    return check
+
+
+@record_rule("amur/nominal-per-municipality", severity="warning", record=Certificate, region=CODE)
+def nominal_per_municipality(scope: RegistryScope) -> RecordCheck:
+    """Financing certificates of one municipality and year carry its one nominal.
+
+    The first certificate read of a municipality and year sets the nominal the others are held
+    to (a dict entry per municipality and year).
+    """
+    nominals: dict[tuple[str, int], tuple[Decimal, str]] = {}
+
+    def check(certificate: Certificate) -> str | None:
+        nominal, issued, place = certificate.nominal, certificate.issued, certificate.municipality
+        if certificate.kind is not CertificateKind.PERSONIFIED_FINANCING:
+            return None
+        if nominal is None or issued is None or not place:
+            return None
+        first = nominals.setdefault((place, issued.year), (nominal, certificate.number))
+        if first[0] != nominal:
+            return (
+                f"certificate {certificate.number} has a nominal of {nominal}, but {place} set "
+                f"{first[0]} for {issued.year} (certificate {first[1]})"
+            )
+        return None
+
+    return check
+
+
 PLUGIN = RegionPlugin(
     REGION,
-    rules=(founding_steps,),
+    rules=(founding_steps, financing_before_pfdo, nominal_per_municipality),
 )

@@ -33,6 +33,7 @@ from dod_model.model import (
     CertificateRegistry,
     ColumnRole,
     Comparator,
+    Count,
     Deadline,
     DeadlineKind,
     Enrolment,
@@ -51,6 +52,7 @@ from dod_model.model import (
     ProgrammeLevel,
     ProgrammeRegistry,
     Recurrence,
+    RegistrySummary,
     Result,
     Roadmap,
     Section,
@@ -67,6 +69,7 @@ __all__ = [
     "centres",
     "certificate_registries",
     "certificates",
+    "counts",
     "dates",
     "deadlines",
     "enrolments",
@@ -78,6 +81,7 @@ __all__ = [
     "periods",
     "programme_registries",
     "programmes",
+    "registry_summaries",
     "results",
     "roadmaps",
     "russian_text",
@@ -375,6 +379,39 @@ def certificate_registries() -> st.SearchStrategy[CertificateRegistry]:
     )
 
 
+def counts() -> st.SearchStrategy[Count]:
+    """Counts of a summary, with or without a population and a share."""
+    return st.builds(
+        Count,
+        key=russian_text(max_size=20),
+        count=st.integers(0, 10**8),
+        population=_maybe(st.integers(0, 10**8)),
+        share=_maybe(st.floats(0, 10, allow_nan=False, allow_infinity=False)),
+    )
+
+
+def registry_summaries() -> st.SearchStrategy[RegistrySummary]:
+    """Registry summaries."""
+    tally = st.integers(0, 10**8)
+    return st.builds(
+        RegistrySummary,
+        on=dates(),
+        ages=age_ranges(),
+        certificates=tally,
+        by_municipality=_few(counts(), 3),
+        by_kind=_few(counts(), 3),
+        by_age=_few(counts(), 3),
+        coverage=_maybe(st.floats(0, 10, allow_nan=False, allow_infinity=False)),
+        programmes=tally,
+        by_orientation=_few(counts(), 3),
+        by_level=_few(counts(), 3),
+        by_form=_few(counts(), 3),
+        enrolments=tally,
+        providers=tally,
+        skipped=tally,
+    )
+
+
 _BY_TYPE: dict[type, Any] = {
     Abbreviation: abbreviations,
     Activity: activities,
@@ -382,6 +419,7 @@ _BY_TYPE: dict[type, Any] = {
     Centre: centres,
     Certificate: certificates,
     CertificateRegistry: certificate_registries,
+    Count: counts,
     Deadline: deadlines,
     Enrolment: enrolments,
     LegalActRef: legal_acts,
@@ -391,6 +429,7 @@ _BY_TYPE: dict[type, Any] = {
     Period: periods,
     Programme: programmes,
     ProgrammeRegistry: programme_registries,
+    RegistrySummary: registry_summaries,
     Result: results,
     Roadmap: roadmaps,
     Section: sections,

@@ -15,6 +15,7 @@ from dod_model.validation._findings import (
     Rule,
     Severity,
 )
+from dod_model.validation._records import RecordCheck, RecordRule, RegistryScope, record_rule
 from dod_model.validation._rules import FunctionRule, rule
 from dod_model.validation._validate import validate
 
@@ -23,10 +24,14 @@ __all__ = [
     "FindingGroup",
     "FunctionRule",
     "PluginVersion",
+    "RecordCheck",
+    "RecordRule",
+    "RegistryScope",
     "Report",
     "Rule",
     "RuleContext",
     "Severity",
+    "record_rule",
     "rule",
     "validate",
 ]

@@ -1,0 +1,507 @@
+"""Rows of cells into model objects, each unreadable cell a finding with its row and column.
+
+A row becomes a record when its required cells read (a certificate's number; a programme's id
+and title; an enrolment's certificate, programme and start; a provider's name); an optional cell
+that does not read is left empty on the record and reported (``registry/bad-value``). A row
+whose required cells do not read is reported (``registry/bad-row``) and yields no record: no row
+is ever dropped without a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from dod_model.model import (
+    AgeRange,
+    Certificate,
+    CertificateKind,
+    Enrolment,
+    NominalUnit,
+    Organisation,
+    Orientation,
+    Programme,
+    ProgrammeForm,
+    ProgrammeKind,
+    ProgrammeLevel,
+    StudyMode,
+)
+from dod_model.model._labels import normalise_label
+from dod_model.registry._columns import Header
+from dod_model.validation import Finding, Severity
+
+__all__ = ["RECORD_TYPES", "Record", "RowReader", "format_cell"]
+
+Record = Certificate | Programme | Enrolment | Organisation
+
+RECORD_TYPES: Final[dict[str, type]] = {
+    "certificates": Certificate,
+    "programmes": Programme,
+    "enrolments": Enrolment,
+    "providers": Organisation,
+}
+"""The model class of each kind of record."""
+
+
+class BadCell(ValueError):
+    """A cell that does not read as its field; the message says what it holds."""
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return f"«{text}»" if len(text) <= 40 else f"«{text[:39]}…»"
+
+
+# -- cell readers: each takes a non-empty cell (text, number, date) ------------------------------
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a spreadsheet's 1234567890.0 is the text 1234567890
+    return value if isinstance(value, str) else str(value)
+
+
+_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+
+
+# Cells read before: registries repeat their dates (some 5,000 birthdays a year of births)
+# and amounts, and a look-up costs a twentieth of reading the text again.
+_DATES: dict[str, dt.date] = {}
+_AMOUNTS: dict[str, Decimal] = {}
+_MEMO_SIZE = 1 << 17
+
+
+def _date(value: object) -> dt.date:
+    if type(value) is str:
+        day = _DATES.get(value)
+        if day is None:
+            day = _read_date(value)
+            if len(_DATES) < _MEMO_SIZE:
+                _DATES[value] = day
+        return day
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    msg = f"{_shown(value)} is not a date (ДД.ММ.ГГГГ or ГГГГ-ММ-ДД)"
+    raise BadCell(msg)
+
+
+def _read_date(value: str) -> dt.date:
+    if len(value) == 10 and value[2] == "." and value[5] == ".":  # the common case, fast
+        try:
+            return dt.date(int(value[6:]), int(value[3:5]), int(value[:2]))
+        except ValueError:
+            pass  # told below
+    text = value.strip()
+    try:
+        if (match := _ISO.fullmatch(text)) is not None:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if (match := _DATE.fullmatch(text)) is not None:
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        msg = f"{_shown(value)} is no calendar date"
+        raise BadCell(msg) from None
+    msg = f"{_shown(value)} is not a date (ДД.ММ.ГГГГ or ГГГГ-ММ-ДД)"
+    raise BadCell(msg)
+
+
+_SPACES = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, ",": "."})
+_MONEY = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
+
+
+def _decimal(value: object) -> Decimal:
+    if type(value) is str:
+        amount = _AMOUNTS.get(value)
+        if amount is None:
+            amount = _read_decimal(value)
+            if len(_AMOUNTS) < _MEMO_SIZE:
+                _AMOUNTS[value] = amount
+        return amount
+    if isinstance(value, bool):
+        raise BadCell(f"{_shown(value)} is not an amount")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    raise BadCell(f"{_shown(value)} is not an amount")
+
+
+def _read_decimal(value: str) -> Decimal:
+    text = value.translate(_SPACES)
+    if not text[-1:].isdigit():
+        text = text.strip()
+        for suffix in ("руб.", "руб", "р.", "ч.", "₽"):
+            text = text.removesuffix(suffix)
+    if _MONEY.fullmatch(text) is None:
+        msg = f"{_shown(value)} is not an amount (such as 5000 or 5 000,50)"
+        raise BadCell(msg)
+    return Decimal(text)
+
+
+def _integer(value: object) -> int:
+    if isinstance(value, bool):
+        raise BadCell(f"{_shown(value)} is not a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = str(value).strip().translate(_SPACES)
+    if text.endswith(".0"):
+        text = text[:-2]
+    if not (text.isascii() and text.isdigit()):
+        msg = f"{_shown(value)} is not a whole number"
+        raise BadCell(msg)
+    return int(text)
+
+
+_TRUE = frozenset({"да", "1", "true", "+", "истина", "yes", "сертифицирована", "сертифицированная"})
+_FALSE = frozenset({"нет", "0", "false", "-", "ложь", "no", "не сертифицирована"})
+
+
+def _boolean(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    folded = normalise_label(_text(value))
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    msg = f"{_shown(value)} is not yes or no («да», «нет»)"
+    raise BadCell(msg)
+
+
+_MEMO_LIMIT = 4096
+
+
+def _enum_reader(cls: type[enum.Enum]) -> Callable[[object], Any]:
+    labels: dict[str, enum.Enum] = {}
+    for member in cls:
+        labels[normalise_label(str(member.value))] = member
+        for label in getattr(cls, "__labels__", {}).get(member.value, ()):
+            labels[normalise_label(label)] = member
+    memo: dict[str, enum.Enum] = {}
+    allowed = ", ".join(f"«{getattr(m, 'label', m.value)}»" for m in cls)
+
+    def read(value: object) -> enum.Enum:
+        if type(value) is not str:
+            value = _text(value)
+        found = memo.get(value)
+        if found is not None:
+            return found
+        found = labels.get(normalise_label(value))
+        if found is None:
+            msg = f"{_shown(value)} is none of {allowed}"
+            raise BadCell(msg)
+        if len(memo) < _MEMO_LIMIT:
+            memo[value] = found
+        return found
+
+    return read
+
+
+_FORM = _enum_reader(ProgrammeForm)
+_FORM_SPLIT = re.compile(r"\s*[,;/\n]\s*")
+
+
+def _forms(value: object) -> tuple[ProgrammeForm, ...]:
+    parts = value if isinstance(value, list) else _FORM_SPLIT.split(_text(value).strip())
+    return tuple(_FORM(part) for part in parts if not isinstance(part, str) or part.strip())
+
+
+_AGES = re.compile(r"(?:от|с)?\s*(\d{1,2})\s*(?:-|–|—|до|по)\s*(\d{1,2})\s*(?:лет|года?)?\.?",
+                   re.IGNORECASE)  # fmt: skip
+
+
+def _ages(value: object) -> AgeRange:
+    if isinstance(value, dict) and set(value) == {"low", "high"}:
+        low, high = _integer(value["low"]), _integer(value["high"])
+        if low < 0 or high < 0:
+            raise BadCell(f"{_shown(value)}: an age cannot be negative")
+        return AgeRange(low, high)
+    if isinstance(value, dict) or (match := _AGES.fullmatch(_text(value).strip())) is None:
+        msg = f"{_shown(value)} is not an age range (such as «5-18» or «от 7 до 14 лет»)"
+        raise BadCell(msg)
+    return AgeRange(int(match[1]), int(match[2]))
+
+
+_READERS: dict[str, Callable[[object], Any]] = {
+    "text": _text,
+    "date": _date,
+    "decimal": _decimal,
+    "integer": _integer,
+    "boolean": _boolean,
+    "ages": _ages,
+    "forms": _forms,
+    "certificate-kind": _enum_reader(CertificateKind),
+    "unit": _enum_reader(NominalUnit),
+    "orientation": _enum_reader(Orientation),
+    "level": _enum_reader(ProgrammeLevel),
+    "programme-kind": _enum_reader(ProgrammeKind),
+    "mode": _enum_reader(StudyMode),
+}
+
+# Each kind's fields: the reader of their cells; required fields are marked.
+_FIELDS: dict[str, dict[str, str]] = {
+    "certificates": {
+        "number": "text",
+        "kind": "certificate-kind",
+        "holder_birth_date": "date",
+        "region": "text",
+        "municipality": "text",
+        "nominal": "decimal",
+        "nominal_unit": "unit",
+        "balance": "decimal",
+        "issued": "date",
+    },
+    "programmes": {
+        "id": "text",
+        "title": "text",
+        "orientation": "orientation",
+        "level": "level",
+        "kind": "programme-kind",
+        "forms": "forms",
+        "mode": "mode",
+        "ages": "ages",
+        "ages_low": "integer",
+        "ages_high": "integer",
+        "hours": "integer",
+        "certified": "boolean",
+        "provider": "text",
+        "region": "text",
+        "municipality": "text",
+    },
+    "enrolments": {
+        "certificate": "text",
+        "programme": "text",
+        "start": "date",
+        "end": "date",
+        "cost": "decimal",
+        "provider": "text",
+    },
+    "providers": {
+        "name": "text",
+        "short_name": "text",
+        "id": "text",
+        "inn": "text",
+        "region": "text",
+        "municipality": "text",
+    },
+}
+_REQUIRED: dict[str, frozenset[str]] = {
+    "certificates": frozenset({"number"}),
+    "programmes": frozenset({"id", "title"}),
+    "enrolments": frozenset({"certificate", "programme", "start"}),
+    "providers": frozenset({"name"}),
+}
+
+
+@attrs.frozen
+class _Plan:
+    """How to read one layout of cells: (column, field, reader, required, text) per column.
+
+    A text field keeps its cell as written, spaces included; other fields take a cell of
+    spaces for an empty one.
+    """
+
+    kind: str
+    cells: tuple[tuple[int, str, Callable[[object], Any], bool, bool], ...]
+    missing: tuple[str, ...]  # required fields no column names
+
+
+def _plan(header: Header) -> _Plan:
+    fields = _FIELDS[header.kind]
+    required = _REQUIRED[header.kind]
+    cells = tuple(
+        (index, name, _READERS[fields[name]], name in required, fields[name] == "text")
+        for index, name in enumerate(header.columns)
+        if name is not None
+    )
+    named = {cell[1] for cell in cells}
+    return _Plan(header.kind, cells, tuple(sorted(required - named)))
+
+
+class RowReader:
+    """Reads the rows of one file into records of its kind, with findings for bad cells.
+
+    Args:
+        header: The file's header.
+        source: The file's name, for messages.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, header: Header, source: str) -> None:
+        self.kind = header.kind
+        self.source = source
+        self._plan = _plan(header)
+        self._type = RECORD_TYPES[header.kind]
+        self._plans: dict[tuple[str, ...], _Plan] = {}
+        self._fast = _fast_reader(self._plan, self._type, len(header.columns))
+
+    def read_text(
+        self, row: int, index: int, cells: list[str]
+    ) -> tuple[Record | None, list[Finding] | None]:
+        """As :meth:`read`, for a row of text cells (CSV): a compiled path for good rows."""
+        if self._fast is not None and len(cells) == self._fast[1]:
+            try:
+                return self._fast[0](cells), None
+            except BadCell:
+                pass  # the general path tells what is wrong
+        return self.read(row, index, cells)
+
+    def _finding(self, code: str, row: int, index: int, field: str | None, text: str) -> Finding:
+        # A skipped row is in no document: its finding points at the table.
+        where = f"/{self.kind}" if code == "registry/bad-row" else f"/{self.kind}/{index}"
+        where += f"/{field}" if field and code != "registry/bad-row" else ""
+        column = f", column {field}" if field else ""
+        return Finding(
+            code=code,
+            severity=Severity.ERROR,
+            path=where,
+            message=f"{self.source} row {row}{column}: {text}",
+        )
+
+    def problem(self, row: int, index: int, message: str) -> Finding:
+        """The finding for a row the file format cannot give."""
+        return self._finding("registry/bad-row", row, index, None, f"{message}; the row is skipped")
+
+    def read(
+        self, row: int, index: int, cells: Sequence[Any] | dict[str, Any]
+    ) -> tuple[Record | None, list[Finding] | None]:
+        """The record of a row, and the findings about it (``None`` when there are none).
+
+        Args:
+            row: The row's number in the file.
+            index: The index its record will have among the file's records (in JSON Pointers).
+            cells: Its cells, in the header's columns; or a JSON object.
+        """
+        if isinstance(cells, dict):
+            plan = self._json_plan(tuple(cells))
+            cells = list(cells.values())
+        else:
+            plan = self._plan
+        values: dict[str, Any] = {}
+        findings: list[Finding] = []
+
+        def bad(code: str, field: str | None, text: str) -> None:
+            findings.append(self._finding(code, row, index, field, text))
+
+        width = len(cells)
+        for column, name, reader, required, text in plan.cells:
+            value = cells[column] if column < width else None
+            if (
+                value is None
+                or value == ""
+                or (not text and type(value) is str and value.isspace())
+            ):
+                if required:
+                    bad("registry/bad-row", name, "empty, and required; the row is skipped")
+                continue
+            try:
+                values[name] = reader(value)
+            except BadCell as exc:
+                if required:
+                    bad("registry/bad-row", name, f"{exc}; required, so the row is skipped")
+                else:
+                    bad("registry/bad-value", name, f"{exc}; left empty")
+        if plan.missing:
+            bad("registry/bad-row", None, f"no {', '.join(plan.missing)}; the row is skipped")
+        if any(f.code == "registry/bad-row" for f in findings):
+            return None, findings
+        if self.kind == "programmes" and not _merge_ages(values):
+            bad("registry/bad-value", "ages", "only one end of the age range; left empty")
+        try:
+            record = self._type(**values)
+        except (TypeError, ValueError) as exc:  # a negative age from a JSON number
+            bad("registry/bad-row", None, f"{exc}; the row is skipped")
+            return None, findings
+        return record, findings or None
+
+    def _json_plan(self, keys: tuple[str, ...]) -> _Plan:
+        plan = self._plans.get(keys)
+        if plan is None:
+            from dod_model.registry._columns import match_header  # noqa: PLC0415 - rare path
+
+            header = match_header(keys, self.kind) or Header(self.kind, (None,) * len(keys), keys)
+            plan = _plan(header)
+            if len(self._plans) < _MEMO_LIMIT:
+                self._plans[keys] = plan
+        return plan
+
+
+def _merge_ages(values: dict[str, Any]) -> bool:
+    """Two age columns into the age range; ``False`` when only one end is given."""
+    low, high = values.pop("ages_low", None), values.pop("ages_high", None)
+    if low is not None and high is not None and "ages" not in values:
+        values["ages"] = AgeRange(low, high)
+    return (low is None) == (high is None) or "ages" in values
+
+
+def _required_text(value: str) -> str:
+    if not value:
+        raise BadCell(value)
+    return value
+
+
+def _fast_reader(
+    plan: _Plan, cls: type, width: int
+) -> tuple[Callable[[list[str]], Any], int] | None:
+    """A function that reads a row of ``width`` text cells, all good, in one expression.
+
+    Generated (as attrs generates ``__init__``) so that a good row costs one call per cell. It
+    raises :class:`BadCell` on anything it does not read, for :meth:`RowReader.read` to tell.
+    """
+    names = {cell[1] for cell in plan.cells}
+    if plan.missing or names & {"ages_low", "ages_high"}:
+        return None
+    defaults = {f.name: f.default for f in attrs.fields(cls)}
+    namespace: dict[str, Any] = {"_cls": cls, "_need": _required_text}
+    arguments = []
+    for column, name, reader, required, text in plan.cells:
+        cell = f"cells[{column}]"
+        namespace[f"_r_{name}"] = reader
+        namespace[f"_d_{name}"] = defaults.get(name)
+        if text:
+            value = f"_need({cell})" if required else f"({cell} or None)"
+        else:
+            value = f"_r_{name}(_need({cell}))" if required else (
+                f"(_r_{name}({cell}) if {cell} else _d_{name})")  # fmt: skip
+        arguments.append(f"{name}={value}")
+    source = f"def read(cells):\n    return _cls({', '.join(arguments)})\n"
+    exec(compile(source, f"<registry reader of {plan.kind}>", "exec"), namespace)
+    return namespace["read"], width
+
+
+# -- writing cells back: what the readers read ---------------------------------------------------
+
+
+def format_cell(value: object) -> str:
+    """A field's value as a registry cell: dates ДД.ММ.ГГГГ, labels in Russian, «да»/«нет».
+
+    .. versionadded:: 0.2.0
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y") if value.year >= 1000 else value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, AgeRange):
+        return f"{value.low}-{value.high}"
+    if isinstance(value, enum.Enum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, tuple):
+        return ", ".join(format_cell(item) for item in value)
+    return str(value)

@@ -1,0 +1,303 @@
+"""Registry files as rows of cells, read row by row in constant memory.
+
+CSV (UTF-8 or Windows-1251, ``;``, ``,`` or tab), XLSX and JSON Lines.
+
+A source finds the file's header among its first rows (title lines above it are skipped) and
+yields each later row with its number as a spreadsheet shows it (the header of a CSV file with
+nothing above it is row 1). A row the format itself cannot give (a CSV line the parser rejects,
+a JSON line that is no object) comes as a :class:`Problem`, for the caller to report.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import os
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from dod_model._errors import DocumentError
+from dod_model.registry._columns import Header, match_header
+
+__all__ = ["FORMATS", "Problem", "Source", "open_source"]
+
+FORMATS = ("csv", "xlsx", "jsonl")
+"""The registry file formats."""
+
+_SUFFIXES = {
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+}
+_HEADER_SEARCH = 10  # rows a header may stand below (a title, a date, blank lines)
+_SAMPLE = 1 << 16
+_HINT = "name columns such as «Номер сертификата», «Наименование программы», «Дата зачисления»"
+
+Cells = list[Any]
+
+
+@attrs.frozen
+class Problem:
+    """A row the file format itself cannot give, and why."""
+
+    message: str
+
+
+@attrs.define
+class Source:
+    """An open registry file: its header, and its rows after the header.
+
+    Attributes:
+        name: The file's name, for messages.
+        format: ``csv``, ``xlsx`` or ``jsonl``.
+        header: What the file holds and what each column is (JSON Lines: its first object).
+        encoding: The text encoding (CSV, JSON Lines).
+        header_row: Row number of the header.
+    """
+
+    name: str
+    format: str
+    header: Header
+    encoding: str | None
+    header_row: int
+    _rows: Iterator[tuple[int, Cells | dict[str, Any] | Problem]]
+    _close: Callable[[], object]
+
+    def rows(self) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
+        """Each row after the header with its number: cells, a JSON object, or a problem."""
+        return self._rows
+
+    def close(self) -> None:
+        """Close the file, whether or not its rows were read."""
+        self._close()
+
+
+def _format(path: Path, head: bytes) -> str:
+    by_suffix = _SUFFIXES.get(path.suffix.casefold())
+    if by_suffix is not None:
+        return by_suffix
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    return "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "csv"
+
+
+def _encoding(head: bytes, name: str) -> str:
+    """UTF-8 (with or without a byte-order mark) or else Windows-1251, from the file's start."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head:
+        msg = f"{name}: not a text file (it holds NUL bytes); save the registry as CSV or XLSX"
+        raise DocumentError(msg)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "cp1251"
+    return "utf-8"
+
+
+def open_source(
+    path: str | os.PathLike[str], *, kind: str | None = None, encoding: str | None = None
+) -> Source:
+    """Open a registry file and find its header.
+
+    Args:
+        path: A ``.csv``, ``.xlsx`` or ``.jsonl`` file (other names are sniffed).
+        kind: Read it as ``certificates``, ``programmes``, ``enrolments`` or ``providers``.
+        encoding: The text encoding of a CSV file, instead of telling UTF-8 from Windows-1251.
+
+    Raises:
+        DocumentError: The file cannot be read, or no row among its first ten is a header.
+    """
+    path = Path(path)
+    name = path.name
+    try:
+        with path.open("rb") as file:
+            head = file.read(_SAMPLE)
+    except OSError as exc:
+        msg = f"{name}: cannot read the file ({exc.strerror}); check the path"
+        raise DocumentError(msg) from None
+    fmt = _format(path, head)
+    if fmt == "xlsx":
+        return _xlsx(path, kind)
+    text_encoding = encoding or _encoding(head, name)
+    try:
+        codecs.lookup(text_encoding)
+    except LookupError:
+        msg = f"{name}: unknown encoding {text_encoding!r}; give one Python knows (cp1251, …)"
+        raise DocumentError(msg) from None
+    if fmt == "jsonl":
+        return _jsonl(path, kind, text_encoding)
+    return _csv(path, kind, text_encoding, head)
+
+
+def _decoding_error(name: str, exc: UnicodeError, row: int, encoding: str) -> DocumentError:
+    # Text is decoded ahead of the rows read, so the fault lies at or after ``row``.
+    msg = (
+        f"{name}: the text from row {row} on is not {encoding} ({exc}); save the whole file "
+        "in one encoding, UTF-8 or Windows-1251"
+    )
+    return DocumentError(msg)
+
+
+def _delimiter(head: bytes, encoding: str) -> str:
+    text = head.decode(encoding, errors="replace")
+    lines = [line for line in text.splitlines() if line.strip()][:_HEADER_SEARCH]
+    counts = {d: sum(line.count(d) for line in lines) for d in (";", ",", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ";"))
+
+
+def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
+    name = path.name
+    delimiter = _delimiter(head, encoding)
+    file = path.open(encoding=encoding, newline="")
+    reader = csv.reader(file, delimiter=delimiter)
+    number = 0
+    header: Header | None = None
+    try:
+        while number < _HEADER_SEARCH and header is None:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:
+                cells = []
+            number += 1
+            header = match_header(cells, kind)
+    except UnicodeError as exc:
+        file.close()
+        raise _decoding_error(name, exc, number + 1, encoding) from None
+    if header is None:
+        file.close()
+        msg = f"{name}: no registry header in its first {_HEADER_SEARCH} rows; {_HINT}"
+        raise DocumentError(msg)
+    rows = _csv_rows(file, reader, number, encoding)
+    return Source(name, "csv", header, encoding, number, rows, file.close)
+
+
+def _csv_rows(
+    file: IO[str], reader: Any, number: int, encoding: str
+) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
+    with file:
+        while True:
+            number += 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield number, Problem(f"the CSV parser rejects it ({exc})")
+                continue
+            except UnicodeError as exc:
+                raise _decoding_error(Path(file.name).name, exc, number, encoding) from None
+            yield number, cells
+
+
+def _jsonl(path: Path, kind: str | None, encoding: str) -> Source:
+    file = path.open(encoding=encoding)
+    try:
+        for number, line in enumerate(file, 1):
+            if not line.strip():
+                continue
+            try:
+                first = json.loads(line)
+            except ValueError:
+                first = None
+            header = match_header(list(first), kind) if isinstance(first, dict) else None
+            if header is not None:
+                break
+            if number >= _HEADER_SEARCH:
+                break
+        else:
+            header = None
+            number = 0
+    except UnicodeError as exc:
+        file.close()
+        raise _decoding_error(path.name, exc, 1, encoding) from None
+    if header is None:
+        file.close()
+        msg = (
+            f"{path.name}: no registry record among the first JSON lines; write one object per "
+            "line with the model's fields (number, holder_birth_date, …) or Russian column names"
+        )
+        raise DocumentError(msg)
+    file.seek(0)
+    rows = _json_rows(file, path, encoding)
+    return Source(path.name, "jsonl", header, encoding, number, rows, file.close)
+
+
+def _json_rows(
+    file: IO[str], path: Path, encoding: str
+) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
+    number = 0
+    with file:
+        try:
+            for number, line in enumerate(file, 1):
+                if not line.strip():
+                    continue
+                try:
+                    value = json.loads(line)
+                except ValueError as exc:
+                    yield number, Problem(f"not JSON ({exc})")
+                    continue
+                if not isinstance(value, dict):
+                    yield number, Problem("not a JSON object")
+                    continue
+                yield number, value
+        except UnicodeError as exc:
+            raise _decoding_error(path.name, exc, number + 1, encoding) from None
+
+
+def _xlsx(path: Path, kind: str | None) -> Source:
+    import openpyxl  # noqa: PLC0415 - only XLSX files need it
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException) as exc:
+        msg = f"{path.name}: not an XLSX workbook ({exc}); save it as .xlsx or CSV"
+        raise DocumentError(msg) from None
+    except Exception as exc:  # a damaged workbook, told by openpyxl or its XML parser
+        msg = f"{path.name}: not a readable XLSX workbook ({exc}); save it again as .xlsx or CSV"
+        raise DocumentError(msg) from None
+    try:
+        for sheet in book.worksheets:
+            rows = sheet.iter_rows(values_only=True)
+            for number, values in enumerate(rows, 1):
+                header = match_header(list(values), kind)
+                if header is not None:
+                    return Source(path.name, "xlsx", header, None, number,
+                                  _xlsx_rows(book, rows, number), book.close)  # fmt: skip
+                if number >= _HEADER_SEARCH:
+                    break
+    except Exception as exc:  # a damaged sheet
+        book.close()
+        msg = f"{path.name}: cannot read the workbook ({exc}); save it again as .xlsx or CSV"
+        raise DocumentError(msg) from None
+    book.close()
+    msg = f"{path.name}: no sheet has a registry header in its first {_HEADER_SEARCH} rows; {_HINT}"
+    raise DocumentError(msg)
+
+
+def _xlsx_rows(
+    book: Any, rows: Iterator[tuple[Any, ...]], number: int
+) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
+    try:
+        for row, values in enumerate(rows, number + 1):
+            yield row, list(values)
+    except Exception as exc:  # a damaged part of the workbook, told by openpyxl or its parser
+        msg = f"cannot read the workbook past row {number}: {exc}; save it again as .xlsx or CSV"
+        raise DocumentError(msg) from None
+    finally:
+        book.close()

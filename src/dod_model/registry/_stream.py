@@ -1,0 +1,454 @@
+"""Registry files, streamed: records one by one, validation in constant memory, whole reads.
+
+Every function here reads its files row by row. Memory stays flat whatever the number of rows,
+but for what the rules keep: the certificate numbers seen (a set of integers, some 60 bytes a
+certificate), and, only when enrolments are validated with their certificates and programmes,
+those records by number and id.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from dod_model._errors import DocumentError
+from dod_model.model import (
+    Certificate,
+    CertificateRegistry,
+    Enrolment,
+    Organisation,
+    Programme,
+    ProgrammeRegistry,
+)
+from dod_model.registry._columns import KINDS
+from dod_model.registry._rows import RECORD_TYPES, Record, RowReader
+from dod_model.registry._sources import Problem, Source, open_source
+from dod_model.validation import (
+    Finding,
+    PluginVersion,
+    RecordRule,
+    RegistryScope,
+    Report,
+    Severity,
+)
+from dod_model.validation._rules import FunctionRule
+
+if TYPE_CHECKING:
+    from dod_model.plugins import Plugins
+
+__all__ = [
+    "RegistryFiles",
+    "RegistryRow",
+    "RegistryWarning",
+    "iter_certificates",
+    "iter_enrolments",
+    "iter_programmes",
+    "iter_providers",
+    "iter_rows",
+    "read_registry",
+    "validate_registry",
+]
+
+PathLike = str | os.PathLike[str]
+R = TypeVar("R")
+
+
+class RegistryWarning(UserWarning):
+    """A registry row was skipped or a cell left empty, and no ``findings`` list was given.
+
+    .. versionadded:: 0.2.0
+    """
+
+
+@attrs.frozen(kw_only=True)
+class RegistryRow:
+    """One row of a registry file: its record, or the findings that kept it from being one.
+
+    Attributes:
+        source: The file's name.
+        kind: ``certificates``, ``programmes``, ``enrolments`` or ``providers``.
+        row: The row's number, as a spreadsheet shows it.
+        record: The :class:`~dod_model.Certificate`, :class:`~dod_model.Programme`,
+            :class:`~dod_model.Enrolment` or :class:`~dod_model.Organisation`; ``None`` when
+            the row is skipped.
+        findings: What is wrong with the row's cells.
+
+    .. versionadded:: 0.2.0
+    """
+
+    source: str
+    kind: str
+    row: int
+    record: Record | None
+    findings: tuple[Finding, ...] = ()
+
+
+def _blank(cells: Any) -> bool:
+    if isinstance(cells, dict):
+        return not cells
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def _rows(source: Source) -> Iterator[tuple[int, Record | None, list[Finding] | None]]:
+    """(row number, record or None, findings or None) for each non-blank row of a source."""
+    reader = RowReader(source.header, source.name)
+    read = reader.read_text if source.format == "csv" else reader.read
+    index = 0
+    for number, cells in source.rows():
+        if type(cells) is Problem:
+            yield number, None, [reader.problem(number, index, cells.message)]
+            continue
+        record, findings = read(number, index, cells)  # type: ignore[arg-type]
+        if record is None and findings is None:
+            continue
+        if record is None and _blank(cells):
+            continue  # a blank row holds nothing to drop
+        if record is not None:
+            index += 1
+        yield number, record, findings
+
+
+def iter_rows(
+    path: PathLike, *, kind: str | None = None, encoding: str | None = None
+) -> Iterator[RegistryRow]:
+    """Each row of a registry file with its record or findings, in constant memory.
+
+    Args:
+        path: A CSV, XLSX or JSON Lines file.
+        kind: Read it as this kind (``certificates``, …) instead of telling it from the header.
+        encoding: A CSV file's encoding, instead of telling UTF-8 from Windows-1251.
+
+    Yields:
+        A :class:`RegistryRow` per row after the header; blank rows are passed over.
+
+    Raises:
+        DocumentError: The file cannot be read, or has no registry header.
+
+    .. versionadded:: 0.2.0
+    """
+    source = open_source(path, kind=kind, encoding=encoding)
+    for number, record, findings in _rows(source):
+        yield RegistryRow(
+            source=source.name,
+            kind=source.header.kind,
+            row=number,
+            record=record,
+            findings=tuple(findings or ()),
+        )
+
+
+def _records(
+    path: PathLike, kind: str, findings: list[Finding] | None, encoding: str | None
+) -> Iterator[Any]:
+    source = open_source(path, encoding=encoding)
+    if source.header.kind != kind:
+        source.close()
+        msg = (
+            f"{source.name}: holds {source.header.kind}, not {kind} (its header: "
+            f"{'; '.join(n for n in source.header.names if n)})"
+        )
+        raise DocumentError(msg)
+    for _, record, found in _rows(source):
+        if found:
+            if findings is None:
+                for finding in found:
+                    warnings.warn(finding.message, RegistryWarning, stacklevel=3)
+            else:
+                findings.extend(found)
+        if record is not None:
+            yield record
+
+
+_ITER_DOC = """The {what} of a registry file, one at a time, in constant memory.
+
+    Args:
+        path: A CSV (UTF-8 or Windows-1251, ``;``, ``,`` or tab), XLSX or JSON Lines file.
+        findings: A list to collect the findings about bad rows and cells in; without it, each
+            is a :class:`RegistryWarning`. No row is dropped unreported.
+        encoding: A CSV file's encoding, instead of telling UTF-8 from Windows-1251.
+
+    Yields:
+        Each {record} a row holds, in file order.
+
+    Raises:
+        DocumentError: The file cannot be read, has no registry header, or holds another kind
+            of record.
+
+    .. versionadded:: 0.2.0
+    """
+
+
+def iter_certificates(
+    path: PathLike, *, findings: list[Finding] | None = None, encoding: str | None = None
+) -> Iterator[Certificate]:
+    return _records(path, "certificates", findings, encoding)
+
+
+def iter_programmes(
+    path: PathLike, *, findings: list[Finding] | None = None, encoding: str | None = None
+) -> Iterator[Programme]:
+    return _records(path, "programmes", findings, encoding)
+
+
+def iter_enrolments(
+    path: PathLike, *, findings: list[Finding] | None = None, encoding: str | None = None
+) -> Iterator[Enrolment]:
+    return _records(path, "enrolments", findings, encoding)
+
+
+def iter_providers(
+    path: PathLike, *, findings: list[Finding] | None = None, encoding: str | None = None
+) -> Iterator[Organisation]:
+    return _records(path, "providers", findings, encoding)
+
+
+iter_certificates.__doc__ = _ITER_DOC.format(
+    what="certificates", record=":class:`~dod_model.Certificate`"
+)
+iter_programmes.__doc__ = _ITER_DOC.format(
+    what="programmes", record=":class:`~dod_model.Programme`"
+)
+iter_enrolments.__doc__ = _ITER_DOC.format(
+    what="enrolments", record=":class:`~dod_model.Enrolment`"
+)
+iter_providers.__doc__ = _ITER_DOC.format(
+    what="providers (поставщики)", record="provider, an :class:`~dod_model.Organisation`,"
+)
+
+
+def _open_all(paths: Sequence[PathLike], encoding: str | None) -> list[Source]:
+    if not paths:
+        msg = "name at least one registry file"
+        raise DocumentError(msg)
+    sources: list[Source] = []
+    try:
+        for path in paths:
+            sources.append(open_source(path, encoding=encoding))
+    except DocumentError:
+        for source in sources:
+            source.close()
+        raise
+    return sorted(sources, key=lambda s: KINDS.index(s.header.kind))
+
+
+def _header_findings(source: Source) -> list[Finding]:
+    kind = source.header.kind
+    found = []
+    for name in source.header.unknown:
+        found.append(
+            Finding(
+                code="registry/unknown-column",
+                severity=Severity.INFO,
+                path=f"/{kind}",
+                message=f"{source.name}: column «{name}» names no field of {kind}; it is not read",
+            )
+        )
+    return found
+
+
+@attrs.frozen(kw_only=True)
+class RegistryFiles:
+    """What registry files hold, read whole: the programme and certificate registries.
+
+    Attributes:
+        programmes: Providers and programmes.
+        certificates: Certificates and enrolments.
+        findings: What is wrong with the files' rows and cells (``registry/…`` codes); the
+            rules' findings come from :func:`dod_model.validate` of each registry.
+
+    .. versionadded:: 0.2.0
+    """
+
+    programmes: ProgrammeRegistry = attrs.field(factory=ProgrammeRegistry)
+    certificates: CertificateRegistry = attrs.field(factory=CertificateRegistry)
+    findings: tuple[Finding, ...] = ()
+
+
+def read_registry(
+    path: PathLike, *more: PathLike, region: str | None = None, encoding: str | None = None
+) -> RegistryFiles:
+    """Read registry files whole: a programme registry and a certificate registry.
+
+    For files that fit in memory; stream big ones (:func:`iter_certificates`).
+
+    Args:
+        path: A registry file (CSV, XLSX or JSON Lines) of any kind.
+        *more: Further files: each one's kind is told from its header.
+        region: ISO 3166-2 code of the registries; else the first record's that names one.
+        encoding: The CSV files' encoding, instead of telling UTF-8 from Windows-1251.
+
+    Returns:
+        The registries and the findings about bad rows and cells.
+
+    Raises:
+        DocumentError: A file cannot be read or has no registry header.
+
+    .. versionadded:: 0.2.0
+    """
+    tables: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    findings: list[Finding] = []
+    for source in _open_all((path, *more), encoding):
+        findings += _header_findings(source)
+        table = tables[source.header.kind]
+        for _, record, found in _rows(source):
+            if found:
+                findings.extend(found)
+            if record is not None:
+                table.append(record)
+                if region is None:
+                    region = getattr(record, "region", None)
+    return RegistryFiles(
+        programmes=ProgrammeRegistry(
+            region=region, providers=tuple(tables["providers"]),
+            programmes=tuple(tables["programmes"]),
+        ),
+        certificates=CertificateRegistry(
+            region=region, certificates=tuple(tables["certificates"]),
+            enrolments=tuple(tables["enrolments"]),
+        ),
+        findings=tuple(findings),
+    )  # fmt: skip
+
+
+def _started(
+    plugins: Plugins, code: str | None, kind: str, scope: RegistryScope
+) -> tuple[list[tuple[str, Severity, Any]], list[Finding]]:
+    """The checks of the record rules for ``kind``, and notes on rules that cannot stream."""
+    record_type = RECORD_TYPES[kind]
+    checks = []
+    notes = []
+    whole = (CertificateRegistry,) if kind in ("certificates", "enrolments") else (
+        ProgrammeRegistry,)  # fmt: skip
+    for rule in plugins.rules(code):
+        if isinstance(rule, RecordRule):
+            if rule.record is record_type:
+                checks.append((rule.code, rule.severity, rule.start(scope)))
+        elif isinstance(rule, FunctionRule) and any(issubclass(t, whole) for t in rule.applies_to):
+            notes.append(
+                Finding(
+                    code="registry/rule-not-streamed",
+                    severity=Severity.INFO,
+                    path=f"/{kind}",
+                    message=f"rule {rule.code} checks whole registries and did not run on the "
+                    "files; validate the registry read whole to run it",
+                )
+            )
+    return checks, notes
+
+
+def validate_registry(
+    path: PathLike,
+    *more: PathLike,
+    region: str | None = None,
+    plugins: Plugins | None = None,
+    encoding: str | None = None,
+) -> Report:
+    """Validate registry files row by row, in constant memory.
+
+    Every row goes through the record rules of the ``dod_register_rules`` hook (the core ones
+    and the region's) as it is read. Files are read providers first, then programmes,
+    certificates and enrolments, so that enrolments are checked against the certificates and
+    programmes given with them (which are then kept in memory, a record each).
+
+    Args:
+        path: A registry file (CSV, XLSX or JSON Lines) of any kind.
+        *more: Further files of the same registry: its programmes, certificates, enrolments.
+        region: ISO 3166-2 code whose rules and settings to use; else the first record's.
+        plugins: The plugin session; the default one when ``None``.
+        encoding: The CSV files' encoding, instead of telling UTF-8 from Windows-1251.
+
+    Returns:
+        The report: bad rows and cells (``registry/…``), the rules' findings (each message
+        names the file and row; each path is ``/certificates/<index>`` into the registry the
+        files make), and per file a ``registry/rows`` note of what was read.
+
+    Raises:
+        DocumentError: A file cannot be read or has no registry header.
+
+    .. versionadded:: 0.2.0
+    """
+    from dod_model import __version__  # noqa: PLC0415 - the package imports this module
+    from dod_model.codec import SCHEMA_VERSION  # noqa: PLC0415
+    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins build on validation
+
+    plugins = default_plugins() if plugins is None else plugins
+    sources = _open_all((path, *more), encoding)
+    enrolled = any(s.header.kind == "enrolments" for s in sources)
+    kept: dict[str, dict[str, Any]] = {"certificates": {}, "programmes": {}}
+    findings: list[Finding] = []
+    code = region
+    decided = region is not None
+    for source in sources:
+        kind = source.header.kind
+        findings += _header_findings(source)
+        table = kept.get(kind) if enrolled else None
+        key = "number" if kind == "certificates" else "id"
+        checks: list[tuple[str, Severity, Any]] | None = None
+        rows = records = skipped = 0
+        name = source.name
+        for number, record, found in _rows(source):
+            rows += 1
+            if found:
+                findings.extend(found)
+            if record is None:
+                skipped += 1
+                continue
+            if checks is None:
+                if not decided:
+                    code, decided = getattr(record, "region", None), True
+                scope = RegistryScope(
+                    plugins.region(code),
+                    certificates=kept["certificates"] if enrolled else None,
+                    programmes=kept["programmes"] if enrolled else None,
+                )
+                checks, notes = _started(plugins, code, kind, scope)
+                findings += notes
+            pointer = f"/{kind}/{records}"
+            records += 1
+            if table is not None:
+                table.setdefault(getattr(record, key), record)
+            for rule_code, severity, test in checks:
+                try:
+                    message = test(record)
+                except Exception as exc:  # a broken rule must not stop the registry
+                    findings.append(_failed(rule_code, exc, pointer))
+                    checks = [c for c in checks if c[0] != rule_code]
+                    continue
+                if message is not None:
+                    findings.append(
+                        Finding(
+                            code=rule_code,
+                            severity=severity,
+                            path=pointer,
+                            message=f"{name} row {number}: {message}",
+                        )
+                    )
+        findings.append(
+            Finding(
+                code="registry/rows",
+                severity=Severity.INFO,
+                path=f"/{kind}",
+                message=f"{name}: {rows} rows of {kind}, {records} read, {skipped} skipped",
+            )
+        )
+    return Report(
+        findings=tuple(findings),
+        region=code,
+        library=__version__,
+        schema_version=SCHEMA_VERSION,
+        plugins=tuple(PluginVersion(n, v) for n, v in plugins.versions().items()),
+    )
+
+
+def _failed(code: str, exc: Exception, pointer: str) -> Finding:
+    return Finding(
+        code="core/rule-failed",
+        severity=Severity.WARNING,
+        path=pointer,
+        message=f"rule {code} failed on this record and is off for the rest of the file: "
+        f"{type(exc).__name__}: {exc}",
+    )
