@@ -92,8 +92,15 @@ def _header_roles(row: RawRow) -> dict[int, ColumnRole] | None:
 
 
 def _is_column_numbers(row: RawRow) -> bool:
-    texts = [t.strip() for t in row.texts if t.strip()]
-    return len(texts) >= 2 and texts == [str(i) for i in range(1, len(texts) + 1)]
+    """Whether the row only numbers the columns: «1», «2», «3», … (two or more, blanks aside)."""
+    count = 0
+    for cell in row.cells:
+        text = cell.text.strip()
+        if text:
+            if text != str(count + 1):
+                return False  # most rows go no further than their first cell
+            count += 1
+    return count >= 2
 
 
 _NUMBER = re.compile(r"№?\s*(?:\d+(?:\s*\.\s*\d+)*|[IVXLC]{1,6})\s*\.*\s*")
@@ -118,8 +125,19 @@ def _join(before: str, after: str) -> str:
     return before + after if cut else f"{before} {after}"
 
 
+# Whitespace beside a line break: a line to strip, or an empty one to drop.
+_LOOSE_BREAK = re.compile(r"\s\n|\n\s")
+
+
 def _clean_lines(text: str) -> str:
     """Cell text as written, each line stripped, empty lines dropped, NBSP as space."""
+    if (
+        "\u00a0" not in text
+        and "\u00ad" not in text
+        and text.strip() == text
+        and ("\n" not in text or _LOOSE_BREAK.search(text) is None)
+    ):
+        return text  # already clean, as most cells are
     lines = (line.replace("\u00a0", " ").replace("\u00ad", "").strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
