@@ -432,10 +432,8 @@ class _Reader:
             for ancestor in node.iterancestors()
         }
 
-    def _plain_text(self, element: etree._Element) -> str | None:
-        """The text of an ordinary paragraph in one C-level pass, or ``None`` if it is not one."""
-        if element in self._careful:
-            return None
+    def _plain_text(self, element: etree._Element) -> str:
+        """The text of a paragraph that needs no care, in one C-level pass."""
         parts: list[str] = []
         for node in element.iter(*self._plain):
             tag = node.tag
@@ -451,14 +449,8 @@ class _Reader:
         return "".join(parts)
 
     def paragraph(self, element: etree._Element) -> str:
-        """A paragraph's text as Word shows it."""
-        plain = self._plain_text(element)
-        if plain is not None:
-            return self._numbered(element, plain)
-        return self._numbered(element, _careful_text(element))
-
-    def _numbered(self, element: etree._Element, text: str) -> str:
         """A paragraph's text as shown: NBSP as space, soft hyphens gone, its list number first."""
+        text = _careful_text(element) if element in self._careful else self._plain_text(element)
         text = text.replace("\u00a0", " ").replace("\u00ad", "")
         label = self.numbering.label(element)
         return f"{label} {text}".strip() if label and text.strip() else (label or text)
@@ -533,12 +525,16 @@ class _Reader:
 def _first_child(element: etree._Element | None, tag: str) -> etree._Element | None:
     """The first child with ``tag``, as ``element.find(tag)`` gives it, without a path search.
 
-    Word writes properties first, so the loop seldom goes past the first child.
+    Word writes properties first, so the first child is tried before a loop over the rest.
     """
-    if element is not None:
-        for child in element:
-            if child.tag == tag:
-                return child
+    if element is None or not len(element):
+        return None
+    first = element[0]
+    if first.tag == tag:
+        return first
+    for child in element:
+        if child.tag == tag:
+            return child
     return None
 
 
