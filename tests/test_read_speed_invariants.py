@@ -9,7 +9,9 @@ walk's one pass for paragraphs that need care against paragraphs read one by one
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from unittest import mock
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,7 +22,7 @@ from dod_model.importers import DocxImporter, RawCell, RawDocument, RawRow, RawT
 from dod_model.importers._layout import _clean_lines, _is_column_numbers, build_roadmap
 from dod_model.model import Centre, CentreKind
 from dod_model.plugins import get_plugin_manager
-from dod_model.text import find_centres, split_parties
+from dod_model.text import _numbering, find_centres, find_steps, split_parties
 from dod_model.text._documents import _CENTRE_PATTERNS, _mentions
 
 PLUGINS = get_plugin_manager(entry_points=False)
@@ -172,3 +174,14 @@ def test_reading_twice_gives_equal_roadmaps():
     first = dod_model.read(io.BytesIO(data), plugins=PLUGINS)
     assert first == dod_model.read(io.BytesIO(data), plugins=PLUGINS)
     assert first.activities[0].deadline == Deadline.parse("2021 год", first.period)
+
+
+@given(st.text(alphabet="1234.) :;\n-–•АаBb", max_size=40))
+def test_steps_found_after_a_hint_are_those_a_full_search_finds(title):
+    everywhere = re.compile("")
+    with (
+        mock.patch.object(_numbering, "_STEP_HINT", everywhere),
+        mock.patch.object(_numbering, "_BULLET_HINT", everywhere),
+    ):
+        expected = find_steps(title)
+    assert find_steps(title) == expected
