@@ -314,17 +314,20 @@ _WRAPPERS = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo", "smart
 _BLOCKS = frozenset({"p", "tbl"})
 _ROWS = frozenset({"tr"})
 _CELLS = frozenset({"tc"})
+_OFF = ("0", "false", "off")
 
 
-def _within(container: etree._Element, kinds: frozenset[str]) -> Iterator[etree._Element]:
-    """The children of ``kinds`` in document order.
+def _within(
+    container: etree._Element, kinds: frozenset[str]
+) -> Iterator[tuple[str, etree._Element]]:
+    """The children of ``kinds`` in document order, each with its kind.
 
     Found through wrappers and one branch of ``mc:AlternateContent``.
     """
     for child in container:
-        kind = _local(child)
+        kind = _LOCAL.get(child.tag) or _local(child)  # the cache first: this runs per element
         if kind in kinds:
-            yield child
+            yield kind, child
         elif kind in _WRAPPERS:
             yield from _within(child, kinds)
         elif kind == "mc:AlternateContent":
@@ -333,24 +336,104 @@ def _within(container: etree._Element, kinds: frozenset[str]) -> Iterator[etree.
                 yield from _within(branch, kinds)
 
 
+def _careful_text(paragraph: etree._Element) -> str:
+    """A paragraph's text read element by element: fields, deleted and hidden text, symbols."""
+    parts: list[str] = []
+    field_depth: list[bool] = []  # per open complex field: showing its result yet?
+
+    def walk(node: etree._Element) -> None:  # noqa: PLR0912 - a branch per kind of element
+        for child in node:
+            kind = _local(child)
+            # Inside a field's instruction (before «separate»), text is hidden; markers
+            # and containers are still walked so the field can close.
+            hidden = not all(field_depth) and kind in _TEXT_BEARING
+            if kind == "fldChar":
+                char = _attr(child, "fldCharType")
+                if char == "begin":
+                    field_depth.append(False)
+                elif char == "separate" and field_depth:
+                    field_depth[-1] = True
+                elif char == "end" and field_depth:
+                    field_depth.pop()
+            elif kind in _SKIPPED or hidden or (kind == "r" and _vanished(child)):
+                continue
+            elif kind == "t":
+                parts.append(child.text or "")
+            elif kind in ("tab", "ptab"):
+                parts.append(" ")
+            elif kind in ("br", "cr"):
+                parts.append("\n")
+            elif kind == "noBreakHyphen":
+                parts.append("-")
+            elif kind == "sym":
+                code = _attr(child, "char") or ""
+                parts.append(chr(int(code, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code)
+                             and int(code, 16) < 0xF000 else "")  # fmt: skip
+            elif kind == "mc:AlternateContent":
+                branch = _branch(child)
+                if branch is not None:
+                    walk(branch)
+            elif kind in _TRANSPARENT:
+                walk(child)
+
+    walk(paragraph)
+    return "".join(parts)
+
+
+_TABLE_NAMES = ("tblGrid", "gridCol", "trPr", "tblHeader", "gridBefore", "tcPr", "gridSpan",
+                "vMerge", "val")  # fmt: skip
+_NAMES: dict[object, dict[str, str]] = {}
+
+
+def _names(element: etree._Element) -> dict[str, str]:
+    """The names the table walk looks up, qualified as :func:`_qualified` does for ``element``.
+
+    A child is in its parent's namespace, so one lookup serves a row or a cell and what it holds.
+    Cached by tag: a document has one or two namespaces.
+    """
+    tag = element.tag
+    names = _NAMES.get(tag)
+    if names is None:
+        names = {name: _qualified(element, name) for name in _TABLE_NAMES}
+        if len(_NAMES) < 4096:
+            _NAMES[tag] = names
+    return names
+
+
 class _Reader:
-    def __init__(self, numbering: _Numbering, namespace: str) -> None:
+    """The walk of a document's body: blocks, tables, rows, cells and paragraphs in order.
+
+    Paragraphs are counted as lines (an empty one twice, since it parts blocks of text; a table
+    twice, then its paragraphs), so that text around tables groups as a text export's does.
+    """
+
+    def __init__(self, numbering: _Numbering, namespace: str, body: etree._Element) -> None:
         self.numbering = numbering
         self.paragraph_index = 0
         w = f"{{{namespace}}}"
-        self._t, self._tab, self._br, self._cr = f"{w}t", f"{w}tab", f"{w}br", f"{w}cr"
-        self._hyphen, self._r = f"{w}noBreakHyphen", f"{w}r"
-        self._plain = (self._t, self._tab, self._br, self._cr, self._hyphen)
+        self._t, self._tab, self._r = f"{w}t", f"{w}tab", f"{w}r"
+        self._hyphen = f"{w}noBreakHyphen"
+        # The text-bearing elements to look for: those the body has. lxml sets up a search for
+        # each tag it is given, per paragraph; a tag the document never uses costs that for
+        # nothing.
+        self._plain = tuple(
+            tag
+            for tag in (self._t, self._tab, f"{w}br", f"{w}cr", self._hyphen)
+            if tag == self._t or next(body.iter(tag), None) is not None
+        )
         # Anything that needs the careful walk: hidden or doubled text, or text that is not
-        # the paragraph's own (text boxes in drawings).
+        # the paragraph's own (text boxes in drawings). The elements holding any are found
+        # in one pass over the body, not one per paragraph.
         careful = ("fldChar", "del", "moveFrom", "drawing", "pict", "object", "sym", "ptab",
                    "instrText", "fldData", "vanish")  # fmt: skip
-        self._careful = (*(f"{w}{name}" for name in careful), f"{{{_MC}}}AlternateContent")
+        self._careful = {
+            ancestor
+            for node in body.iter(*(f"{w}{name}" for name in careful), f"{{{_MC}}}AlternateContent")
+            for ancestor in node.iterancestors()
+        }
 
-    def _plain_text(self, element: etree._Element) -> str | None:
-        """The text of an ordinary paragraph in one C-level pass, or ``None`` if it is not one."""
-        if next(element.iter(*self._careful), None) is not None:
-            return None
+    def _plain_text(self, element: etree._Element) -> str:
+        """The text of a paragraph that needs no care, in one C-level pass."""
         parts: list[str] = []
         for node in element.iter(*self._plain):
             tag = node.tag
@@ -366,109 +449,115 @@ class _Reader:
         return "".join(parts)
 
     def paragraph(self, element: etree._Element) -> str:
-        plain = self._plain_text(element)
-        if plain is not None:
-            return self._numbered(element, plain)
-        parts: list[str] = []
-        field_depth: list[bool] = []  # per open complex field: showing its result yet?
-
-        def walk(node: etree._Element) -> None:  # noqa: PLR0912 - a branch per kind of element
-            for child in node:
-                kind = _local(child)
-                # Inside a field's instruction (before «separate»), text is hidden; markers
-                # and containers are still walked so the field can close.
-                hidden = not all(field_depth) and kind in _TEXT_BEARING
-                if kind == "fldChar":
-                    char = _attr(child, "fldCharType")
-                    if char == "begin":
-                        field_depth.append(False)
-                    elif char == "separate" and field_depth:
-                        field_depth[-1] = True
-                    elif char == "end" and field_depth:
-                        field_depth.pop()
-                elif kind in _SKIPPED or hidden or (kind == "r" and _vanished(child)):
-                    continue
-                elif kind == "t":
-                    parts.append(child.text or "")
-                elif kind in ("tab", "ptab"):
-                    parts.append(" ")
-                elif kind in ("br", "cr"):
-                    parts.append("\n")
-                elif kind == "noBreakHyphen":
-                    parts.append("-")
-                elif kind == "sym":
-                    code = _attr(child, "char") or ""
-                    parts.append(chr(int(code, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code)
-                                 and int(code, 16) < 0xF000 else "")  # fmt: skip
-                elif kind == "mc:AlternateContent":
-                    branch = _branch(child)
-                    if branch is not None:
-                        walk(branch)
-                elif kind in _TRANSPARENT:
-                    walk(child)
-
-        walk(element)
-        return self._numbered(element, "".join(parts))
-
-    def _numbered(self, element: etree._Element, text: str) -> str:
         """A paragraph's text as shown: NBSP as space, soft hyphens gone, its list number first."""
+        text = _careful_text(element) if element in self._careful else self._plain_text(element)
         text = text.replace("\u00a0", " ").replace("\u00ad", "")
         label = self.numbering.label(element)
         return f"{label} {text}".strip() if label and text.strip() else (label or text)
 
+    def _counted(self, element: etree._Element) -> str | None:
+        """A paragraph's text counted as a line, or ``None`` for an empty one."""
+        self.paragraph_index += 1
+        text = self.paragraph(element)
+        if text.strip():
+            return text
+        self.paragraph_index += 1  # an empty paragraph parts blocks of text
+        return None
+
     def blocks(self, container: etree._Element) -> Iterator[RawParagraph | RawTable]:
-        for child in _within(container, _BLOCKS):
-            if _local(child) == "p":
-                self.paragraph_index += 1
-                text = self.paragraph(child)
-                if text.strip():
+        """The paragraphs with text and the tables of ``container``, in document order."""
+        for kind, child in _within(container, _BLOCKS):
+            if kind == "p":
+                text = self._counted(child)
+                if text is not None:
                     yield RawParagraph(text=text, line=self.paragraph_index)
-                else:
-                    self.paragraph_index += 1  # an empty paragraph parts blocks of text
             else:
                 self.paragraph_index += 2
                 yield self.table(child)
 
     def _cell_text(self, cell: etree._Element) -> str:
+        """A cell's paragraphs with text as lines; a nested table's rows as lines too."""
         lines: list[str] = []
-        for block in self.blocks(cell):
-            if isinstance(block, RawParagraph):
-                lines.append(block.text)
-            else:  # a nested table: its rows as lines of the cell
-                lines.extend(" ".join(t for t in row.texts if t.strip()) for row in block.rows)
+        for kind, child in _within(cell, _BLOCKS):
+            if kind == "p":
+                text = self._counted(child)
+                if text is not None:
+                    lines.append(text)
+            else:
+                self.paragraph_index += 2
+                nested = self.table(child)
+                lines.extend(" ".join(t for t in row.texts if t.strip()) for row in nested.rows)
         return "\n".join(lines)
 
     def table(self, element: etree._Element) -> RawTable:
-        grid = _child(element, "tblGrid")
+        """A table: its rows of cells on the grid, vertically merged cells given their text."""
+        names = _names(element)
+        grid = _first_child(element, names["tblGrid"])
         width = sum(1 for c in grid if _local(c) == "gridCol") if grid is not None else 0
         rows: list[RawRow] = []
         above: dict[int, str] = {}  # text of the vertically merged cell starting at a column
-        for row in _within(element, _ROWS):
-            properties = _child(row, "trPr")
-            header = (
-                properties is not None
-                and _child(properties, "tblHeader") is not None
-                and (_attr(_child(properties, "tblHeader"), "val") not in ("0", "false", "off"))
-            )
-            column = 1 + _int(_attr(_child(properties, "gridBefore"), "val"), 0)
-            cells: list[RawCell] = []
-            for cell in _within(row, _CELLS):
-                cell_properties = _child(cell, "tcPr")
-                span = max(1, _int(_attr(_child(cell_properties, "gridSpan"), "val"), 1))
-                merge = _child(cell_properties, "vMerge")
-                text = self._cell_text(cell)
-                merged = False
-                if merge is not None and (_attr(merge, "val") or "continue") == "continue":
-                    text, merged = above.get(column, ""), True
-                elif merge is not None:
-                    above[column] = text
-                else:
-                    above.pop(column, None)
-                cells.append(RawCell(text, column, span, merged=merged))
-                column += span
+        for _, row in _within(element, _ROWS):
+            header, column = _row_properties(row)
+            cells = self._cells(row, column, above)
+            if cells:  # the last cell reaches furthest
+                width = max(width, cells[-1].column + cells[-1].span - 1)
             rows.append(RawRow(cells=tuple(cells), header=header))
-        columns = max([width, *(c.column + c.span - 1 for r in rows for c in r.cells)], default=0)
-        return RawTable(rows=tuple(rows), columns=columns)
+        return RawTable(rows=tuple(rows), columns=width)
+
+    def _cells(self, row: etree._Element, column: int, above: dict[int, str]) -> list[RawCell]:
+        """The cells of a row from grid ``column`` on; ``above`` follows vertical merges."""
+        cells: list[RawCell] = []
+        for _, cell in _within(row, _CELLS):
+            span, merge = _cell_properties(cell)
+            text = self._cell_text(cell)
+            merged = False
+            if merge is not None and (merge or "continue") == "continue":
+                text, merged = above.get(column, ""), True
+            elif merge is not None:
+                above[column] = text
+            else:
+                above.pop(column, None)
+            cells.append(RawCell(text, column, span, merged=merged))
+            column += span
+        return cells
+
+
+def _first_child(element: etree._Element | None, tag: str) -> etree._Element | None:
+    """The first child with ``tag``, as ``element.find(tag)`` gives it, without a path search.
+
+    Word writes properties first, so the first child is tried before a loop over the rest.
+    """
+    if element is None or not len(element):
+        return None
+    first = element[0]
+    if first.tag == tag:
+        return first
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _cell_properties(cell: etree._Element) -> tuple[int, str | None]:
+    """How many grid columns a cell spans, and its ``w:vMerge`` value («» for one without)."""
+    names = _names(cell)
+    properties = _first_child(cell, names["tcPr"])
+    spanned = _first_child(properties, names["gridSpan"])
+    merge = _first_child(properties, names["vMerge"])
+    span = 1 if spanned is None else max(1, _int(spanned.get(names["val"]), 1))
+    return span, None if merge is None else str(merge.get(names["val"]) or "")
+
+
+def _row_properties(row: etree._Element) -> tuple[bool, int]:
+    """Whether Word repeats the row as a header (``w:tblHeader``), and its first grid column."""
+    names = _names(row)
+    properties = _first_child(row, names["trPr"])
+    if properties is None:
+        return False, 1
+    marker = _first_child(properties, names["tblHeader"])
+    before = _first_child(properties, names["gridBefore"])
+    header = marker is not None and marker.get(names["val"]) not in _OFF
+    return header, 1 + _int(None if before is None else before.get(names["val"]), 0)
 
 
 class DocxImporter:
@@ -503,9 +592,9 @@ class DocxImporter:
         )
         styles_part = posixpath.join(posixpath.dirname(main), "styles.xml")
         numbering = _Numbering(package.xml(numbering_part), package.xml(styles_part))
-        reader = _Reader(numbering, namespace)
         body = _child(root, "body")
         if body is None:
             msg = f"{name}: the Word document has no body"
             raise DocumentError(msg)
+        reader = _Reader(numbering, namespace, body)
         return RawDocument(blocks=tuple(reader.blocks(body)), format=self.name)

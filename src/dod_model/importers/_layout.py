@@ -8,8 +8,9 @@ Text before the table gives the title, approval block and preamble; text after i
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -21,6 +22,7 @@ from dod_model.model import (
     Deadline,
     DeadlineKind,
     Location,
+    Party,
     Period,
     Result,
     Roadmap,
@@ -90,8 +92,15 @@ def _header_roles(row: RawRow) -> dict[int, ColumnRole] | None:
 
 
 def _is_column_numbers(row: RawRow) -> bool:
-    texts = [t.strip() for t in row.texts if t.strip()]
-    return len(texts) >= 2 and texts == [str(i) for i in range(1, len(texts) + 1)]
+    """Whether the row only numbers the columns: «1», «2», «3», … (two or more, blanks aside)."""
+    count = 0
+    for cell in row.cells:
+        text = cell.text.strip()
+        if text:
+            if text != str(count + 1):
+                return False  # most rows go no further than their first cell
+            count += 1
+    return count >= 2
 
 
 _NUMBER = re.compile(r"№?\s*(?:\d+(?:\s*\.\s*\d+)*|[IVXLC]{1,6})\s*\.*\s*")
@@ -116,8 +125,19 @@ def _join(before: str, after: str) -> str:
     return before + after if cut else f"{before} {after}"
 
 
+# Whitespace beside a line break: a line to strip, or an empty one to drop.
+_LOOSE_BREAK = re.compile(r"\s\n|\n\s")
+
+
 def _clean_lines(text: str) -> str:
     """Cell text as written, each line stripped, empty lines dropped, NBSP as space."""
+    if (
+        "\u00a0" not in text
+        and "\u00ad" not in text
+        and text.strip() == text
+        and ("\n" not in text or _LOOSE_BREAK.search(text) is None)
+    ):
+        return text  # already clean, as most cells are
     lines = (line.replace("\u00a0", " ").replace("\u00ad", "").strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -402,11 +422,14 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
         found = plugins.detect_region([title, *notes, *all_cells])
         region = found.code if found else None
     municipality = next((m["name"] for m in _MUNICIPALITY.finditer(f"{head_text}\n{title}")), None)
-    drafts = {id(r): Deadline.parse(r.cells.get(ColumnRole.DEADLINE, "")) for r in rows
-              if r.kind == "activity"}  # fmt: skip
+    # Each distinct deadline is read once: a roadmap repeats them from row to row.
+    written = {id(r): r.cells.get(ColumnRole.DEADLINE, "") for r in rows if r.kind == "activity"}
+    drafts = {text: Deadline.parse(text) for text in dict.fromkeys(written.values())}
     period = plan_period(f"{title}\n{head_text}") or period_from_deadlines(drafts.values())
-    deadlines = {key: _with_period(draft, period) for key, draft in drafts.items()}
-    unsectioned, roadmap_sections = _assemble(rows, deadlines, plugins.glossary(region))
+    final = {text: _with_period(draft, period) for text, draft in drafts.items()}
+    deadlines = {key: final[text] for key, text in written.items()}
+    meanings = _Meanings(plugins.glossary(region))
+    unsectioned, roadmap_sections = _assemble(rows, deadlines, meanings)
     approval = next((act for block in approvals for act in find_legal_acts(block)), None)
     basis = tuple(act for note in _tail_notes(_groups(tail)) for act in find_legal_acts(note))
     document_text = "\n".join([title, *notes, *all_cells])
@@ -432,6 +455,19 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
     )
 
 
+class _Meanings:
+    """Results and responsible bodies of one document's cells, each distinct text read once.
+
+    A roadmap repeats them from row to row.
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.result: Callable[[str], Result] = functools.cache(Result.parse)
+        self.parties: Callable[[str], tuple[Party, ...]] = functools.cache(
+            functools.partial(split_parties, glossary=glossary)
+        )
+
+
 def _with_period(draft: Deadline, period: Period | None) -> Deadline:
     """A deadline read again with the plan's period, where the period can change it."""
     if period is None or (draft.kind in _OWN_CALENDAR and (draft.start or draft.end)):
@@ -444,7 +480,7 @@ _OWN_CALENDAR = frozenset({DeadlineKind.DATE, DeadlineKind.BY, DeadlineKind.FROM
 
 
 def _assemble(
-    rows: list[_Row], deadlines: dict[int, Deadline], glossary: Glossary
+    rows: list[_Row], deadlines: dict[int, Deadline], meanings: _Meanings
 ) -> tuple[tuple[Activity, ...], tuple[Section, ...]]:
     """Activities outside sections, and the sections with theirs."""
     roadmap_sections: list[Section] = []
@@ -465,13 +501,13 @@ def _assemble(
             close_section()
             current, pending = row, []
             continue
-        activity = _activity(row, current, deadlines[id(row)], glossary)
+        activity = _activity(row, current, deadlines[id(row)], meanings)
         (pending if current is not None else unsectioned).append(activity)
     close_section()
     return tuple(unsectioned), tuple(roadmap_sections)
 
 
-def _activity(row: _Row, section: _Row | None, deadline: Deadline, glossary: Glossary) -> Activity:
+def _activity(row: _Row, section: _Row | None, deadline: Deadline, meanings: _Meanings) -> Activity:
     cells = row.cells
     title = cells.get(ColumnRole.TITLE, "")
     result_text = cells.get(ColumnRole.RESULT, "")
@@ -479,8 +515,8 @@ def _activity(row: _Row, section: _Row | None, deadline: Deadline, glossary: Glo
         number=normalise_number(cells.get(ColumnRole.NUMBER, "")),
         title=title,
         deadline=deadline,
-        results=tuple(Result.parse(line) for line in result_text.split("\n") if line),
-        responsible=split_parties(cells.get(ColumnRole.RESPONSIBLE, ""), glossary),
+        results=tuple(meanings.result(line) for line in result_text.split("\n") if line),
+        responsible=meanings.parties(cells.get(ColumnRole.RESPONSIBLE, "")),
         section=section.cells.get(ColumnRole.NUMBER, "") if section is not None else None,
         # A «Примечание» column's cell is the row's first note; rows across the table follow.
         notes=(cells[ColumnRole.NOTE], *row.notes)

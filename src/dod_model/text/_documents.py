@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -114,13 +114,31 @@ _CENTRE_PATTERNS: tuple[tuple[CentreKind, re.Pattern[str]], ...] = tuple(
 )
 
 
+# Every centre pattern needs the word «центр», and none crosses a NUL (the separator of the
+# cells joined into one text): only the NUL-free pieces that hold the word are searched.
+_CENTRE_WORD = re.compile("центр", re.IGNORECASE)
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each NUL-free piece of ``text`` that holds the word «центр»."""
+    end = -1
+    for word in _CENTRE_WORD.finditer(text):
+        if word.start() < end:
+            continue  # in the piece already given
+        start = text.rfind("\x00", 0, word.start()) + 1
+        end = text.find("\x00", word.end())
+        end = len(text) if end < 0 else end
+        yield start, end
+
+
 def _mentions(texts: Iterable[str]) -> list[tuple[int, int, CentreKind, str | None, str]]:
     found = []
     for order, text in enumerate(texts):
-        for kind, pattern in _CENTRE_PATTERNS:
-            for match in pattern.finditer(text):
-                name = " ".join(match["name"].split())
-                found.append((order, match.start(), kind, match["org"], name))
+        for start, end in _pieces(text):
+            for kind, pattern in _CENTRE_PATTERNS:
+                for match in pattern.finditer(text, start, end):
+                    name = " ".join(match["name"].split())
+                    found.append((order, match.start(), kind, match["org"], name))
     return sorted(found, key=lambda m: m[:2])
 
 

@@ -10,6 +10,7 @@ from dod_model.text._calendar import roman_to_int
 __all__ = ["find_steps", "normalise_number", "section_heading"]
 
 _DOTS = re.compile(r"\s*\.(?:\s*\.)+")
+_SPACED_DOT = re.compile(r"\s*\.\s*")
 _ROMAN = re.compile(r"(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 
 
@@ -20,7 +21,7 @@ def normalise_number(text: str) -> str:
     """
     number = text.strip().removeprefix("№").strip()
     number = _DOTS.sub(".", number)
-    number = re.sub(r"\s*\.\s*", ".", number)
+    number = _SPACED_DOT.sub(".", number)
     return number.strip(". ")
 
 
@@ -51,6 +52,10 @@ def section_heading(text: str) -> tuple[str, str] | None:
 # «… включающей: 1. Методический блок для педагогов. 2. Информационный блок …»
 _STEP = re.compile(r"(?:(?<=^)|(?<=[\s:;]))(?P<number>\d{1,2})[.)]\s+(?=[А-ЯЁA-Z])")
 _BULLET = re.compile(r"^\s*[-–—•]\s+(?P<text>.+?)\s*[;.]?\s*$", re.MULTILINE)
+# What every step mark and every bullet holds: most titles have neither, and a search for
+# these is quicker than for the marks themselves.
+_STEP_HINT = re.compile(r"\d[.)]")
+_BULLET_HINT = re.compile(r"[-–—•]")
 
 
 def find_steps(text: str) -> tuple[Step, ...]:
@@ -63,7 +68,7 @@ def find_steps(text: str) -> tuple[Step, ...]:
     Args:
         text: The activity's title as written.
     """
-    marks = list(_STEP.finditer(text))
+    marks = list(_STEP.finditer(text)) if _STEP_HINT.search(text) else []
     run: list[re.Match[str]] = []
     for mark in marks:
         if int(mark["number"]) == len(run) + 1:
@@ -76,7 +81,7 @@ def find_steps(text: str) -> tuple[Step, ...]:
             Step(m["number"], " ".join(text[m.end() : end].split()).rstrip(" ;"))
             for m, end in zip(run, ends, strict=True)
         )
-    bullets = [m["text"] for m in _BULLET.finditer(text)]
+    bullets = [m["text"] for m in _BULLET.finditer(text)] if _BULLET_HINT.search(text) else []
     if len(bullets) >= 2:
         return tuple(Step("", " ".join(b.split())) for b in bullets)
     return ()
