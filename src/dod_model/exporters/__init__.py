@@ -7,7 +7,24 @@ An exporter (registered through the ``dod_register_exporters`` hook) turns a
 .. versionadded:: 0.2.0
 """
 
+from dod_model.exporters._csv import CSV_COLUMNS, CsvExporter
+from dod_model.exporters._ics import CalendarPlan, IcsExporter, PlannedEvent, regular_rule
 from dod_model.exporters._json import JsonExporter
-from dod_model.exporters._write import Exporter, write
+from dod_model.exporters._markdown import MarkdownExporter, escape_cell, escape_text
+from dod_model.exporters._write import Exporter, choose_exporter, write
 
-__all__ = ["Exporter", "JsonExporter", "write"]
+__all__ = [
+    "CSV_COLUMNS",
+    "CalendarPlan",
+    "CsvExporter",
+    "Exporter",
+    "IcsExporter",
+    "JsonExporter",
+    "MarkdownExporter",
+    "PlannedEvent",
+    "choose_exporter",
+    "escape_cell",
+    "escape_text",
+    "regular_rule",
+    "write",
+]

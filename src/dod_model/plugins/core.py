@@ -25,9 +25,17 @@ def dod_register_importers(register: Callable[[Any], None]) -> None:
 @hookimpl
 def dod_register_exporters(register: Callable[[Any], None]) -> None:
     """The built-in exporters."""
-    from dod_model.exporters import JsonExporter  # noqa: PLC0415 - built on plugins
+    from dod_model.exporters import (  # noqa: PLC0415 - built on plugins
+        CsvExporter,
+        IcsExporter,
+        JsonExporter,
+        MarkdownExporter,
+    )
 
     register(JsonExporter())
+    register(CsvExporter())
+    register(MarkdownExporter())
+    register(IcsExporter())
 
 
 @hookimpl
