@@ -28,8 +28,7 @@ ignored). An edited wording scores well above it («Разработка пол�
 утверждение положения о МОЦ»: 0.79). Of the 827 pairs of different activities within the five
 seed roadmaps, 95 % score below 0.52; but titles that share a long stock opening («Актуализация
 нормативных правовых актов, регламентирующих …») reach 0.89, which is why :func:`diff` pairs
-equal numbers and titles first, and prefers equal numbers among similar titles
-(:data:`NUMBER_BONUS`).
+equal titles first, and prefers equal numbers among similar titles (:data:`NUMBER_BONUS`).
 """
 
 NUMBER_BONUS: Final = 0.1
@@ -181,14 +180,18 @@ def _by_number(
 def diff(old: Roadmap, new: Roadmap, *, threshold: float = TITLE_SIMILARITY) -> RoadmapDiff:
     """Activities added, removed, renumbered, retitled, re-dated and reassigned between editions.
 
-    Activities are matched in three passes, each over those not matched yet:
+    Activities are matched in four passes, each over those not matched yet:
 
     1. the same number and the same title (folded: case, «ё», spacing ignored);
-    2. titles at least ``threshold`` alike (:func:`title_similarity`), the most alike first,
+    2. the same title, another number: an activity inserted or dropped renumbers the ones
+       after it, which keep their titles;
+    3. titles at least ``threshold`` alike (:func:`title_similarity`), the most alike first,
        a pair with the same number counting :data:`NUMBER_BONUS` more alike: an edited title
-       keeps its activity, and an activity inserted or dropped renumbers the ones after it,
-       which keep their titles;
-    3. the same number, titles unlike: an activity rewritten in place.
+       keeps its activity;
+    4. the same number, titles unlike: an activity rewritten in place.
+
+    The first two passes take time in proportion to the activities; the third compares every
+    title left with every other left, so it stays quick while most titles are unchanged.
 
     The rest of the old edition was removed, the rest of the new added.
 
@@ -219,6 +222,12 @@ def diff(old: Roadmap, new: Roadmap, *, threshold: float = TITLE_SIMILARITY) -> 
     for i, j in list(_by_number(before, after, free_old, free_new)):
         if folded_old[i] == folded_new[j]:
             take(i, j, 1.0)
+    titled: dict[str, list[int]] = {}
+    for i in sorted(free_old):
+        titled.setdefault(folded_old[i], []).append(i)
+    for j in sorted(free_new):
+        if waiting := titled.get(folded_new[j]):
+            take(waiting.pop(0), j, 1.0)
     candidates = []
     for j in sorted(free_new):
         matcher = difflib.SequenceMatcher(None, autojunk=False)
@@ -227,7 +236,7 @@ def diff(old: Roadmap, new: Roadmap, *, threshold: float = TITLE_SIMILARITY) -> 
             matcher.set_seq1(folded_old[i])
             if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
                 continue
-            similarity = 1.0 if folded_old[i] == folded_new[j] else matcher.ratio()
+            similarity = matcher.ratio()
             if similarity >= threshold:
                 bonus = NUMBER_BONUS if before[i].number == after[j].number else 0.0
                 candidates.append((-(similarity + bonus), j, i, similarity))
