@@ -432,3 +432,19 @@ def test_a_progress_bar_on_a_terminal(capsys, monkeypatch, seeds, tmp_path):
     assert "reading" in shown
     assert "| 0/5 [" in shown  # then cleared, the summary line in its place
     assert shown.endswith(f"\rread 5, refused 0; md files in {tmp_path}\n")
+
+
+def test_one_document_into_a_folder(capsys, seeds, tmp_path):
+    code, out, err = run(capsys, "read", str(seed_path(seeds, "amur")), "-o", f"{tmp_path}/new/")
+    assert (code, out) == (0, "")
+    assert err == f"read 1, refused 0; json files in {tmp_path}/new\n"
+    written = tmp_path / "new" / "amur-rmc-first-steps-plan.json"
+    assert dod_model.loads(written.read_bytes()) == dod_model.read(seed_path(seeds, "amur"))
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_summary_of_every_seed(capsys, seeds, name):
+    path = seed_path(seeds, name)
+    code, out, _ = run(capsys, "summary", str(path), "--json")
+    assert code == 0
+    assert json.loads(out)["activities"] == len(dod_model.read(path).activities)

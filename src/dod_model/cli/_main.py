@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -110,8 +111,8 @@ def _add_read(commands: _Commands) -> None:
         "-o",
         "--output",
         metavar="OUT",
-        type=Path,
-        help="a file for one document; a folder (made when missing) for several",
+        help="a file for one document; a folder (made when missing) for several, or for one "
+        "when OUT is a folder or ends with /",
     )
 
 
@@ -140,8 +141,8 @@ def _add_diff(commands: _Commands) -> None:
         "diff",
         help="what changed between two editions of a roadmap",
         description="Match the activities of two editions (same number and title; else the "
-        "most similar titles, same numbers preferred; else the same number) and list those "
-        "added, removed, "
+        "same title; else the most similar titles, same numbers preferred; else the same "
+        "number) and list those added, removed, "
         "renumbered, retitled, re-dated and reassigned. Exit status 0 when the editions "
         "agree, 1 when they differ, 2 when one cannot be read.",
     )
@@ -245,11 +246,16 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _exporter(args: argparse.Namespace, single: bool) -> Exporter:
+def _folder(output: str | None) -> bool:
+    """Whether ``-o`` names a folder: an existing one, or a path ending with a separator."""
+    return output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+
+
+def _exporter(args: argparse.Namespace, to_file: bool) -> Exporter:
     exporters: dict[str, Exporter] = default_plugins().exporters()
     name = args.to
-    if name is None and single and args.output is not None and not args.output.is_dir():
-        suffix = args.output.suffix.casefold()
+    if name is None and to_file:
+        suffix = Path(args.output).suffix.casefold()
         name = next((n for n, e in exporters.items() if suffix in e.suffixes), None)
         if name is None:
             msg = f"{args.output}: no exporter writes {suffix or 'files without a suffix'}; "
@@ -273,21 +279,22 @@ def _read(args: argparse.Namespace) -> int:
         msg = "name a FILE to read, or --example NAME"
         raise UsageError(msg)
     single = len(sources) == 1 and not any(path.is_dir() for path in args.files)
-    exporter = _exporter(args, single)
-    output: Path | None = args.output
-    if single and (output is None or not output.is_dir()):
+    to_folder = _folder(args.output)
+    exporter = _exporter(args, to_file=single and args.output is not None and not to_folder)
+    if single and not to_folder:
         roadmap = roadmap_of(sources[0].label, sources[0].load())
-        if output is None:
+        if args.output is None:
             if exporter.name == "docx" and sys.stdout.isatty():
                 msg = "a Word document is not for a terminal; name a file with -o"
                 raise UsageError(msg)
             to_stdout(exporter.export(roadmap))
         else:
-            write(roadmap, output, format=exporter.name)
+            write(roadmap, args.output, format=exporter.name)
         return 0
-    if output is None:
+    if args.output is None:
         msg = "several documents (or a folder) need -o DIR, the folder to write them to"
         raise UsageError(msg)
+    output = Path(args.output)
     if output.exists() and not output.is_dir():
         msg = f"{output}: not a folder; several documents need -o DIR"
         raise UsageError(msg)
