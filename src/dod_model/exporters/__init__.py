@@ -11,7 +11,7 @@ from dod_model.exporters._csv import CSV_COLUMNS, CsvExporter
 from dod_model.exporters._ics import CalendarPlan, IcsExporter, PlannedEvent, regular_rule
 from dod_model.exporters._json import JsonExporter
 from dod_model.exporters._markdown import MarkdownExporter, escape_cell, escape_text
-from dod_model.exporters._write import Exporter, choose_exporter, write
+from dod_model.exporters._write import Exporter, write
 
 __all__ = [
     "CSV_COLUMNS",
@@ -22,7 +22,6 @@ __all__ = [
     "JsonExporter",
     "MarkdownExporter",
     "PlannedEvent",
-    "choose_exporter",
     "escape_cell",
     "escape_text",
     "regular_rule",

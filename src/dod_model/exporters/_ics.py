@@ -155,21 +155,22 @@ def plan_calendar(roadmap: Roadmap) -> CalendarPlan:
     activities = roadmap.activities
     events: list[PlannedEvent] = []
     skipped: list[Activity] = []
+    one_day = dt.timedelta(days=1)
     for activity, number in zip(activities, _number_keys(activities), strict=True):
         spans = _spans(activity, roadmap.period)
-        uid = f"{key}-{number}@dod-model"
-        one_day = dt.timedelta(days=1)
         rule = regular_rule([start for start, _ in spans]) if len(spans) > 1 else None
         if not spans:
             skipped.append(activity)
         elif len(spans) == 1 or rule is not None:
-            start, last = spans[0]
-            events.append(PlannedEvent(activity=activity, uid=uid, start=start,
-                                       end=last + one_day, rule=rule))  # fmt: skip
-        else:
+            (start, last), *_ = spans
+            uid = f"{key}-{number}@dod-model"
+            events.append(
+                PlannedEvent(activity=activity, uid=uid, start=start, end=last + one_day, rule=rule)
+            )
+        else:  # irregular dates: one event each, numbered in date order
             events.extend(
                 PlannedEvent(
-                    activity=activity, uid=uid.replace("@", f"-{k}@"), start=s, end=e + one_day
+                    activity=activity, uid=f"{key}-{number}-{k}@dod-model", start=s, end=e + one_day
                 )
                 for k, (s, e) in enumerate(spans, start=1)
             )
