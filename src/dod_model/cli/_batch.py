@@ -16,11 +16,11 @@ from dod_model.exporters import Exporter, write
 from dod_model.model import Roadmap
 from dod_model.plugins import Plugins
 
-__all__ = ["Batch", "Source", "run_batch", "to_stdout"]
+__all__ = ["Batch", "Input", "path_input", "roadmap_of", "run_batch", "to_stdout"]
 
 
 @attrs.frozen
-class Source:
+class Input:
     """One input of a batch: what to call it, the stem of its output, how to load it."""
 
     label: str
@@ -48,12 +48,12 @@ def roadmap_of(label: str, document: object) -> Roadmap:
     return document
 
 
-def path_source(path: Path, *, region: str | None, format: str | None) -> Source:
+def path_input(path: Path, *, region: str | None, format: str | None) -> Input:
     """An input file of a batch."""
-    return Source(str(path), path.stem, lambda: read_document(path, region=region, format=format))
+    return Input(str(path), path.stem, lambda: read_document(path, region=region, format=format))
 
 
-def _names(sources: Sequence[Source], suffix: str) -> list[str]:
+def _names(sources: Sequence[Input], suffix: str) -> list[str]:
     """Output file names: ``<stem><suffix>``; inputs sharing a stem keep their whole name."""
     stems = Counter(source.stem for source in sources)
     return [
@@ -62,7 +62,7 @@ def _names(sources: Sequence[Source], suffix: str) -> list[str]:
     ]
 
 
-def run_batch(sources: Sequence[Source], exporter: Exporter, folder: Path,
+def run_batch(sources: Sequence[Input], exporter: Exporter, folder: Path,
               plugins: Plugins) -> Batch:  # fmt: skip
     """Read every source and write its export into ``folder``; a refusal never stops the rest.
 

@@ -23,7 +23,7 @@ from dod_model import examples
 from dod_model._errors import DodModelError
 from dod_model.analysis import TITLE_SIMILARITY, diff, status
 from dod_model.cli._analysis import diff_data, render_diff, render_status, status_data
-from dod_model.cli._batch import Source, path_source, roadmap_of, run_batch, to_stdout
+from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch, to_stdout
 from dod_model.cli._inputs import UsageError, expand, naming, read_document
 from dod_model.cli._reports import render_plugins, render_report, to_json_ready
 from dod_model.cli._summary import render_summary, summary_data
@@ -270,11 +270,11 @@ def _exporter(args: argparse.Namespace, to_file: bool) -> Exporter:
 
 def _read(args: argparse.Namespace) -> int:
     files = expand(args.files)
-    sources = [path_source(p, region=args.region, format=args.format) for p in files]
+    sources = [path_input(p, region=args.region, format=args.format) for p in files]
     if args.example is not None:
         name = args.example
         examples.path(name)  # an unknown name is a usage error, before any work
-        sources.insert(0, Source(f"example {name}", name, lambda: examples.load(name)))
+        sources.insert(0, Input(f"example {name}", name, lambda: examples.load(name)))
     if not sources:
         msg = "name a FILE to read, or --example NAME"
         raise UsageError(msg)
