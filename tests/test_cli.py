@@ -17,6 +17,7 @@ import pytest
 import dod_model
 from dod_model import examples
 from dod_model.cli import main
+from dod_model.cli._reports import source_place
 from dod_model.plugins import default_plugins
 
 
@@ -448,3 +449,25 @@ def test_summary_of_every_seed(capsys, seeds, name):
     code, out, _ = run(capsys, "summary", str(path), "--json")
     assert code == 0
     assert json.loads(out)["activities"] == len(dod_model.read(path).activities)
+
+
+def test_validate_names_the_source_row_of_each_finding(capsys, seeds):
+    path = seed_path(seeds, "tambov")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    activity = dod_model.read(path).activity("3.1")
+    where = activity.provenance
+    assert (
+        "  warning  tambov/year-not-covered        /sections/2/activities/0/deadline "
+        f"(table {where.table}, row {where.row}, line {where.line})\n"
+        "           activity 3.1 recurs"
+    ) in out
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[where.line - 1].split() == ["3.1."]  # the line the row starts on
+
+
+def test_source_place_follows_the_pointer_to_the_nearest_provenance():
+    data = {"sections": [{"provenance": {"table": 1, "row": 2}, "activities": [{"x": 1}]}]}
+    assert source_place(data, "/sections/0/activities/0/x") == "table 1, row 2"
+    assert source_place(data, "/sections/5") is None
+    assert source_place(data, "") is None

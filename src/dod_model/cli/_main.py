@@ -331,9 +331,10 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    reports: list[tuple[str, Report]] = []
+    reports: list[tuple[str, Report, object]] = []
     if args.example is not None:
-        reports.append((f"example {args.example}", validate(examples.load(args.example))))
+        example = examples.load(args.example)
+        reports.append((f"example {args.example}", validate(example), example))
     files = expand(args.files)
     if not reports and not files:
         msg = "name a FILE to validate, or --example NAME"
@@ -346,15 +347,15 @@ def _validate(args: argparse.Namespace) -> int:
             sys.stderr.write(f"dod-model: error: {naming(path, str(exc))}\n")
             refused += 1
             continue
-        reports.append((str(path), validate(document, region=args.region)))
+        reports.append((str(path), validate(document, region=args.region), document))
     if args.json:
-        _print_json([{"file": name, "report": to_data(report)} for name, report in reports])
+        _print_json([{"file": name, "report": to_data(report)} for name, report, _ in reports])
     else:
-        for name, report in reports:
-            sys.stdout.write(render_report(name, report))
+        for name, report, document in reports:
+            sys.stdout.write(render_report(name, report, document))
     if refused:
         return 2
-    return 0 if all(report.ok for _, report in reports) else 1
+    return 0 if all(report.ok for _, report, _ in reports) else 1
 
 
 def _plugins(args: argparse.Namespace) -> int:
