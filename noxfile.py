@@ -30,7 +30,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the package and on a typed-usage example."""
-    session.install("-e", ".[test]", "mypy", "types-jsonschema", "types-openpyxl")
+    session.install("-e", ".[test]", "mypy", "types-jsonschema", "types-openpyxl", "types-tqdm")
     session.run("mypy", "--strict", "src", "tests/typing")
 
 

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import importlib.resources
+import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import attrs
 import pytest
 
 import dod_model
 from dod_model import examples
 from dod_model.cli import main
+from dod_model.cli._reports import source_place
+from dod_model.plugins import default_plugins
 
 
 def run(capsys, *argv):
@@ -168,3 +176,298 @@ def test_validate_a_bundled_document(capsys):
     code, out, _ = run(capsys, "validate", "--example", "tambov")
     assert code == 0
     assert out.startswith("example tambov: ok: 0 errors, 4 warnings, 1 notes (region RU-TAM)")
+
+
+# --- read: exports and batches -----------------------------------------------------------------
+
+SEED_NAMES = ("amur", "samara", "sverdlovsk", "tambov", "ulyanovsk")
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "docx"
+
+
+def seed_path(seeds, name):
+    (path,) = seeds.glob(f"{name}-*.txt")
+    return path
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+@pytest.mark.parametrize("to", ["json", "csv", "md", "ics"])
+def test_read_a_seed_to_every_format_on_stdout(capsysbinary, seeds, name, to):
+    path = seed_path(seeds, name)
+    code = main(["read", str(path), "--to", to])
+    out, err = capsysbinary.readouterr()
+    assert (code, err) == (0, b"")
+    roadmap = dod_model.read(path)
+    assert out == default_plugins().exporters()[to].export(roadmap)
+
+
+def test_read_a_folder_writes_one_file_per_document(capsys, seeds, tmp_path):
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, "read", str(seeds), "-o", str(out), "--to", "csv")
+    assert code == 0
+    assert stdout == ""
+    assert err == f"read 5, refused 0; csv files in {out}\n"
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        p.stem + ".csv" for p in seeds.glob("*.txt")
+    )
+    for path in seeds.glob("*.txt"):
+        text = (out / f"{path.stem}.csv").read_text("utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+        assert [r["title"] for r in rows] == [a.title for a in dod_model.read(path).activities]
+
+
+def test_a_refused_file_does_not_stop_the_batch(capsys, seeds, tmp_path):
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"PK\x03\x04 not really a zip")
+    sources = [str(seed_path(seeds, "samara")), str(junk), str(seed_path(seeds, "tambov"))]
+    if CORPUS.is_dir():
+        sources.append(str(CORPUS / "python-docx" / "tbl-2x2-table.docx"))
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "read", *sources, "-o", str(out), "--to", "md")
+    assert code == 2
+    refused = len(sources) - 2
+    lines = err.splitlines()
+    assert lines[0] == f"read 2, refused {refused}; md files in {out}"
+    assert lines[1].startswith(f"  refused {junk}: ")
+    assert all(line.startswith("  refused ") for line in lines[1:])
+    assert len(lines) == 1 + refused
+    assert sorted(p.name for p in out.iterdir()) == [
+        "samara-oc-roadmap-2019.md",
+        "tambov-target-model-roadmap-2020-2024.md",
+    ]
+
+
+def test_read_names_outputs_apart_when_stems_collide(capsys, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.txt").write_bytes(examples.path("samara-text").read_bytes())
+    (folder / "plan.docx").write_bytes(examples.path("samara").read_bytes())
+    (folder / "notes.md").write_text("not a roadmap", encoding="utf-8")  # not read from a folder
+    code, _, err = run(capsys, "read", str(folder), "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "plan.docx.json",
+        "plan.txt.json",
+    ]
+
+
+def test_read_to_a_file_takes_the_format_from_its_suffix(capsys, tmp_path):
+    target = tmp_path / "tambov.ics"
+    code, out, _ = run(capsys, "read", "--example", "tambov", "-o", str(target))
+    assert (code, out) == (0, "")
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    code, _, err = run(capsys, "read", "--example", "tambov", "-o", str(tmp_path / "x.xyz"))
+    assert code == 2
+    assert "x.xyz: no exporter writes .xyz; name one with --to" in err
+
+
+def test_read_usage_errors(capsys, seeds, tmp_path):
+    code, _, err = run(capsys, "read", str(seeds))
+    assert code == 2
+    assert "need -o DIR" in err
+    code, _, err = run(capsys, "read", "--example", "tambov", "--to", "pdf")
+    assert code == 2
+    assert "no exporter 'pdf'; there are: " in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run(capsys, "read", str(empty), "-o", str(tmp_path / "out"))
+    assert code == 2
+    assert f"{empty}: the folder holds no .docx or .txt files" in err
+    afile = tmp_path / "a.txt"
+    afile.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "read", str(seeds), "-o", str(afile))
+    assert code == 2
+    assert "not a folder" in err
+
+
+def test_read_round_trips_through_json(capsys, seeds, tmp_path):
+    for name in SEED_NAMES:
+        path = seed_path(seeds, name)
+        target = tmp_path / f"{name}.json"
+        assert main(["read", str(path), "-o", str(target)]) == 0
+        code, out, _ = run(capsys, "read", str(target), "--to", "csv")
+        assert code == 0
+        assert out.encode("utf-8") == dod_model.exporters.CsvExporter().export(dod_model.read(path))
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys, seeds, tmp_path):
+    code, _, err = run(capsys, "read", str(seeds), "-o", str(tmp_path))
+    assert code == 0
+    assert "\r" not in err
+    assert "reading" not in err
+
+
+# --- status ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_status_of_every_seed(capsys, seeds, name):
+    path = seed_path(seeds, name)
+    code, out, _ = run(capsys, "status", str(path), "--on", "2019-09-15", "--json")
+    assert code == 0
+    data = json.loads(out)
+    roadmap = dod_model.read(path)
+    result = dod_model.status(roadmap, dt.date(2019, 9, 15))
+    assert data["counts"] == {k: len(v) for k, v in result.groups.items()}
+    assert sum(data["counts"].values()) == len(roadmap.activities)
+    code, out, _ = run(capsys, "status", str(path), "--on", "2019-09-15")
+    assert code == 0
+    assert out.splitlines()[1].startswith("On 2019-09-15 (plan period ")
+
+
+def test_status_table_of_samara(capsys, seeds):
+    code, out, _ = run(capsys, "status", str(seed_path(seeds, "samara")), "--on", "2019-09-15")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1] == "On 2019-09-15 (plan period 2019-06-01 … 2019-12-31):"
+    assert lines[2] == "8 overdue, 4 due, 3 upcoming, 0 later, 0 done, 0 unknown"
+    assert "Overdue (8)" in lines
+    first = lines[lines.index("Overdue (8)") + 2]
+    assert first.split()[:3] == ["1", "2019-07-31", "Июнь-июль"]
+
+
+def test_status_with_a_horizon_as_json(capsys):
+    code, out, _ = run(
+        capsys, "status", "--example", "tambov", "--on", "2022-03-01", "--horizon", "92", "--json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert (data["on"], data["horizon"]) == ("2022-03-01", 92)
+    assert [e["number"] for e in data["due"]] == ["1.7", "1.8", "1.10"]
+    assert data["due"][0]["next_due"] == "2022-05-31"
+    assert data["due"][0]["deadline"].startswith("31.05.2020\n31. 05.2021")  # as written
+
+
+def test_status_usage_errors(capsys, tmp_path):
+    with pytest.raises(SystemExit) as info:
+        main(["status", "--example", "tambov", "--on", "01.03.2022"])
+    assert info.value.code == 2
+    assert "not a date: '01.03.2022' (write it as YYYY-MM-DD)" in capsys.readouterr().err
+    code, _, err = run(capsys, "status", str(tmp_path / "absent.docx"), "--on", "2020-01-01")
+    assert code == 2
+    assert f"{tmp_path / 'absent.docx'}: cannot read the file" in err
+
+
+# --- diff --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_diff_of_a_seed_with_its_word_rendition_is_empty(capsys, seeds, name):
+    with importlib.resources.as_file(examples.path(name)) as word:
+        code, out, _ = run(capsys, "diff", str(seed_path(seeds, name)), str(word))
+    assert code == 0, out
+    assert ", 0 re-dated, 0 reassigned, " in out
+
+
+def test_diff_of_two_editions(capsys, seeds, tmp_path):
+    old_path = seed_path(seeds, "ulyanovsk")
+    old = dod_model.read(old_path)
+    activities = list(old.unsectioned)
+    activities[5] = attrs.evolve(activities[5], deadline=dod_model.Deadline.parse("Октябрь 2019"))
+    del activities[2]
+    activities = [attrs.evolve(a, number=str(i)) for i, a in enumerate(activities, 1)]
+    new_path = tmp_path / "new.json"
+    dod_model.write(attrs.evolve(old, unsectioned=tuple(activities)), new_path)
+    code, out, _ = run(capsys, "diff", str(old_path), str(new_path))
+    assert code == 1
+    assert out.splitlines()[1] == (
+        "0 added, 1 removed, 13 renumbered, 0 retitled, 1 re-dated, 0 reassigned, 2 unchanged"
+    )
+    assert "  ~ 5      Сентябрь 2019 года → Октябрь 2019" in out
+    code, out, _ = run(capsys, "diff", str(old_path), str(new_path), "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert [a["number"] for a in data["removed"]] == ["3"]
+    assert data["changed"][0]["changes"] == ["renumbered"]
+
+
+def test_diff_refuses_a_registry(capsys, seeds, tmp_path):
+    path = tmp_path / "certificates.json"
+    path.write_text(dod_model.dumps(dod_model.CertificateRegistry()), encoding="utf-8")
+    code, _, err = run(capsys, "diff", str(seed_path(seeds, "amur")), str(path))
+    assert code == 2
+    assert f"{path}: holds a CertificateRegistry, not a roadmap" in err
+
+
+# --- validate, plugins, schema on the seeds ----------------------------------------------------
+
+
+def test_validate_every_seed_and_a_folder(capsys, seeds, tmp_path):
+    code, out, _ = run(capsys, "validate", str(seeds))
+    assert code in (0, 1)
+    assert [line.split(":")[0] for line in out.splitlines() if not line.startswith(" ")] == [
+        str(p) for p in sorted(seeds.glob("*.txt"))
+    ]
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\x01\x02")
+    code, out, err = run(capsys, "validate", str(junk), str(seed_path(seeds, "tambov")))
+    assert code == 2  # a file refused; the other validated all the same
+    assert err.startswith(f"dod-model: error: {junk}: ")
+    assert out.startswith(f"{seed_path(seeds, 'tambov')}: ok: ")
+
+
+def test_plugins_lists_the_exporters(capsys):
+    code, out, _ = run(capsys, "plugins", "--json")
+    assert code == 0
+    (core,) = [p for p in json.loads(out) if p["name"] == "core"]
+    assert {"json", "csv", "md", "ics"} <= set(core["exporters"])
+
+
+def test_help_lists_every_command(capsys):
+    code, out, _ = run(capsys)
+    assert code == 0
+    for command in ("summary", "read", "status", "diff", "examples", "validate", "plugins"):
+        assert f"    {command}" in out
+    assert "Exit status: 0 success; 1" in out
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_progress_bar_on_a_terminal(capsys, monkeypatch, seeds, tmp_path):
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["read", str(seeds), "-o", str(tmp_path), "--to", "md"]) == 0
+    shown = terminal.getvalue()
+    assert "reading" in shown
+    assert "| 0/5 [" in shown  # then cleared, the summary line in its place
+    assert shown.endswith(f"\rread 5, refused 0; md files in {tmp_path}\n")
+
+
+def test_one_document_into_a_folder(capsys, seeds, tmp_path):
+    code, out, err = run(capsys, "read", str(seed_path(seeds, "amur")), "-o", f"{tmp_path}/new/")
+    assert (code, out) == (0, "")
+    assert err == f"read 1, refused 0; json files in {tmp_path}/new\n"
+    written = tmp_path / "new" / "amur-rmc-first-steps-plan.json"
+    assert dod_model.loads(written.read_bytes()) == dod_model.read(seed_path(seeds, "amur"))
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_summary_of_every_seed(capsys, seeds, name):
+    path = seed_path(seeds, name)
+    code, out, _ = run(capsys, "summary", str(path), "--json")
+    assert code == 0
+    assert json.loads(out)["activities"] == len(dod_model.read(path).activities)
+
+
+def test_validate_names_the_source_row_of_each_finding(capsys, seeds):
+    path = seed_path(seeds, "tambov")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    activity = dod_model.read(path).activity("3.1")
+    where = activity.provenance
+    assert (
+        "  warning  tambov/year-not-covered        /sections/2/activities/0/deadline "
+        f"(table {where.table}, row {where.row}, line {where.line})\n"
+        "           activity 3.1 recurs"
+    ) in out
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[where.line - 1].split() == ["3.1."]  # the line the row starts on
+
+
+def test_source_place_follows_the_pointer_to_the_nearest_provenance():
+    data = {"sections": [{"provenance": {"table": 1, "row": 2}, "activities": [{"x": 1}]}]}
+    assert source_place(data, "/sections/0/activities/0/x") == "table 1, row 2"
+    assert source_place(data, "/sections/5") is None
+    assert source_place(data, "") is None

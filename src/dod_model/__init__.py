@@ -3,6 +3,7 @@
 The public API lives here; every name in :data:`__all__` is stable (see the contract in the
 docs). Implementation modules are private (``_name.py``) or grouped by concern:
 :mod:`dod_model.model` (the value objects), :mod:`dod_model.codec` (JSON and JSON Schema),
+:mod:`dod_model.exporters` (documents written), :mod:`dod_model.analysis` (status and diff),
 :mod:`dod_model.examples` (bundled example documents), :mod:`dod_model.cli` (``dod-model``),
 :mod:`dod_model.testing` (hypothesis strategies for plugin authors).
 """
@@ -10,6 +11,14 @@ docs). Implementation modules are private (``_name.py``) or grouped by concern:
 from importlib.metadata import PackageNotFoundError, version
 
 from dod_model._errors import DocumentError, DodModelError, PluginError, SchemaError, SchemaFault
+from dod_model.analysis import (
+    ActivityChange,
+    ActivityStatus,
+    RoadmapDiff,
+    RoadmapStatus,
+    diff,
+    status,
+)
 from dod_model.codec import (
     SCHEMA_VERSION,
     dumps,
@@ -101,6 +110,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "Abbreviation",
     "Activity",
+    "ActivityChange",
+    "ActivityStatus",
     "AgeRange",
     "Centre",
     "CentreKind",
@@ -147,6 +158,8 @@ __all__ = [
     "Report",
     "Result",
     "Roadmap",
+    "RoadmapDiff",
+    "RoadmapStatus",
     "Rule",
     "RuleContext",
     "SchemaError",
@@ -159,6 +172,7 @@ __all__ = [
     "Target",
     "TargetProgress",
     "__version__",
+    "diff",
     "dumps",
     "get_plugin_manager",
     "hookimpl",
@@ -175,6 +189,7 @@ __all__ = [
     "record_rule",
     "rule",
     "schema_names",
+    "status",
     "summarise_registry",
     "to_data",
     "validate",

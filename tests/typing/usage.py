@@ -35,6 +35,23 @@ except dod_model.SchemaError as error:
     for fault in error.faults:
         assert_type(fault.pointer, str)
 
+state = dod_model.status(roadmap, dt.date(2019, 9, 15), horizon=30)
+assert_type(state, dod_model.RoadmapStatus)
+assert_type(state.overdue, tuple[dod_model.ActivityStatus, ...])
+assert_type(state.overdue[0].last_due, dt.date | None)
+changes = dod_model.diff(roadmap, roadmap)
+assert_type(changes, dod_model.RoadmapDiff)
+assert_type(changes.added, tuple[Activity, ...])
+assert_type(changes.retitled, tuple[dod_model.ActivityChange, ...])
+assert_type(changes.empty, bool)
+
+
+def write_exports(folder: str) -> None:
+    """Type-checked, never called: pytest imports this module for its doctests."""
+    dod_model.write(roadmap, f"{folder}/plan.csv")
+    with open(f"{folder}/plan.ics", "wb") as stream:
+        dod_model.write(roadmap, stream, format="ics")
+
 
 def _registries(roadmap: Roadmap) -> None:
     """Registries: typed, never run (there are no files here)."""

@@ -1,31 +1,203 @@
-"""The ``dod-model`` command line (also ``python -m dod_model``)."""
+"""The ``dod-model`` command line (also ``python -m dod_model``).
+
+Each command is one ``_add_<command>`` function that declares its arguments and one
+``_<command>`` function that runs it, joined in :data:`_COMMANDS`.
+
+Exit status, the same for every command: 0 on success; 1 when the command found what it looks
+for (``validate``: an error finding; ``diff``: a difference); 2 on a usage error or when a
+document cannot be read (``read`` and ``validate`` go on with the other files first).
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from dod_model import examples
 from dod_model._errors import DodModelError
+from dod_model.analysis import TITLE_SIMILARITY, diff, status
+from dod_model.cli._analysis import diff_data, render_diff, render_status, status_data
+from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch, to_stdout
+from dod_model.cli._inputs import UsageError, expand, naming, read_document
 from dod_model.cli._registry import add_registry_parser, run_registry
 from dod_model.cli._reports import render_plugins, render_report, to_json_ready
 from dod_model.cli._summary import render_summary, summary_data
-from dod_model.codec import dumps, json_schema, loads, schema_names, to_data
-from dod_model.importers import read
-from dod_model.model import CertificateRegistry, ProgrammeRegistry, Roadmap
+from dod_model.codec import json_schema, schema_names, to_data
+from dod_model.exporters import Exporter, write
+from dod_model.model import Roadmap
 from dod_model.plugins import default_plugins
-from dod_model.validation import validate
+from dod_model.validation import Report, validate
 
 __all__ = ["build_parser", "main"]
+
+_Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _version() -> str:
     from dod_model import __version__  # noqa: PLC0415 - the package imports this module
 
     return __version__
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"not a date: {text!r} (write it as YYYY-MM-DD)"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        msg = f"not a number of days: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+def _ratio(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        msg = f"not a similarity between 0 and 1: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _add_summary(commands: _Commands) -> None:
+    summary = commands.add_parser(
+        "summary",
+        help="summarise a roadmap (a document, JSON file or bundled example)",
+        description="Print a short account of a roadmap: region, period, activities, deadlines.",
+    )
+    source = summary.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", type=Path, help="a roadmap: .docx, .txt or .json")
+    source.add_argument(
+        "--example", metavar="NAME", help="a bundled example (see `dod-model examples`)"
+    )
+    summary.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _add_read(commands: _Commands) -> None:
+    reading = commands.add_parser(
+        "read",
+        help="read roadmap documents; convert them to JSON, CSV, Markdown, iCalendar, …",
+        description="Read roadmap documents (Word .docx files and plain-text exports of their "
+        "tables; roadmap JSON too) and write each in a format: canonical JSON to standard "
+        "output by default. Several files, or a folder (its .docx and .txt files), give one "
+        "file each in the folder -o names, <stem><suffix>. A document that cannot be read is "
+        "refused with the reason and the others are read all the same; a line on standard "
+        "error counts them. Exit status 0 when every document was read, 2 when any was refused.",
+    )
+    reading.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="documents or folders to read"
+    )
+    reading.add_argument("--example", metavar="NAME", help="read a bundled example")
+    reading.add_argument("--region", metavar="CODE", help="the documents' region (RU-SAM, …)")
+    reading.add_argument("--format", metavar="NAME", help="force an importer («docx», «text»)")
+    reading.add_argument(
+        "--to",
+        metavar="FORMAT",
+        help="the exporter: json (default), csv, md, ics, or one a plugin adds (see "
+        "`dod-model plugins`); taken from the suffix of -o FILE when not given",
+    )
+    reading.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="a file for one document; a folder (made when missing) for several, or for one "
+        "when OUT is a folder or ends with /",
+    )
+
+
+def _add_status(commands: _Commands) -> None:
+    state = commands.add_parser(
+        "status",
+        help="activities due, overdue and upcoming on a day",
+        description="Judge every activity's deadline on a day, recurring deadlines expanded "
+        "over the plan's period: overdue, due (under way, or a due date still ahead), "
+        "upcoming (not begun), later (beyond --horizon), done, or without a calendar meaning.",
+    )
+    source = state.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", type=Path, help="a roadmap: .docx, .txt or .json")
+    source.add_argument("--example", metavar="NAME", help="a bundled example")
+    state.add_argument(
+        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
+    )
+    state.add_argument(
+        "--horizon", type=_days, metavar="DAYS", help="look only this many days ahead"
+    )
+    state.add_argument("--json", action="store_true", help="print as JSON")
+
+
+def _add_diff(commands: _Commands) -> None:
+    compare = commands.add_parser(
+        "diff",
+        help="what changed between two editions of a roadmap",
+        description="Match the activities of two editions (same number and title; else the "
+        "same title; else the most similar titles, same numbers preferred; else the same "
+        "number) and list those added, removed, "
+        "renumbered, retitled, re-dated and reassigned. Exit status 0 when the editions "
+        "agree, 1 when they differ, 2 when one cannot be read.",
+    )
+    compare.add_argument("old", type=Path, metavar="OLD", help="the earlier edition")
+    compare.add_argument("new", type=Path, metavar="NEW", help="the later edition")
+    compare.add_argument(
+        "--threshold",
+        type=_ratio,
+        default=TITLE_SIMILARITY,
+        metavar="RATIO",
+        help=f"least title similarity, 0 to 1 (default {TITLE_SIMILARITY})",
+    )
+    compare.add_argument("--json", action="store_true", help="print as JSON")
+
+
+def _add_examples(commands: _Commands) -> None:
+    commands.add_parser(
+        "examples", help="list the bundled example roadmaps", description="List bundled examples."
+    )
+
+
+def _add_validate(commands: _Commands) -> None:
+    check = commands.add_parser(
+        "validate",
+        help="check documents against the core and regional rules",
+        description="Validate roadmaps or registries (documents, JSON files, folders of "
+        "documents, or a bundled example). Exit status 1 when any finding is an error, 2 when "
+        "a file cannot be read (the others are validated all the same).",
+    )
+    check.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="documents, JSON files or folders"
+    )
+    check.add_argument("--example", metavar="NAME", help="validate a bundled example")
+    check.add_argument("--region", metavar="CODE", help="run this region's rules (RU-SAM, …)")
+    check.add_argument("--json", action="store_true", help="print the reports as JSON")
+
+
+def _add_plugins(commands: _Commands) -> None:
+    listing = commands.add_parser(
+        "plugins",
+        help="list the loaded plugins",
+        description="Name, version, hooks, regions, rule codes, importers and exporters of "
+        "every loaded plugin.",
+    )
+    listing.add_argument("--json", action="store_true", help="print as JSON")
+
+
+def _add_schema(commands: _Commands) -> None:
+    schema = commands.add_parser(
+        "schema",
+        help="print a JSON Schema",
+        description="Print the JSON Schema (draft 2020-12) of a top-level document.",
+    )
+    schema.add_argument("name", nargs="?", default="roadmap", choices=schema_names())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,167 +208,197 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dod-model",
         description="Roadmaps of additional education of children: read, check, convert.",
+        epilog="Exit status: 0 success; 1 validate found an error, or diff a difference; "
+        "2 a usage error, or a document that cannot be read.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    summary = commands.add_parser(
-        "summary",
-        help="summarise a roadmap (JSON file or bundled example)",
-        description="Print a short account of a roadmap: region, period, activities, deadlines.",
-    )
-    source = summary.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", type=Path, help="a roadmap JSON file")
-    source.add_argument(
-        "--example", metavar="NAME", help="a bundled example (see `dod-model examples`)"
-    )
-    summary.add_argument("--json", action="store_true", help="print the figures as JSON")
-
-    reading = commands.add_parser(
-        "read",
-        help="read roadmap documents into JSON",
-        description="Read roadmap documents (Word .docx files and plain-text exports of their "
-        "tables) and print each as canonical JSON.",
-    )
-    reading.add_argument("files", nargs="*", type=Path, metavar="FILE", help="documents to read")
-    reading.add_argument("--example", metavar="NAME", help="read a bundled example")
-    reading.add_argument("--region", metavar="CODE", help="the documents' region (RU-SAM, …)")
-    reading.add_argument("--format", metavar="NAME", help="force an importer («text», …)")
-
-    commands.add_parser(
-        "examples", help="list the bundled example roadmaps", description="List bundled examples."
-    )
-
-    check = commands.add_parser(
-        "validate",
-        help="check documents against the core and regional rules",
-        description="Validate roadmaps or registries (JSON files, or a bundled example). "
-        "Exit status 1 when any finding is an error, 2 when a file cannot be read.",
-    )
-    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help="JSON documents")
-    check.add_argument("--example", metavar="NAME", help="validate a bundled example")
-    check.add_argument("--region", metavar="CODE", help="run this region's rules (RU-SAM, …)")
-    check.add_argument("--json", action="store_true", help="print the reports as JSON")
-
-    listing = commands.add_parser(
-        "plugins",
-        help="list the loaded plugins",
-        description="Name, version, hooks, regions and rule codes of every loaded plugin.",
-    )
-    listing.add_argument("--json", action="store_true", help="print as JSON")
-
-    schema = commands.add_parser(
-        "schema",
-        help="print a JSON Schema",
-        description="Print the JSON Schema (draft 2020-12) of a top-level document.",
-    )
-    schema.add_argument("name", nargs="?", default="roadmap", choices=schema_names())
-    add_registry_parser(commands)
+    for add in (
+        _add_summary,
+        _add_read,
+        _add_status,
+        _add_diff,
+        _add_examples,
+        _add_validate,
+        _add_plugins,
+        _add_schema,
+        add_registry_parser,
+    ):
+        add(commands)
     return parser
 
 
 def _load(args: argparse.Namespace) -> Roadmap:
+    """The roadmap of a command that takes one: ``FILE`` or ``--example NAME``."""
     if args.example is not None:
         return examples.load(args.example)
-    document = _read_document(args.file)
-    if not isinstance(document, Roadmap):
-        msg = f"{args.file}: holds a {type(document).__name__}, not a roadmap"
-        raise _UsageError(msg)
-    return document
+    return roadmap_of(str(args.file), read_document(args.file))
 
 
-def _read_document(path: Path) -> object:
-    """A roadmap or registry from a JSON file (its type told by its keys).
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
-    Any other document is read by the importers into a roadmap.
-    """
-    if path.suffix.casefold() != ".json":
-        return read(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        msg = f"{path}: cannot read the file ({exc.strerror}); check the path"
-        raise _UsageError(msg) from None
-    try:
-        keys = json.loads(raw.decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError):
-        keys = {}
-    cls: type = Roadmap
-    if isinstance(keys, dict) and "certificates" in keys:
-        cls = CertificateRegistry
-    elif isinstance(keys, dict) and "programmes" in keys:
-        cls = ProgrammeRegistry
-    try:
-        return loads(raw, cls)
-    except DodModelError as exc:
-        raise _UsageError(f"{path}: {exc}") from None
+
+def _summary(args: argparse.Namespace) -> int:
+    roadmap = _load(args)
+    if args.json:
+        _print_json(summary_data(roadmap))
+    else:
+        sys.stdout.write(render_summary(roadmap))
+    return 0
+
+
+def _folder(output: str | None) -> bool:
+    """Whether ``-o`` names a folder: an existing one, or a path ending with a separator."""
+    return output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+
+
+def _exporter(args: argparse.Namespace, to_file: bool) -> Exporter:
+    exporters: dict[str, Exporter] = default_plugins().exporters()
+    name = args.to
+    if name is None and to_file:
+        suffix = Path(args.output).suffix.casefold()
+        name = next((n for n, e in exporters.items() if suffix in e.suffixes), None)
+        if name is None:
+            msg = f"{args.output}: no exporter writes {suffix or 'files without a suffix'}; "
+            msg += f"name one with --to ({', '.join(exporters)})"
+            raise UsageError(msg)
+    name = name or "json"
+    if name not in exporters:
+        msg = f"no exporter {name!r}; there are: {', '.join(exporters)}"
+        raise UsageError(msg)
+    return exporters[name]
+
+
+def _read(args: argparse.Namespace) -> int:
+    files = expand(args.files)
+    sources = [path_input(p, region=args.region, format=args.format) for p in files]
+    if args.example is not None:
+        name = args.example
+        examples.path(name)  # an unknown name is a usage error, before any work
+        sources.insert(0, Input(f"example {name}", name, lambda: examples.load(name)))
+    if not sources:
+        msg = "name a FILE to read, or --example NAME"
+        raise UsageError(msg)
+    single = len(sources) == 1 and not any(path.is_dir() for path in args.files)
+    to_folder = _folder(args.output)
+    exporter = _exporter(args, to_file=single and args.output is not None and not to_folder)
+    if single and not to_folder:
+        roadmap = roadmap_of(sources[0].label, sources[0].load())
+        if args.output is None:
+            if exporter.name == "docx" and sys.stdout.isatty():
+                msg = "a Word document is not for a terminal; name a file with -o"
+                raise UsageError(msg)
+            to_stdout(exporter.export(roadmap))
+        else:
+            write(roadmap, args.output, format=exporter.name)
+        return 0
+    if args.output is None:
+        msg = "several documents (or a folder) need -o DIR, the folder to write them to"
+        raise UsageError(msg)
+    output = Path(args.output)
+    if output.exists() and not output.is_dir():
+        msg = f"{output}: not a folder; several documents need -o DIR"
+        raise UsageError(msg)
+    batch = run_batch(sources, exporter, output, default_plugins())
+    lines = [
+        f"read {len(batch.written)}, refused {len(batch.refused)}; "
+        f"{exporter.name} files in {output}"
+    ]
+    lines += [f"  refused {reason}" for _, reason in batch.refused]
+    sys.stderr.write("\n".join(lines) + "\n")
+    return 2 if batch.refused else 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    roadmap = _load(args)
+    on = args.on or dt.date.today()
+    result = status(roadmap, on, horizon=args.horizon)
+    if args.json:
+        _print_json(status_data(roadmap, result))
+    else:
+        sys.stdout.write(render_status(roadmap, result))
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    old = roadmap_of(str(args.old), read_document(args.old))
+    new = roadmap_of(str(args.new), read_document(args.new))
+    result = diff(old, new, threshold=args.threshold)
+    if args.json:
+        _print_json(diff_data(str(args.old), str(args.new), result))
+    else:
+        sys.stdout.write(render_diff(str(args.old), str(args.new), result))
+    return 0 if result.empty else 1
 
 
 def _validate(args: argparse.Namespace) -> int:
-    sources: list[tuple[str, object]] = []
+    reports: list[tuple[str, Report, object]] = []
     if args.example is not None:
-        sources.append((f"example {args.example}", examples.load(args.example)))
-    sources += [(str(path), _read_document(path)) for path in args.files]
-    if not sources:
+        example = examples.load(args.example)
+        reports.append((f"example {args.example}", validate(example), example))
+    files = expand(args.files)
+    if not reports and not files:
         msg = "name a FILE to validate, or --example NAME"
-        raise _UsageError(msg)
-    reports = [(name, validate(document, region=args.region)) for name, document in sources]
+        raise UsageError(msg)
+    refused = 0
+    for path in files:
+        try:
+            document = read_document(path)
+        except DodModelError as exc:
+            sys.stderr.write(f"dod-model: error: {naming(path, str(exc))}\n")
+            refused += 1
+            continue
+        reports.append((str(path), validate(document, region=args.region), document))
     if args.json:
-        data = [{"file": name, "report": to_data(report)} for name, report in reports]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        _print_json([{"file": name, "report": to_data(report)} for name, report, _ in reports])
     else:
-        for name, report in reports:
-            sys.stdout.write(render_report(name, report))
-    return 0 if all(report.ok for _, report in reports) else 1
+        for name, report, document in reports:
+            sys.stdout.write(render_report(name, report, document))
+    if refused:
+        return 2
+    return 0 if all(report.ok for _, report, _ in reports) else 1
 
 
 def _plugins(args: argparse.Namespace) -> int:
     info = default_plugins().info()
     if args.json:
-        data = [to_json_ready(item) for item in info]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        _print_json([to_json_ready(item) for item in info])
     else:
         sys.stdout.write(render_plugins(info))
     return 0
 
 
-class _UsageError(Exception):
-    """A problem the user can fix; printed without a traceback."""
-
-
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "summary":
-        roadmap = _load(args)
-        if args.json:
-            sys.stdout.write(json.dumps(summary_data(roadmap), ensure_ascii=False, indent=2) + "\n")
-        else:
-            sys.stdout.write(render_summary(roadmap))
-    elif args.command == "read":
-        if args.example is None and not args.files:
-            msg = "name a FILE to read, or --example NAME"
-            raise _UsageError(msg)
-        if args.example is not None:
-            sys.stdout.write(dumps(examples.load(args.example)))
-        for path in args.files:
-            sys.stdout.write(dumps(read(path, region=args.region, format=args.format)))
-    elif args.command == "validate":
-        return _validate(args)
-    elif args.command == "plugins":
-        return _plugins(args)
-    elif args.command == "examples":
-        for name in examples.names():
-            sys.stdout.write(f"{name}\t{examples.load(name).title}\n")
-    elif args.command == "schema":
-        sys.stdout.write(json.dumps(json_schema(args.name), ensure_ascii=False, indent=2) + "\n")
+def _examples(args: argparse.Namespace) -> int:
+    for name in examples.names():
+        sys.stdout.write(f"{name}\t{examples.load(name).title}\n")
     return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    _print_json(json_schema(args.name))
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "summary": _summary,
+    "read": _read,
+    "status": _status,
+    "diff": _diff,
+    "examples": _examples,
+    "validate": _validate,
+    "plugins": _plugins,
+    "schema": _schema,
+    "registry": run_registry,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``dod-model`` with ``argv`` (the process arguments by default).
 
     Returns:
-        The exit status: 0 on success, 1 when validation finds an error, 2 on a usage error or
-        a document that cannot be read.
+        The exit status: 0 on success; 1 when ``validate`` finds an error or ``diff`` a
+        difference; 2 on a usage error or a document that cannot be read.
 
     .. versionadded:: 0.1.0
     """
@@ -206,8 +408,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return run_registry(args) if args.command == "registry" else _run(args)
-    except (_UsageError, KeyError, DodModelError) as exc:
+        return _COMMANDS[args.command](args)
+    except (UsageError, KeyError, DodModelError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         sys.stderr.write(f"dod-model: error: {message}\n")
         return 2

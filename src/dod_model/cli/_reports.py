@@ -7,14 +7,52 @@ from typing import Any
 
 import attrs
 
+from dod_model.codec import to_data
 from dod_model.plugins import PluginInfo
 from dod_model.validation import Report
 
-__all__ = ["render_plugins", "render_report", "to_json_ready"]
+__all__ = ["render_plugins", "render_report", "source_place", "to_json_ready"]
 
 
-def render_report(name: str, report: Report) -> str:
-    """A report as a readable table: one line per finding, gravest first within each place."""
+def source_place(data: Any, pointer: str) -> str | None:
+    """Where the value at ``pointer`` stands in the source document, from the nearest provenance.
+
+    Args:
+        data: The validated document as JSON data (:func:`dod_model.to_data`).
+        pointer: A JSON Pointer into it.
+
+    Returns:
+        «table 1, row 14, line 40», or ``None`` when nothing on the way records a place.
+    """
+    place = None
+    node = data
+    for part in [*pointer.split("/")[1:], None]:
+        if isinstance(node, dict) and isinstance(node.get("provenance"), dict):
+            place = node["provenance"]
+        if part is None:
+            break
+        key = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list) and key.isdigit() and int(key) < len(node):
+            node = node[int(key)]
+        elif isinstance(node, dict) and key in node:
+            node = node[key]
+        else:
+            break
+    if place is None:
+        return None
+    words = [
+        f"{name} {place[name]}" for name in ("table", "row", "column", "line") if place.get(name)
+    ]
+    return ", ".join(words) or None
+
+
+def render_report(name: str, report: Report, document: object | None = None) -> str:
+    """A report as a readable table: one line per finding, gravest first within each place.
+
+    With the validated ``document``, each finding also says where it stands in the source
+    (table, row, line), when the document records it.
+    """
+    data = to_data(document) if document is not None else None
     counts = report.counts()
     status = "ok" if report.ok else "errors"
     lines = [
@@ -23,6 +61,8 @@ def render_report(name: str, report: Report) -> str:
     ]
     for finding in report.findings:
         where = finding.path or "/"
+        place = source_place(data, finding.path) if data is not None else None
+        where += f" ({place})" if place else ""
         lines.append(f"  {finding.severity.value:<8} {finding.code:<30} {where}")
         lines.append(f"           {finding.message}")
     return "\n".join(lines) + "\n"

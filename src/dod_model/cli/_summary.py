@@ -7,12 +7,13 @@ from typing import Any
 
 from dod_model.model import Activity, DeadlineKind, Roadmap
 
-__all__ = ["render_summary", "summary_data"]
+__all__ = ["clip", "render_summary", "summary_data"]
 
 _WIDTH = 100
 
 
-def _clip(text: str, width: int) -> str:
+def clip(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -47,15 +48,15 @@ def _row(activity: Activity) -> str:
     responsible = ", ".join(p.name for p in activity.responsible) or "—"
     deadline = activity.deadline.text or "—"
     return (
-        f"  {activity.number:<6} {_clip(deadline, 22):<22} {_clip(responsible, 26):<26} "
-        f"{_clip(activity.title, _WIDTH - 58)}"
+        f"  {activity.number:<6} {clip(deadline, 22):<22} {clip(responsible, 26):<26} "
+        f"{clip(activity.title, _WIDTH - 58)}"
     )
 
 
 def render_summary(roadmap: Roadmap) -> str:
     """The summary as text for a terminal."""
     data = summary_data(roadmap)
-    lines = [_clip(roadmap.title, _WIDTH), ""]
+    lines = [clip(roadmap.title, _WIDTH), ""]
 
     def fact(name: str, value: object) -> None:
         if value not in (None, "", [], {}):
@@ -77,7 +78,7 @@ def render_summary(roadmap: Roadmap) -> str:
     lines += ["", f"  {'№':<6} {'Deadline':<22} {'Responsible':<26} Title"]
     lines.extend(_row(a) for a in roadmap.unsectioned)
     for section in roadmap.sections:
-        lines.append(f"  {section.number}. {_clip(section.title, _WIDTH - 6)}")
+        lines.append(f"  {section.number}. {clip(section.title, _WIDTH - 6)}")
         lines.extend(_row(a) for a in section.activities)
     return "\n".join(lines) + "\n"
 

@@ -3,7 +3,15 @@
 Every public name is re-exported from :mod:`dod_model`.
 """
 
-from dod_model.codec._api import DOCUMENTS, SCHEMA_VERSION, dumps, loads, to_data
+from dod_model.codec._api import (
+    DOCUMENTS,
+    SCHEMA_VERSION,
+    dumps,
+    from_data,
+    loads,
+    parse_json,
+    to_data,
+)
 from dod_model.codec._converter import make_converter
 from dod_model.codec._schema import json_schema, schema_names
 
@@ -11,9 +19,11 @@ __all__ = [
     "DOCUMENTS",
     "SCHEMA_VERSION",
     "dumps",
+    "from_data",
     "json_schema",
     "loads",
     "make_converter",
+    "parse_json",
     "schema_names",
     "to_data",
 ]

@@ -15,7 +15,16 @@ from dod_model.codec._converter import make_converter
 from dod_model.codec._pointers import faults_of
 from dod_model.model import CertificateRegistry, ProgrammeRegistry, RegistrySummary, Roadmap
 
-__all__ = ["DOCUMENTS", "SCHEMA_VERSION", "converter", "dumps", "loads", "to_data"]
+__all__ = [
+    "DOCUMENTS",
+    "SCHEMA_VERSION",
+    "converter",
+    "dumps",
+    "from_data",
+    "loads",
+    "parse_json",
+    "to_data",
+]
 
 T = TypeVar("T")
 
@@ -136,7 +145,19 @@ def loads(text: str | bytes, cls: type[Any] = Roadmap) -> Any:
 
     .. versionadded:: 0.1.0
     """
-    what = f"JSON for {cls.__name__}"
+    return from_data(parse_json(text, what=f"JSON for {cls.__name__}"), cls)
+
+
+def parse_json(text: str | bytes, *, what: str) -> Any:
+    """JSON text as Python data, strictly (no duplicate keys, no ``NaN``).
+
+    Args:
+        text: JSON text (``bytes`` are decoded as UTF-8, a byte order mark skipped).
+        what: What the text should hold, for the error message («JSON for Roadmap»).
+
+    Raises:
+        SchemaError: The text is not UTF-8 or not JSON.
+    """
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -144,19 +165,27 @@ def loads(text: str | bytes, cls: type[Any] = Roadmap) -> Any:
             fault = SchemaFault("", f"not UTF-8 text: {exc.reason} at byte {exc.start}")
             raise SchemaError([fault], what=what) from None
     try:
-        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse_constant)
+        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         fault = SchemaFault("", f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
         raise SchemaError([fault], what=what) from None
     except ValueError as exc:
         raise SchemaError([SchemaFault("", f"not valid JSON: {exc}")], what=what) from None
+
+
+def from_data(data: Any, cls: type[T]) -> T:
+    """A model object from JSON data already parsed (what :func:`loads` does after parsing).
+
+    Raises:
+        SchemaError: The data does not match the schema of ``cls``.
+    """
     faults: list[SchemaFault] = []
     if cls in DOCUMENTS:
         data = _check_version(data, cls, faults)
     try:
-        obj = converter().structure(data, cls)
+        obj: T = converter().structure(data, cls)
     except Exception as exc:
         faults.extend(faults_of(exc))
     if faults:
-        raise SchemaError(faults, what=what)
+        raise SchemaError(faults, what=f"JSON for {cls.__name__}")
     return obj

@@ -25,10 +25,19 @@ def dod_register_importers(register: Callable[[Any], None]) -> None:
 @hookimpl
 def dod_register_exporters(register: Callable[[Any], None]) -> None:
     """The built-in exporters."""
-    from dod_model.exporters import DocxExporter, JsonExporter  # noqa: PLC0415 - built on plugins
+    from dod_model.exporters import (  # noqa: PLC0415 - built on plugins
+        CsvExporter,
+        DocxExporter,
+        IcsExporter,
+        JsonExporter,
+        MarkdownExporter,
+    )
 
     register(JsonExporter())
+    register(CsvExporter())
+    register(MarkdownExporter())
     register(DocxExporter())
+    register(IcsExporter())
 
 
 @hookimpl

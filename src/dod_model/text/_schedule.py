@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dod_model.model import Deadline, DeadlineKind, DeadlineStatus, Period, Recurrence
 from dod_model.text._calendar import add_years, month_end
 
-__all__ = ["deadline_status", "due_dates"]
+__all__ = ["deadline_status", "due_dates", "opening_day"]
 
 _MONTHS_PER_STEP = {
     Recurrence.MONTHLY: 1,
@@ -106,6 +106,19 @@ def due_dates(deadline: Deadline, period: Period | None = None) -> tuple[dt.date
     return ()
 
 
+def opening_day(deadline: Deadline, period: Period | None = None) -> dt.date | None:
+    """The day a deadline's span opens: its own start, else the start of the span it runs over.
+
+    Before that day the deadline is ``upcoming`` (:func:`deadline_status`).
+
+    Args:
+        deadline: The deadline.
+        period: The roadmap's period.
+    """
+    window = _window(deadline, period)
+    return deadline.start or (window.start if window else None)
+
+
 def deadline_status(
     deadline: Deadline, on: dt.date, period: Period | None = None
 ) -> DeadlineStatus:
@@ -124,7 +137,7 @@ def deadline_status(
     """
     dues = due_dates(deadline, period)
     window = _window(deadline, period)
-    opens = deadline.start or (window.start if window else None)
+    opens = opening_day(deadline, period)
     if not dues and window is None:
         return DeadlineStatus.UNKNOWN
     if opens is not None and on < opens:

@@ -1,0 +1,31 @@
+"""Analysis of roadmaps: where activities stand on a day, and what changed between editions.
+
+:func:`dod_model.status` groups a roadmap's activities into due, overdue and upcoming on a
+day, by the deadline semantics of :meth:`dod_model.Deadline.status`; :func:`dod_model.diff`
+matches the activities of two editions and lists what was added, removed, renumbered,
+retitled, re-dated and reassigned. Both only read the model.
+
+.. versionadded:: 0.2.0
+"""
+
+from dod_model.analysis._diff import (
+    NUMBER_BONUS,
+    TITLE_SIMILARITY,
+    ActivityChange,
+    RoadmapDiff,
+    diff,
+    title_similarity,
+)
+from dod_model.analysis._status import ActivityStatus, RoadmapStatus, status
+
+__all__ = [
+    "NUMBER_BONUS",
+    "TITLE_SIMILARITY",
+    "ActivityChange",
+    "ActivityStatus",
+    "RoadmapDiff",
+    "RoadmapStatus",
+    "diff",
+    "status",
+    "title_similarity",
+]

@@ -1,0 +1,110 @@
+"""``dod-model read``: documents in, one export per document out, refusals counted."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import attrs
+from tqdm import tqdm
+
+from dod_model._errors import DodModelError
+from dod_model.cli._inputs import UsageError, naming, read_document
+from dod_model.exporters import Exporter, write
+from dod_model.model import Roadmap
+from dod_model.plugins import Plugins
+
+__all__ = ["Batch", "Input", "path_input", "roadmap_of", "run_batch", "to_stdout"]
+
+
+@attrs.frozen
+class Input:
+    """One input of a batch: what to call it, the stem of its output, how to load it."""
+
+    label: str
+    stem: str
+    load: Callable[[], object]
+
+
+@attrs.frozen
+class Batch:
+    """What a batch did: the files written and the inputs refused with the reason."""
+
+    written: tuple[Path, ...]
+    refused: tuple[tuple[str, str], ...]
+
+
+def roadmap_of(label: str, document: object) -> Roadmap:
+    """``document`` if it is a roadmap.
+
+    Raises:
+        UsageError: It is a registry: only roadmaps are exported.
+    """
+    if not isinstance(document, Roadmap):
+        msg = f"{label}: holds a {type(document).__name__}, not a roadmap"
+        raise UsageError(msg)
+    return document
+
+
+def path_input(path: Path, *, region: str | None, format: str | None) -> Input:
+    """An input file of a batch."""
+    return Input(str(path), path.stem, lambda: read_document(path, region=region, format=format))
+
+
+def _names(sources: Sequence[Input], suffix: str) -> list[str]:
+    """Output file names: ``<stem><suffix>``; inputs sharing a stem keep their whole name."""
+    stems = Counter(source.stem for source in sources)
+    return [
+        f"{source.stem if stems[source.stem] == 1 else Path(source.label).name}{suffix}"
+        for source in sources
+    ]
+
+
+def run_batch(sources: Sequence[Input], exporter: Exporter, folder: Path,
+              plugins: Plugins) -> Batch:  # fmt: skip
+    """Read every source and write its export into ``folder``; a refusal never stops the rest.
+
+    A progress bar runs on standard error when it is a terminal.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        msg = f"{folder}: cannot make the output folder ({exc.strerror})"
+        raise UsageError(msg) from None
+    written: list[Path] = []
+    refused: list[tuple[str, str]] = []
+    names = _names(sources, exporter.suffixes[0] if exporter.suffixes else f".{exporter.name}")
+    progress = tqdm(
+        list(zip(sources, names, strict=True)),
+        desc="reading",
+        unit="file",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+        leave=False,
+    )
+    for source, name in progress:
+        try:
+            roadmap = roadmap_of(source.label, source.load())
+            write(roadmap, folder / name, format=exporter.name, plugins=plugins)
+        except (DodModelError, UsageError) as exc:
+            refused.append((source.label, naming(Path(source.label), str(exc))))
+            continue
+        written.append(folder / name)
+    return Batch(written=tuple(written), refused=tuple(refused))
+
+
+def to_stdout(data: bytes) -> None:
+    """Write an export's bytes to standard output as they are."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (some embedding hosts): text exports only
+        try:
+            sys.stdout.write(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            msg = "this export is binary and standard output takes text; name a file with -o"
+            raise UsageError(msg) from None
+        return
+    buffer.write(data)
+    buffer.flush()

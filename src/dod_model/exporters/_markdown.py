@@ -1,0 +1,129 @@
+"""The Markdown exporter: a roadmap as a readable page, one table per section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from dod_model.model import Activity, ColumnRole, Roadmap
+
+__all__ = ["MarkdownExporter", "escape_cell", "escape_text"]
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|#~&])")
+_LIST_MARK = re.compile(r"^(\d{0,9})([.)+-])(?=\s|$)")  # would open a list in a list item
+_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_HEADER = (
+    ColumnRole.NUMBER.label,
+    "Мероприятие",
+    "Срок",
+    ColumnRole.RESULT.label.capitalize(),
+    "Ответственные",
+)
+
+
+def escape_text(text: str) -> str:
+    r"""Text as Markdown that renders it literally, on one line.
+
+    Markdown's inline marks (``\ ` * _ [ ] < > | # ~ &``) are backslash-escaped and runs of
+    whitespace, line breaks included, become one space.
+
+    >>> from dod_model.exporters import escape_text
+    >>> escape_text("О «МОЦ» | *план*\n2019")
+    'О «МОЦ» \\| \\*план\\* 2019'
+
+    .. versionadded:: 0.2.0
+    """
+    return _INLINE.sub(r"\\\1", " ".join(text.split()))
+
+
+def escape_cell(text: str) -> str:
+    r"""Text as the content of a Markdown table cell: marks escaped, line breaks as ``<br>``.
+
+    >>> from dod_model.exporters import escape_cell
+    >>> escape_cell("до 15.08.2019\nи далее | по плану")
+    'до 15.08.2019<br>и далее \\| по плану'
+
+    .. versionadded:: 0.2.0
+    """
+    lines = (escape_text(line) for line in _BREAKS.split(text.strip()))
+    return "<br>".join(line for line in lines if line)
+
+
+def _unlisted(text: str) -> str:
+    """Escaped text that does not open a list where it starts a list item («1. …», «- …»)."""
+    return _LIST_MARK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] or m[2] in "+-" else m[0], text)
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _activity(activity: Activity) -> str:
+    return _row(
+        (
+            escape_cell(activity.number),
+            escape_cell(activity.title),
+            escape_cell(activity.deadline.text),
+            "<br>".join(escape_cell(r.text) for r in activity.results if r.text.strip()),
+            "<br>".join(escape_cell(p.name) for p in activity.responsible if p.name.strip()),
+        )
+    )
+
+
+def _table(activities: tuple[Activity, ...]) -> list[str]:
+    return [
+        _row(_HEADER),
+        _row("---" for _ in _HEADER),
+        *(_activity(activity) for activity in activities),
+        "",
+    ]
+
+
+def _facts(roadmap: Roadmap) -> list[str]:
+    facts = [
+        ("Регион", roadmap.region),
+        ("Муниципалитет", roadmap.municipality),
+        ("Вид плана", roadmap.kind.label if roadmap.kind else None),
+        (
+            "Период",
+            f"{roadmap.period.start:%d.%m.%Y} – {roadmap.period.end:%d.%m.%Y}"
+            if roadmap.period
+            else None,
+        ),
+        ("Утверждён", roadmap.approval.text if roadmap.approval else None),
+        ("Основание", "; ".join(act.text for act in roadmap.basis) or None),
+        ("Источник", roadmap.source.name if roadmap.source else None),
+    ]
+    lines = [f"- **{name}:** {escape_text(value)}" for name, value in facts if value]
+    return [*lines, ""] if lines else []
+
+
+class MarkdownExporter:
+    """A roadmap as a Markdown page (CommonMark with GitHub tables).
+
+    The title as a heading, the plan's facts as a list (Russian labels, the document's
+    language), then a table of activities outside sections and one per section under the
+    section's heading: number, title, deadline, results and responsible parties as written.
+    Inline marks are escaped (:func:`escape_cell`) so that text renders as written; line breaks
+    inside a cell become ``<br>``. Notes of the document follow the tables.
+
+    .. versionadded:: 0.2.0
+    """
+
+    name = "md"
+    suffixes = (".md", ".markdown")
+    media_type = "text/markdown"
+
+    def export(self, roadmap: Roadmap) -> bytes:
+        """The roadmap as Markdown bytes (UTF-8)."""
+        lines = [f"# {escape_text(roadmap.title)}".rstrip(), "", *_facts(roadmap)]
+        if roadmap.unsectioned:
+            lines += _table(roadmap.unsectioned)
+        for section in roadmap.sections:
+            heading = escape_text(f"{section.number}. {section.title}".strip(". "))
+            lines += [f"## {heading}".rstrip(), ""]
+            lines += _table(section.activities) if section.activities else []
+        notes = [escape_cell(note) for note in roadmap.notes if note.strip()]
+        if notes:
+            lines += ["## Примечания", "", *(f"- {_unlisted(note)}" for note in notes), ""]
+        return "\n".join(lines).encode("utf-8")
