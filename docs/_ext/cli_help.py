@@ -26,12 +26,21 @@ class CliHelp(SphinxDirective):
         os.environ["COLUMNS"] = "100"
         parser = build_parser()
         result: list[nodes.Node] = [nodes.literal_block(text=parser.format_help())]
-        for name, sub in _subparsers(parser).items():
-            section = nodes.section(ids=[f"command-{name}"])
-            section += nodes.title(text=f"dod-model {name}")
-            section += nodes.literal_block(text=sub.format_help())
-            result.append(section)
+        result += self._sections("dod-model", parser)
         return result
+
+    def _sections(self, prefix: str, parser: argparse.ArgumentParser) -> list[nodes.Node]:
+        """A section per subcommand, with the subcommands of its own nested inside it."""
+        sections: list[nodes.Node] = []
+        for name, sub in _subparsers(parser).items():
+            command = f"{prefix} {name}"
+            section = nodes.section(ids=["command-" + command.removeprefix("dod-model ")
+                                         .replace(" ", "-")])  # fmt: skip
+            section += nodes.title(text=command)
+            section += nodes.literal_block(text=sub.format_help())
+            section += self._sections(command, sub)
+            sections.append(section)
+        return sections
 
 
 def setup(app: Sphinx) -> dict[str, object]:
