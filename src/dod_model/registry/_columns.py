@@ -16,7 +16,7 @@ import attrs
 
 from dod_model.text import fold
 
-__all__ = ["KINDS", "RECORD_FIELDS", "Header", "field_of", "match_header"]
+__all__ = ["KINDS", "RECORD_FIELDS", "REQUIRED", "Header", "field_of", "match_header"]
 
 KINDS = ("providers", "programmes", "certificates", "enrolments")
 """The tables of a registry, in the order a validation reads them (lookups before enrolments)."""
@@ -148,12 +148,13 @@ HEADINGS: dict[str, dict[str, str]] = {
 }
 """The column name each field is written under, one of the wordings read back."""
 
-_REQUIRED: dict[str, frozenset[str]] = {
+REQUIRED: dict[str, frozenset[str]] = {
     "certificates": frozenset({"number"}),
     "programmes": frozenset({"id", "title"}),
     "enrolments": frozenset({"certificate", "programme", "start"}),
     "providers": frozenset({"name"}),
 }
+"""The fields a row of each table cannot do without: a row that lacks one is a bad row."""
 # Fields whose presence marks a kind against the others (a provider file has no orientation).
 _MARKS: dict[str, frozenset[str]] = {
     "certificates": frozenset({"holder_birth_date", "nominal", "balance", "issued"}),
@@ -261,7 +262,7 @@ def match_header(cells: Sequence[object], kind: str | None = None) -> Header | N
         found = {c for c in columns if c is not None}
         if "ages_low" in found or "ages_high" in found:
             found.add("ages")
-        if not _REQUIRED[candidate] <= found or len(found) < 2:
+        if not REQUIRED[candidate] <= found or len(found) < 2:
             continue  # a title line («Реестр сертификатов …») names one field at most
         score = (len(found & _MARKS[candidate]), len(found), order)
         if best is None or score > best[:3]:

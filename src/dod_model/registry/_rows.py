@@ -33,7 +33,7 @@ from dod_model.model import (
     StudyMode,
 )
 from dod_model.model._labels import normalise_label
-from dod_model.registry._columns import Header
+from dod_model.registry._columns import REQUIRED, Header
 from dod_model.validation import Finding, Severity
 
 __all__ = ["RECORD_TYPES", "Record", "RowReader", "format_cell"]
@@ -297,12 +297,6 @@ _FIELDS: dict[str, dict[str, str]] = {
         "municipality": "text",
     },
 }
-_REQUIRED: dict[str, frozenset[str]] = {
-    "certificates": frozenset({"number"}),
-    "programmes": frozenset({"id", "title"}),
-    "enrolments": frozenset({"certificate", "programme", "start"}),
-    "providers": frozenset({"name"}),
-}
 
 
 @attrs.frozen
@@ -320,7 +314,7 @@ class _Plan:
 
 def _plan(header: Header) -> _Plan:
     fields = _FIELDS[header.kind]
-    required = _REQUIRED[header.kind]
+    required = REQUIRED[header.kind]
     cells = tuple(
         (index, name, _READERS[fields[name]], name in required, fields[name] == "text")
         for index, name in enumerate(header.columns)
