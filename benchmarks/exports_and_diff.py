@@ -14,11 +14,11 @@ per second are printed too.
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import attrs
+from _timing import best
 
 import dod_model
 from dod_model import examples
@@ -48,15 +48,6 @@ def _edition(roadmap: dod_model.Roadmap) -> dod_model.Roadmap:
     return attrs.evolve(roadmap, unsectioned=tuple(activities))
 
 
-def _best(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=40)
@@ -65,7 +56,7 @@ def main() -> None:
     roadmap = _roadmap(args.copies)
     count = len(roadmap.activities)
     edition = _edition(roadmap)
-    baseline = _best(lambda: dod_model.dumps(roadmap), args.repeat)
+    baseline = best(lambda: dod_model.dumps(roadmap), args.repeat)
     print(f"{count} activities; baseline dumps(): {baseline * 1000:.1f} ms")
     work: dict[str, Callable[[], object]] = {
         "csv": lambda: CsvExporter().export(roadmap),
@@ -74,7 +65,7 @@ def main() -> None:
         "diff": lambda: dod_model.diff(roadmap, edition),
     }
     for name, job in work.items():
-        seconds = _best(job, args.repeat)
+        seconds = best(job, args.repeat)
         print(
             f"{name:<5} {seconds * 1000:9.1f} ms  {seconds / baseline:6.2f}× baseline  "
             f"{count / seconds:10.0f} activities/s"

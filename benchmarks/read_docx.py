@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import argparse
 import io
-import time
 import zipfile
-from collections.abc import Callable
 from xml.sax.saxutils import escape
 
+from _timing import best
 from lxml import etree
 
 import dod_model
@@ -113,15 +112,6 @@ def python_docx(data: bytes) -> int:
     return cells
 
 
-def _best(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def _measure(sections: int, repeat: int, *, python_docx_too: bool) -> dict[str, float]:
     """Seconds, best of ``repeat``, of each reader on a roadmap of ``sections`` sections."""
     plugins = get_plugin_manager(entry_points=False)
@@ -130,11 +120,11 @@ def _measure(sections: int, repeat: int, *, python_docx_too: bool) -> dict[str, 
     assert len(roadmap.activities) == sections * 15
     assert bare_walk(data) == sections * 76 + 5  # every cell: 5 a row, one a section row
     seconds = {
-        "walk": _best(lambda: bare_walk(data), repeat),
-        "read": _best(lambda: dod_model.read(io.BytesIO(data), plugins=plugins), repeat),
+        "walk": best(lambda: bare_walk(data), repeat),
+        "read": best(lambda: dod_model.read(io.BytesIO(data), plugins=plugins), repeat),
     }
     if python_docx_too:
-        seconds["python-docx"] = _best(lambda: python_docx(data), repeat)
+        seconds["python-docx"] = best(lambda: python_docx(data), repeat)
     return seconds
 
 

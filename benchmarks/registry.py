@@ -25,9 +25,9 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _timing import best
 
 import dod_model
 from dod_model.plugins import get_plugin_manager
@@ -64,15 +64,6 @@ def bare_pass(path: Path) -> int:
         return sum(1 for _ in csv.reader(file, delimiter=";"))
 
 
-def _best(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def _peak_mib(path: Path, what: str) -> float:
     """Peak resident memory of a child process doing ``what`` to the file."""
     work = (
@@ -104,8 +95,8 @@ def main() -> None:
         counts = report.counts()
         print(f"{args.rows:,} certificates, {size:.0f} MiB; findings: {counts}")
         assert bare_pass(path) == args.rows + 1
-        bare = _best(lambda: bare_pass(path), args.repeat)
-        full = _best(lambda: dod_model.validate_registry(path, plugins=plugins), args.repeat)
+        bare = best(lambda: bare_pass(path), args.repeat)
+        full = best(lambda: dod_model.validate_registry(path, plugins=plugins), args.repeat)
         print(f"{'':24} {'seconds':>9} {'rows/s':>12}")
         print(f"{'csv.reader pass':24} {bare:9.2f} {args.rows / bare:12,.0f}")
         print(f"{'validate_registry':24} {full:9.2f} {args.rows / full:12,.0f}")

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import argparse
 import io
-import time
-from collections.abc import Callable
 
 import attrs
+from _timing import best
 
 import dod_model
 from dod_model import Roadmap, Section, examples
@@ -70,15 +69,6 @@ def python_docx(roadmap: Roadmap) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
-
-
-def best(job: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

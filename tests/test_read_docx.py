@@ -14,35 +14,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import dod_model
-from dod_model import DocumentError, Roadmap
+from dod_model import DocumentError
 from dod_model.importers import DocxImporter
 from dod_model.importers._docx import _format
 from dod_model.plugins import get_plugin_manager
 
 from . import word_renditions
+from .comparison import without_positions
 from .conftest import SHARED
 
 PLUGINS = get_plugin_manager(entry_points=False)
 CORPUS = SHARED / "corpus" / "docx"
 SEED_FILES = sorted(word_renditions.SEEDS.glob("*.txt")) if word_renditions.SEEDS.is_dir() else []
-
-
-def _without_positions(roadmap: Roadmap) -> Roadmap:
-    """The roadmap without its source and the positions of its rows.
-
-    The Word renditions have rows the text exports lack (a header typed again, a row cut in
-    two), so rows stand elsewhere; where they stand is checked on its own.
-    """
-
-    def activity(a):
-        return attrs.evolve(a, provenance=None)
-
-    sections = tuple(
-        attrs.evolve(s, provenance=None, activities=tuple(map(activity, s.activities)))
-        for s in roadmap.sections
-    )
-    return attrs.evolve(roadmap, source=None, sections=sections,
-                        unsectioned=tuple(map(activity, roadmap.unsectioned)))  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +41,8 @@ def test_word_and_text_give_the_same_roadmap(renditions, seed):
     from_text = dod_model.read(word_renditions.SEEDS / seed, plugins=PLUGINS)
     signature = " ".join(word_renditions.SIGNATURE)
     assert from_word.notes == (*from_text.notes, signature)  # the signature table is a note
-    assert _without_positions(attrs.evolve(from_word, notes=from_text.notes)) == (
-        _without_positions(from_text)
+    assert without_positions(attrs.evolve(from_word, notes=from_text.notes)) == (
+        without_positions(from_text)
     )
     assert from_word.source.format == "docx"
     assert "УДАЛЁННЫЙ" not in dod_model.dumps(from_word)  # deleted text is dropped
