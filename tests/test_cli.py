@@ -250,6 +250,33 @@ def test_read_names_outputs_apart_when_stems_collide(capsys, tmp_path):
     ]
 
 
+def test_read_never_writes_two_outputs_to_one_name(capsys, tmp_path):
+    for folder, example in (("a", "samara-text"), ("b", "tambov-text"), ("c", "amur-text")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "plan.txt").write_bytes(examples.path(example).read_bytes())
+    (tmp_path / "c" / "sub").mkdir()
+    (tmp_path / "c" / "sub" / "plan.txt").write_bytes(examples.path("amur-text").read_bytes())
+    inputs = [str(tmp_path / f / "plan.txt") for f in ("a", "b", "c", "c/sub")]
+    code, _, err = run(capsys, "read", *inputs, "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    assert "read 4, refused 0" in err
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == ["a-plan.txt.json", "b-plan.txt.json", "c-plan.txt.json",
+                       "sub-plan.txt.json"]  # fmt: skip
+    titles = {json.loads((tmp_path / "out" / n).read_text("utf-8"))["title"] for n in written}
+    assert len(titles) == 3  # Samara, Tambov and Amur, none lost
+
+
+def test_several_documents_to_a_file_name_are_refused(capsys, seeds, tmp_path):
+    code, _, err = run(capsys, "read", str(seeds), "-o", str(tmp_path / "out.csv"))
+    assert code == 2
+    assert "out.csv: not a folder; several documents need -o DIR" in err
+    assert not (tmp_path / "out.csv").exists()
+    code, _, err = run(capsys, "read", str(seeds), "-o", f"{tmp_path / 'out.csv'}/", "--to", "csv")
+    assert code == 0, err  # a separator at the end says it is a folder
+    assert len(list((tmp_path / "out.csv").iterdir())) == 5
+
+
 def test_read_to_a_file_takes_the_format_from_its_suffix(capsys, tmp_path):
     target = tmp_path / "tambov.ics"
     code, out, _ = run(capsys, "read", "--example", "tambov", "-o", str(target))
@@ -257,7 +284,7 @@ def test_read_to_a_file_takes_the_format_from_its_suffix(capsys, tmp_path):
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     code, _, err = run(capsys, "read", "--example", "tambov", "-o", str(tmp_path / "x.xyz"))
     assert code == 2
-    assert "x.xyz: no exporter writes .xyz; name one with --to" in err
+    assert "x.xyz: no exporter writes .xyz; name the format (" in err
 
 
 def test_read_usage_errors(capsys, seeds, tmp_path):
@@ -266,7 +293,7 @@ def test_read_usage_errors(capsys, seeds, tmp_path):
     assert "need -o DIR" in err
     code, _, err = run(capsys, "read", "--example", "tambov", "--to", "pdf")
     assert code == 2
-    assert "no exporter 'pdf'; there are: " in err
+    assert "no exporter for format 'pdf' (known: " in err
     empty = tmp_path / "empty"
     empty.mkdir()
     code, _, err = run(capsys, "read", str(empty), "-o", str(tmp_path / "out"))

@@ -54,12 +54,27 @@ def path_input(path: Path, *, region: str | None, format: str | None) -> Input:
 
 
 def _names(sources: Sequence[Input], suffix: str) -> list[str]:
-    """Output file names: ``<stem><suffix>``; inputs sharing a stem keep their whole name."""
+    """Output file names, one per source and never two alike: ``<stem><suffix>``.
+
+    Inputs sharing a stem keep their whole name («plan.txt.json»); inputs sharing that too
+    are told apart by their folder («a-plan.txt.json»), and what still collides by a count.
+    """
     stems = Counter(source.stem for source in sources)
-    return [
-        f"{source.stem if stems[source.stem] == 1 else Path(source.label).name}{suffix}"
-        for source in sources
-    ]
+    wanted = [source.stem if stems[source.stem] == 1 else Path(source.label).name
+              for source in sources]  # fmt: skip
+    repeated = Counter(wanted)
+    names: list[str] = []
+    taken: set[str] = set()
+    for source, name in zip(sources, wanted, strict=True):
+        folder = Path(source.label).parent.name
+        base = f"{folder}-{name}" if repeated[name] > 1 and folder else name
+        candidate, count = base, 1
+        while f"{candidate}{suffix}".casefold() in taken:
+            count += 1
+            candidate = f"{base}-{count}"
+        taken.add(f"{candidate}{suffix}".casefold())
+        names.append(f"{candidate}{suffix}")
+    return names
 
 
 def run_batch(sources: Sequence[Input], exporter: Exporter, folder: Path,

@@ -29,7 +29,7 @@ from dod_model.cli._registry import add_registry_parser, run_registry
 from dod_model.cli._reports import render_plugins, render_report, to_json_ready
 from dod_model.cli._summary import render_summary, summary_data
 from dod_model.codec import json_schema, schema_names, to_data
-from dod_model.exporters import Exporter, write
+from dod_model.exporters import Exporter, choose_exporter, write
 from dod_model.model import Roadmap
 from dod_model.plugins import default_plugins
 from dod_model.validation import Report, validate
@@ -253,21 +253,16 @@ def _folder(output: str | None) -> bool:
     return output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
 
 
+def _suffixes() -> set[str]:
+    """The suffixes the exporters write: ``-o`` with one names a file, not a folder."""
+    return {suffix for e in default_plugins().exporters().values() for suffix in e.suffixes}
+
+
 def _exporter(args: argparse.Namespace, to_file: bool) -> Exporter:
-    exporters: dict[str, Exporter] = default_plugins().exporters()
-    name = args.to
-    if name is None and to_file:
-        suffix = Path(args.output).suffix.casefold()
-        name = next((n for n, e in exporters.items() if suffix in e.suffixes), None)
-        if name is None:
-            msg = f"{args.output}: no exporter writes {suffix or 'files without a suffix'}; "
-            msg += f"name one with --to ({', '.join(exporters)})"
-            raise UsageError(msg)
-    name = name or "json"
-    if name not in exporters:
-        msg = f"no exporter {name!r}; there are: {', '.join(exporters)}"
-        raise UsageError(msg)
-    return exporters[name]
+    """The exporter ``--to`` names; else the one for the suffix of ``-o FILE``; else JSON."""
+    if args.to is None and to_file:
+        return choose_exporter(default_plugins(), str(args.output), None)
+    return choose_exporter(default_plugins(), str(args.output or "-"), args.to or "json")
 
 
 def _read(args: argparse.Namespace) -> int:
@@ -297,7 +292,9 @@ def _read(args: argparse.Namespace) -> int:
         msg = "several documents (or a folder) need -o DIR, the folder to write them to"
         raise UsageError(msg)
     output = Path(args.output)
-    if output.exists() and not output.is_dir():
+    if (output.exists() and not output.is_dir()) or (
+        not _folder(args.output) and output.suffix.casefold() in _suffixes()
+    ):
         msg = f"{output}: not a folder; several documents need -o DIR"
         raise UsageError(msg)
     batch = run_batch(sources, exporter, output, default_plugins())

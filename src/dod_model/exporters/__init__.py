@@ -12,7 +12,7 @@ from dod_model.exporters._docx import DocxExporter
 from dod_model.exporters._ics import CalendarPlan, IcsExporter, PlannedEvent, regular_rule
 from dod_model.exporters._json import JsonExporter
 from dod_model.exporters._markdown import MarkdownExporter, escape_cell, escape_text
-from dod_model.exporters._write import Exporter, write
+from dod_model.exporters._write import Exporter, choose_exporter, write
 
 __all__ = [
     "CSV_COLUMNS",
@@ -24,6 +24,7 @@ __all__ = [
     "JsonExporter",
     "MarkdownExporter",
     "PlannedEvent",
+    "choose_exporter",
     "escape_cell",
     "escape_text",
     "regular_rule",

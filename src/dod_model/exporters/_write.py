@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 from typing import IO, Protocol, runtime_checkable
 
@@ -11,7 +12,7 @@ from dod_model._errors import DocumentError
 from dod_model.model import Roadmap
 from dod_model.plugins import Plugins
 
-__all__ = ["Exporter", "Target", "write"]
+__all__ = ["Exporter", "Target", "choose_exporter", "write"]
 
 Target = str | os.PathLike[str] | IO[bytes]
 
@@ -41,9 +42,16 @@ class Exporter(Protocol):
 def choose_exporter(plugins: Plugins, target: str, format: str | None) -> Exporter:
     """The exporter for ``format``, or for the suffix of ``target`` when ``format`` is None.
 
+    Args:
+        plugins: The plugin session whose exporters are looked at.
+        target: The file written to, as the user named it (for its suffix, and the message).
+        format: An exporter's name, or ``None`` to go by the suffix.
+
     Raises:
         DocumentError: No exporter has that name or claims that suffix; the message lists the
             known ones.
+
+    .. versionadded:: 0.2.0
     """
     exporters: dict[str, Exporter] = plugins.exporters()
     known = ", ".join(exporters) or "none"
@@ -56,22 +64,36 @@ def choose_exporter(plugins: Plugins, target: str, format: str | None) -> Export
     for exporter in exporters.values():
         if suffix and suffix in exporter.suffixes:
             return exporter
-    msg = (
-        f"{target}: no exporter writes {suffix or 'files without a suffix'}; pass format= ({known})"
-    )
+    what = suffix or "files without a suffix"
+    msg = f"{target}: no exporter writes {what}; name the format ({known})"
     raise DocumentError(msg)
 
 
 def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: a reader sees the old file or the whole new one."""
-    directory = path.parent if str(path.parent) else Path()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    """Write ``data`` to ``path``, atomically where the target is a regular file.
+
+    A regular file (or none yet) is replaced at once, so a reader sees the old file or the
+    whole new one; it keeps its permissions, and a new one gets those the umask allows. A
+    symbolic link is followed, and its target replaced. Anything else (``/dev/null``, a pipe,
+    a terminal) is written to as it is.
+    """
+    path = path.resolve() if path.is_symlink() else path
+    if path.exists() and not path.is_file():
+        with path.open("wb") as stream:
+            stream.write(data)
+        return
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    # Created as open() creates files: with the permissions the umask leaves.
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
