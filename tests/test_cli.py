@@ -498,3 +498,13 @@ def test_source_place_follows_the_pointer_to_the_nearest_provenance():
     assert source_place(data, "/sections/0/activities/0/x") == "table 1, row 2"
     assert source_place(data, "/sections/5") is None
     assert source_place(data, "") is None
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_full_standard_output_is_an_error_not_a_traceback():
+    with Path("/dev/full").open("wb") as full:
+        done = subprocess.run([sys.executable, "-m", "dod_model", "read", "--example", "tambov"],
+                              stdout=full, stderr=subprocess.PIPE, check=False)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("dod-model: error: cannot write the output")
+    assert b"Traceback" not in done.stderr

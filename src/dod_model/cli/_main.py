@@ -231,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _load(args: argparse.Namespace) -> Roadmap:
     """The roadmap of a command that takes one: ``FILE`` or ``--example NAME``."""
     if args.example is not None:
-        return examples.load(args.example)
+        return _example(args.example)
     return roadmap_of(str(args.file), read_document(args.file))
 
 
@@ -253,6 +253,14 @@ def _folder(output: str | None) -> bool:
     return output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
 
 
+def _example(name: str) -> Roadmap:
+    """A bundled example by name; an unknown name is a usage error naming those there are."""
+    try:
+        return examples.load(name)
+    except KeyError as exc:
+        raise UsageError(exc.args[0]) from None
+
+
 def _suffixes() -> set[str]:
     """The suffixes the exporters write: ``-o`` with one names a file, not a folder."""
     return {suffix for e in default_plugins().exporters().values() for suffix in e.suffixes}
@@ -270,8 +278,8 @@ def _read(args: argparse.Namespace) -> int:
     sources = [path_input(p, region=args.region, format=args.format) for p in files]
     if args.example is not None:
         name = args.example
-        examples.path(name)  # an unknown name is a usage error, before any work
-        sources.insert(0, Input(f"example {name}", name, lambda: examples.load(name)))
+        roadmap = _example(name)  # an unknown name is a usage error, before any work
+        sources.insert(0, Input(f"example {name}", name, lambda: roadmap))
     if not sources:
         msg = "name a FILE to read, or --example NAME"
         raise UsageError(msg)
@@ -332,7 +340,7 @@ def _diff(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     reports: list[tuple[str, Report, object]] = []
     if args.example is not None:
-        example = examples.load(args.example)
+        example = _example(args.example)
         reports.append((f"example {args.example}", validate(example), example))
     files = expand(args.files)
     if not reports and not files:
@@ -406,7 +414,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return _COMMANDS[args.command](args)
-    except (UsageError, KeyError, DodModelError) as exc:
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
+    except OSError as exc:  # standard output full or gone
+        sys.stderr.write(f"dod-model: error: cannot write the output ({exc.strerror or exc})\n")
+        return 2
+    except (UsageError, DodModelError) as exc:
         message = exc.args[0] if exc.args else str(exc)
         sys.stderr.write(f"dod-model: error: {message}\n")
         return 2
