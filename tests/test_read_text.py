@@ -274,3 +274,21 @@ def test_a_remarks_column_is_kept_as_the_first_note_of_its_row():
     assert first.notes == ("по согласованию с министерством",
                            "(Позиция в редакции приказа от 01.02.2021 № 5)")  # fmt: skip
     assert second.notes == ()
+
+
+def test_a_document_that_heads_its_sections_without_numbers_keeps_every_section():
+    text = (
+        "План мероприятий по созданию МОЦ\n\n"
+        "№ п/п\tНаименование мероприятия\tСрок исполнения\tОтветственный исполнитель\n"
+        "Организационные мероприятия\n"
+        "1.\tСоздание МОЦ\tАвгуст 2019\tУправление образования\n"
+        "2.\tРазработка положения\tСентябрь 2019\tУправление образования\n"
+        "(Позиция в редакции приказа от 01.02.2021 № 5)\n"
+        "Кадровое обеспечение\n"
+        "3.\tОбучение педагогов\tдо 15.08.2019\tМОЦ\n"
+    )
+    roadmap = dod_model.read(io.BytesIO(text.encode()), plugins=PLUGINS)
+    assert [(s.number, s.title) for s in roadmap.sections] == [
+        ("", "Организационные мероприятия"), ("", "Кадровое обеспечение")]  # fmt: skip
+    assert [a.number for a in roadmap.sections[1].activities] == ["3"]
+    assert roadmap.activity("2").notes == ("(Позиция в редакции приказа от 01.02.2021 № 5)",)

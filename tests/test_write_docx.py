@@ -88,6 +88,17 @@ def test_write_takes_the_format_from_the_suffix(tmp_path):
     assert [a.deadline for a in back.activities] == [a.deadline for a in roadmap.activities]
 
 
+def test_columns_the_activities_need_are_added_not_their_data_dropped():
+    plan = examples.load("ulyanovsk-cherdakly-2019")
+    first = attrs.evolve(plan.activities[0], results=(dod_model.Result.parse("Приказ"),))
+    roadmap = attrs.evolve(plan, unsectioned=(first, *plan.unsectioned[1:]))
+    assert ColumnRole.RESULT not in roadmap.columns
+    back = _through_word(roadmap)
+    assert back.columns == (ColumnRole.NUMBER, ColumnRole.TITLE, ColumnRole.DEADLINE,
+                            ColumnRole.RESULT, ColumnRole.RESPONSIBLE)  # fmt: skip
+    assert back.activities[0].results == first.results
+
+
 def test_a_roadmap_without_columns_gets_the_standard_five():
     roadmap = attrs.evolve(examples.load("ulyanovsk-cherdakly-2019"), columns=())
     back = _through_word(roadmap)
@@ -113,7 +124,7 @@ def _seed_cells() -> dict[ColumnRole, list[str]]:
 SEED_CELLS = _seed_cells() if SEED_FILES else {}
 HEADERS = {ColumnRole.NUMBER: "№ п/п", ColumnRole.TITLE: "Мероприятие", ColumnRole.DEADLINE:
            "Сроки", ColumnRole.RESULT: "Итоговый документ", ColumnRole.RESPONSIBLE:
-           "Ответственные"}  # fmt: skip
+           "Ответственные", ColumnRole.NOTE: "Примечание"}  # fmt: skip
 VOCABULARY = ("создание", "центра", "проведение", "семинаров", "для", "педагогов", "детей",
               "программ", "сертификатов", "навигатора", "мониторинг", "отчёт")  # fmt: skip
 WORDS = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8).map(" ".join)
@@ -122,6 +133,8 @@ WORDS = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8).map(" ".jo
 def _text(role: ColumnRole) -> st.SearchStrategy[str]:
     """A cell: a seed's wording, new words, or a few lines of them."""
     pool = SEED_CELLS.get(role, [])
+    if role is ColumnRole.NOTE:  # a remark, sometimes numbered like a section heading
+        pool = ["по согласованию", "1. по согласованию с министерством", "II. Перенесено"]
     one = st.one_of(st.sampled_from(pool), WORDS) if pool else WORDS
     return st.lists(one, min_size=1, max_size=2).map("\n".join)
 
@@ -131,13 +144,16 @@ def documents(draw: st.DrawFn) -> RawDocument:
     """A roadmap document as an importer sees it: title paragraphs and a numbered table."""
     roles = [ColumnRole.NUMBER, ColumnRole.TITLE]
     roles += draw(st.lists(st.sampled_from([ColumnRole.DEADLINE, ColumnRole.RESULT,
-                                            ColumnRole.RESPONSIBLE]), unique=True))  # fmt: skip
+                                            ColumnRole.RESPONSIBLE, ColumnRole.NOTE]),
+                           unique=True))  # fmt: skip
     rows = [RawRow(cells=tuple(RawCell(HEADERS[r], i + 1) for i, r in enumerate(roles)),
                    header=True)]  # fmt: skip
+    numbered_sections = draw(st.booleans())  # a document numbers all its sections, or none
     for section in range(1, draw(st.integers(0, 3)) + 1):
         if draw(st.booleans()) or section > 1:
             title = draw(WORDS).capitalize()
-            rows.append(RawRow(cells=(RawCell(f"{section}. {title}", 1, span=len(roles)),)))
+            heading = f"{section}. {title}" if numbered_sections else title
+            rows.append(RawRow(cells=(RawCell(heading, 1, span=len(roles)),)))
         for number in range(1, draw(st.integers(1, 4)) + 1):
             cells = [f"{section}.{number}.", draw(_text(ColumnRole.TITLE))]
             cells += [draw(st.one_of(st.just(""), _text(role))) for role in roles[2:]]
@@ -171,7 +187,8 @@ def test_any_roadmap_exports_to_a_well_formed_package(roadmap):
     data = DocxExporter().export(roadmap)
     body = _document_xml(data)
     rows = list(body.iter(f"{W}tr"))
-    notes = sum(len(a.notes) for a in roadmap.activities)
+    in_column = ColumnRole.NOTE in roadmap.columns  # the first note of each goes in its cell
+    notes = sum(max(0, len(a.notes) - in_column) for a in roadmap.activities)
     assert len(rows) == 1 + len(roadmap.sections) + len(roadmap.activities) + notes
 
 

@@ -209,7 +209,7 @@ def _cell(activity: Activity, role: ColumnRole, glossary: frozenset[Abbreviation
         return "\n".join(result.text for result in activity.results)
     if role is ColumnRole.RESPONSIBLE:
         return _responsible_cell(tuple(party.name for party in activity.responsible), glossary)
-    return ""  # notes are written as rows across the table, after the activity
+    return activity.notes[0] if activity.notes else ""  # the rest in rows across the table
 
 
 def _responsible_cell(names: tuple[str, ...], glossary: frozenset[Abbreviation]) -> str:
@@ -226,6 +226,28 @@ def _responsible_cell(names: tuple[str, ...], glossary: frozenset[Abbreviation])
         ):
             return text
     return ", ".join(names)
+
+
+def _columns(roadmap: Roadmap) -> list[ColumnRole]:
+    """The roadmap's columns, or the standard five; with any its activities need added.
+
+    A roadmap built in code may hold results, say, without naming a column for them: the
+    column is added in its place in the standard order rather than the results dropped.
+    """
+    columns = list(roadmap.columns) or list(DEFAULT_COLUMNS)
+    activities = roadmap.activities
+    needed = {
+        ColumnRole.NUMBER: any(a.number for a in activities),
+        ColumnRole.DEADLINE: any(a.deadline.text for a in activities),
+        ColumnRole.RESULT: any(a.results for a in activities),
+        ColumnRole.RESPONSIBLE: any(a.responsible for a in activities),
+    }
+    for role in DEFAULT_COLUMNS:
+        if needed.get(role) and role not in columns:
+            order = list(DEFAULT_COLUMNS)
+            before = [c for c in columns if c in order and order.index(c) < order.index(role)]
+            columns.insert(columns.index(before[-1]) + 1 if before else 0, role)
+    return columns
 
 
 def _section_text(section: Section) -> str:
@@ -258,10 +280,12 @@ class DocxExporter:
     Approval blocks (notes beginning «УТВЕРЖДЕНА», «ПРИЛОЖЕНИЕ», «СОГЛАСОВАНО») stand at the
     top right, the title centred in bold; the table has the roadmap's own columns (the standard
     five when unknown), a bold header row Word repeats on every page, section rows merged
-    across the table, multi-line cells as paragraphs, one responsible body and one result per
-    line, and each note of an activity in a row across the table below it. Other notes of the
-    roadmap follow the table. Characters XML cannot hold (C0 control characters) are left out:
-    Word has no way to store them.
+    across the table, multi-line cells as paragraphs, one result per line, the responsible
+    bodies separated as documents do, and the notes of an activity in rows across the table
+    below it (the first in the «Примечание» column where there is one). Other notes of the
+    roadmap follow the table; a column the activities need but the roadmap does not name is
+    added. Characters XML cannot hold (C0 control characters) are left out: Word has no way to
+    store them.
 
     :func:`dod_model.read` reads the file back to a roadmap equal to the one written, but for
     its source and the positions of rows, and for notes that stood before the table in the
@@ -276,7 +300,7 @@ class DocxExporter:
 
     def export(self, roadmap: Roadmap) -> bytes:
         """The roadmap as the bytes of a Word package."""
-        columns = list(roadmap.columns) or list(DEFAULT_COLUMNS)
+        columns = _columns(roadmap)
         writer = _Writer()
         head, tail = _head_and_tail(roadmap.notes)
         for note in head:
@@ -320,5 +344,6 @@ class DocxExporter:
         glossary: frozenset[Abbreviation],
     ) -> None:
         writer.row(tbl, [_cell(activity, role, glossary) for role in columns])
-        for note in activity.notes:
+        # A «Примечание» column holds the first note, as reading puts a note cell first.
+        for note in activity.notes[ColumnRole.NOTE in columns :]:
             writer.row(tbl, [note], span=len(columns))

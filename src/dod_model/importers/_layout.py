@@ -247,10 +247,16 @@ def _spanning_row(text: str, where: Location, rows: list[_Row], *, numbered: boo
     elif (heading := section_heading(text)) is not None:
         cells = {ColumnRole.NUMBER: heading[0], ColumnRole.TITLE: heading[1]}
         rows.append(_Row("section", where, cells))
-    elif rows and numbered:
+    elif rows and numbered and not _unnumbered_sections(rows):
         rows[-1].notes.append(text)
-    else:
+    else:  # the table begins with it, or the document's sections are all unnumbered
         rows.append(_Row("section", where, {ColumnRole.NUMBER: "", ColumnRole.TITLE: text}))
+
+
+def _unnumbered_sections(rows: list[_Row]) -> bool:
+    """Whether the document heads its sections without numbers (its first one was so)."""
+    first = next((row for row in rows if row.kind == "section"), None)
+    return first is not None and not first.cells.get(ColumnRole.NUMBER)
 
 
 def _groups(paragraphs: Iterable[RawParagraph]) -> list[str]:
