@@ -203,6 +203,10 @@ def test_ics_gives_the_due_dates_of_every_dated_activity(seeds, name):
         elif deadline.due_dates(roadmap.period):
             assert days == sorted(set(deadline.due_dates(roadmap.period)))
             assert str(mine[0]["summary"]).startswith(f"{activity.number}. ")
+        elif deadline.start is not None and deadline.end is not None:  # the plan's period
+            (event,) = mine
+            assert (event.decoded("dtstart"), event.decoded("dtend")) == (
+                deadline.start, deadline.end + dt.timedelta(days=1))  # fmt: skip
         else:
             assert activity in plan.skipped
 
@@ -226,12 +230,56 @@ def test_ics_recurring_deadlines_are_rrules_dateutil_agrees_with(seeds):
     ]
 
 
-def test_ics_uids_are_stable_across_exports_and_follow_the_source(seeds):
+def test_ics_uids_name_the_plan_not_the_file(seeds):
     word, text = examples.load("ulyanovsk"), seed(seeds, "ulyanovsk")
     uids = [str(e["uid"]) for e in events(IcsExporter().export(text))]
-    assert uids[0] == f"{text.source.sha256[:16]}-1@dod-model"
-    assert uids == [str(e["uid"]) for e in events(IcsExporter().export(text))]
-    assert uids != [str(e["uid"]) for e in events(IcsExporter().export(word))]
+    assert uids[0].endswith("-1@dod-model")
+    assert uids == [str(e["uid"]) for e in events(IcsExporter().export(word))]  # same plan
+    edition = attrs.evolve(text, unsectioned=text.unsectioned[1:])  # a row dropped
+    assert uids[1:] == [str(e["uid"]) for e in events(IcsExporter().export(edition))]
+    other = [str(e["uid"]) for e in events(IcsExporter().export(seed(seeds, "samara")))]
+    assert not set(uids) & set(other)
+
+
+def test_ics_spans_the_plan_period_for_phrases_that_take_it(seeds):
+    samara = seed(seeds, "samara")  # activity 4: «постоянно», plan period June–December 2019
+    (event,) = [e for e in events(IcsExporter().export(samara)) if "SUMMARY" in e and
+                str(e["summary"]).startswith("4. ")]  # fmt: skip
+    assert (event.decoded("dtstart"), event.decoded("dtend")) == (
+        dt.date(2019, 6, 1),
+        dt.date(2020, 1, 1),
+    )
+
+
+def test_csv_and_ics_name_the_section_an_activity_stands_in():
+    first = Section(
+        number="",
+        title="Организационные мероприятия",
+        activities=(
+            Activity(
+                number="1", title="Создание МОЦ", section="", deadline=Deadline.parse("Август 2019")
+            ),
+        ),
+    )
+    second = Section(number="", title="Кадровое обеспечение", activities=(
+        Activity(number="2", title="Обучение педагогов", section="",
+                 deadline=Deadline.parse("до 15.08.2019")),))  # fmt: skip
+    roadmap = Roadmap(title="План", sections=(first, second))
+    rows = csv_rows(CsvExporter().export(roadmap))
+    assert [r["section_title"] for r in rows] == [first.title, second.title]
+    descriptions = [str(e["description"]) for e in events(IcsExporter().export(roadmap))]
+    assert [d.splitlines()[0] for d in descriptions] == [
+        "Раздел Организационные мероприятия", "Раздел Кадровое обеспечение"]  # fmt: skip
+
+
+def test_markdown_keeps_the_notes_of_activities(seeds):
+    roadmap = seed(seeds, "samara")
+    first = attrs.evolve(roadmap.unsectioned[0], notes=("(Позиция в редакции от 01.02.2020)",))
+    page = MarkdownExporter().export(attrs.evolve(
+        roadmap, unsectioned=(first, *roadmap.unsectioned[1:]))).decode()  # fmt: skip
+    assert "| Примечание |" in page
+    assert "(Позиция в редакции от 01.02.2020)" in page
+    assert "Примечание" not in MarkdownExporter().export(roadmap).decode()
 
 
 def test_irregular_due_dates_give_one_event_each():
@@ -264,9 +312,11 @@ def test_every_exporter_writes_parseable_output_for_any_roadmap(roadmap):
     assert [row["title"] for row in rows] == [a.title for a in roadmap.activities]
     assert [row["number"] for row in rows] == [a.number for a in roadmap.activities]
     text = MarkdownExporter().export(roadmap).decode("utf-8")
-    rows = [row for table in md_tables(text) for row in table[1:]]
-    assert len(rows) == len(roadmap.activities)
-    assert all(len(row) == 5 for row in rows)
+    tables = md_tables(text)
+    assert sum(len(table) - 1 for table in tables) == len(roadmap.activities)
+    for table in tables:  # a «Примечание» column where an activity of the table has notes
+        assert {len(row) for row in table} <= {5, 6}
+        assert len({len(row) for row in table}) == 1
     plan = IcsExporter().plan(roadmap)
     found = events(IcsExporter().export(roadmap))
     assert len(found) == len(plan.events)

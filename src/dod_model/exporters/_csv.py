@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Final
 
-from dod_model.model import Activity, Roadmap
+from dod_model.model import Activity, Roadmap, Section
 
 __all__ = ["CSV_COLUMNS", "CsvExporter"]
 
@@ -35,13 +35,12 @@ def _join(items: tuple[str, ...]) -> str:
     return "\n".join(items)
 
 
-def _cells(activity: Activity, section_titles: dict[str, str]) -> tuple[str, ...]:
+def _cells(section: Section | None, activity: Activity) -> tuple[str, ...]:
     deadline = activity.deadline
     where = activity.provenance
-    section = activity.section
     return (
-        section or "",
-        section_titles.get(section, "") if section is not None else "",
+        section.number if section is not None else "",
+        section.title if section is not None else "",
         activity.number,
         activity.title,
         deadline.text,
@@ -81,9 +80,10 @@ class CsvExporter:
 
     def export(self, roadmap: Roadmap) -> bytes:
         """The roadmap's activities as CSV bytes (UTF-8 with BOM)."""
-        titles = {section.number: section.title for section in reversed(roadmap.sections)}
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
-        writer.writerows(_cells(activity, titles) for activity in roadmap.iter_activities())
+        writer.writerows(
+            _cells(section, activity) for section, activity in roadmap.iter_sectioned()
+        )
         return buffer.getvalue().encode("utf-8-sig")

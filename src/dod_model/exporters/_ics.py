@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import icalendar
 
-from dod_model.model import Activity, DeadlineKind, Period, Roadmap
+from dod_model.model import Activity, DeadlineKind, Period, Roadmap, Section
 
 __all__ = ["CalendarPlan", "IcsExporter", "PlannedEvent", "regular_rule"]
 
@@ -89,6 +89,7 @@ class PlannedEvent:
         start: The first day.
         end: The day after the last (iCalendar's exclusive ``DTEND``).
         rule: The recurrence (RRULE parts), when the due dates are regular.
+        section: The section the activity stands in, ``None`` outside sections.
 
     .. versionadded:: 0.2.0
     """
@@ -98,6 +99,7 @@ class PlannedEvent:
     start: dt.date
     end: dt.date
     rule: dict[str, Any] | None = None
+    section: Section | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -106,8 +108,8 @@ class CalendarPlan:
 
     Attributes:
         events: The events, in document order.
-        skipped: Activities left out: no due date and no named period («постоянно» in a plan
-            without a period, «по отдельному графику», an empty cell).
+        skipped: Activities left out: no due date and no period, named or the plan's
+            («постоянно» in a plan without a period, «по отдельному графику», an empty cell).
 
     .. versionadded:: 0.2.0
     """
@@ -117,10 +119,14 @@ class CalendarPlan:
 
 
 def _calendar_key(roadmap: Roadmap) -> str:
-    if roadmap.source is not None and roadmap.source.sha256:
-        return roadmap.source.sha256[:16]
-    seed = f"{roadmap.title}\x1f{roadmap.region or ''}".encode()
-    return hashlib.sha256(seed).hexdigest()[:16]
+    """What names the plan across its editions and renderings: title, region, municipality.
+
+    Not the document's hash: a new edition, or the Word file beside a text export, must update
+    the same events rather than add copies.
+    """
+    seed = "\x1f".join((" ".join(roadmap.title.casefold().split()), roadmap.region or "",
+                        roadmap.municipality or ""))  # fmt: skip
+    return hashlib.sha256(seed.encode()).hexdigest()[:16]
 
 
 def _number_keys(activities: Sequence[Activity]) -> Iterator[str]:
@@ -146,17 +152,20 @@ def _spans(activity: Activity, period: Period | None) -> list[tuple[dt.date, dt.
     days = sorted(set(deadline.due_dates(period)))
     if not days and deadline.kind is DeadlineKind.FROM and deadline.start is not None:
         days = [deadline.start]
+    if not days and deadline.start is not None and deadline.end is not None:
+        return [(deadline.start, deadline.end)]  # «постоянно» over the plan's period, say
     return [(day, day) for day in days]
 
 
 def plan_calendar(roadmap: Roadmap) -> CalendarPlan:
     """The events of a roadmap: see :class:`IcsExporter`."""
     key = _calendar_key(roadmap)
-    activities = roadmap.activities
+    sectioned = list(roadmap.iter_sectioned())
+    keys = _number_keys([activity for _, activity in sectioned])
     events: list[PlannedEvent] = []
     skipped: list[Activity] = []
     one_day = dt.timedelta(days=1)
-    for activity, number in zip(activities, _number_keys(activities), strict=True):
+    for (section, activity), number in zip(sectioned, keys, strict=True):
         spans = _spans(activity, roadmap.period)
         rule = regular_rule([start for start, _ in spans]) if len(spans) > 1 else None
         if not spans:
@@ -165,12 +174,23 @@ def plan_calendar(roadmap: Roadmap) -> CalendarPlan:
             (start, last), *_ = spans
             uid = f"{key}-{number}@dod-model"
             events.append(
-                PlannedEvent(activity=activity, uid=uid, start=start, end=last + one_day, rule=rule)
+                PlannedEvent(
+                    activity=activity,
+                    uid=uid,
+                    start=start,
+                    end=last + one_day,
+                    rule=rule,
+                    section=section,
+                )
             )
         else:  # irregular dates: one event each, numbered in date order
             events.extend(
                 PlannedEvent(
-                    activity=activity, uid=f"{key}-{number}-{k}@dod-model", start=s, end=e + one_day
+                    activity=activity,
+                    uid=f"{key}-{number}-{k}@dod-model",
+                    start=s,
+                    end=e + one_day,
+                    section=section,
                 )
                 for k, (s, e) in enumerate(spans, start=1)
             )
@@ -185,10 +205,11 @@ def _text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def _description(activity: Activity, roadmap: Roadmap) -> str:
+def _description(activity: Activity, section: Section | None) -> str:
     parts = []
-    if activity.section is not None and (section := roadmap.section(activity.section)):
-        parts.append(f"Раздел {section.number}. {section.title}")
+    if section is not None:
+        heading = f"{section.number}. {section.title}" if section.number else section.title
+        parts.append(f"Раздел {heading}")
     parts.append(f"Срок: {activity.deadline.text}")
     parts += [f"Результат: {result.text}" for result in activity.results]
     if activity.responsible:
@@ -216,9 +237,10 @@ class IcsExporter:
     Activities without one are skipped; the calendar counts them in ``X-DOD-MODEL-SKIPPED``
     (:meth:`plan` lists them).
 
-    UIDs are built from the source document's SHA-256 (or, without one, the title and region)
-    and the activity's number, so that importing a new export of the same document updates the
-    events instead of adding copies. ``DTSTAMP`` is the day the plan was approved, else the
+    UIDs are built from what names the plan (its title, region and municipality) and the
+    activity's number, so that importing a new export of the plan (its Word file beside its
+    text export, or a new edition under the same title) updates the events instead of adding
+    copies. ``DTSTAMP`` is the day the plan was approved, else the
     first day of its period, else 1970-01-01: the same roadmap always gives the same bytes.
 
     .. versionadded:: 0.2.0
@@ -256,7 +278,7 @@ class IcsExporter:
                 event.add("rrule", planned.rule)
             summary = " ".join(_text(f"{activity.number}. {activity.title}").split())
             event.add("summary", summary.removeprefix(". "))
-            event.add("description", _description(activity, roadmap))
+            event.add("description", _description(activity, planned.section))
             event.add("transp", "TRANSPARENT")
             calendar.add_component(event)
         return calendar

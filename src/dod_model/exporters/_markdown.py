@@ -58,23 +58,27 @@ def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _activity(activity: Activity) -> str:
-    return _row(
-        (
-            escape_cell(activity.number),
-            escape_cell(activity.title),
-            escape_cell(activity.deadline.text),
-            "<br>".join(escape_cell(r.text) for r in activity.results if r.text.strip()),
-            "<br>".join(escape_cell(p.name) for p in activity.responsible if p.name.strip()),
-        )
-    )
+def _activity(activity: Activity, *, notes: bool) -> str:
+    cells = [
+        escape_cell(activity.number),
+        escape_cell(activity.title),
+        escape_cell(activity.deadline.text),
+        "<br>".join(escape_cell(r.text) for r in activity.results if r.text.strip()),
+        "<br>".join(escape_cell(p.name) for p in activity.responsible if p.name.strip()),
+    ]
+    if notes:
+        cells.append("<br>".join(escape_cell(note) for note in activity.notes if note.strip()))
+    return _row(cells)
 
 
 def _table(activities: tuple[Activity, ...]) -> list[str]:
+    """A table of activities; with a «Примечание» column when any of them has notes."""
+    notes = any(activity.notes for activity in activities)
+    header = (*_HEADER, "Примечание") if notes else _HEADER
     return [
-        _row(_HEADER),
-        _row("---" for _ in _HEADER),
-        *(_activity(activity) for activity in activities),
+        _row(header),
+        _row("---" for _ in header),
+        *(_activity(activity, notes=notes) for activity in activities),
         "",
     ]
 
@@ -103,7 +107,8 @@ class MarkdownExporter:
 
     The title as a heading, the plan's facts as a list (Russian labels, the document's
     language), then a table of activities outside sections and one per section under the
-    section's heading: number, title, deadline, results and responsible parties as written.
+    section's heading: number, title, deadline, results and responsible parties as written,
+    and the activities' notes in a «Примечание» column where any has one.
     Inline marks are escaped (:func:`escape_cell`) so that text renders as written; line breaks
     inside a cell become ``<br>``. Notes of the document follow the tables.
 

@@ -217,6 +217,20 @@ class Roadmap:
         for section in self.sections:
             yield from section.activities
 
+    def iter_sectioned(self) -> Iterator[tuple[Section | None, Activity]]:
+        """Every activity with the section it stands in (``None`` outside sections).
+
+        In document order. Unlike looking the section up by :attr:`Activity.section`, this
+        holds where two sections share a number (sections headed without numbers, say).
+
+        .. versionadded:: 0.2.0
+        """
+        for activity in self.unsectioned:
+            yield None, activity
+        for section in self.sections:
+            for activity in section.activities:
+                yield section, activity
+
     def activity(self, number: str) -> Activity | None:
         """The first activity numbered ``number`` («2.3»), or ``None``."""
         return next((a for a in self.iter_activities() if a.number == number), None)
