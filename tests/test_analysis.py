@@ -92,6 +92,34 @@ def test_after_the_plan_everything_is_done_and_without_a_period_unknown(seeds):
     assert len(amur.unknown) == 14  # a first-steps plan without dates
 
 
+def test_an_empty_deadline_cell_is_unknown_not_due(seeds):
+    roadmap = seed(seeds, "sverdlovsk")
+    result = dod_model.status(roadmap, dt.date(2019, 10, 15))
+    assert "5" in numbers(result.unknown)  # an empty cell
+    assert "5" not in numbers(result.due)
+    assert all(e.activity.deadline.text.strip() for e in result.due)
+
+
+def test_done_activities_are_dated_by_their_last_due_date_and_sorted_by_it(seeds):
+    result = dod_model.status(seed(seeds, "samara"), dt.date(2020, 3, 1))
+    assert len(result.done) == 15
+    assert all(e.when == e.last_due for e in result.done)
+    assert result.done[0].when == dt.date(2019, 7, 31)  # «Июнь-июль 2019»
+    dated = [e.when for e in result.done if e.when is not None]
+    assert dated == sorted(dated)
+
+
+@pytest.mark.parametrize("horizon", [1, 99_999_999_999])
+def test_a_horizon_past_the_last_date_looks_up_to_it(seeds, horizon):
+    roadmap = seed(seeds, "tambov")
+    assert dod_model.status(roadmap, dt.date.max, horizon=horizon).on == dt.date.max
+    far = dod_model.status(roadmap, dt.date(2022, 3, 1), horizon=horizon)
+    if horizon > 10_000:
+        assert far.later == ()
+    with pytest.raises(ValueError, match="horizon"):
+        dod_model.status(roadmap, dt.date.max, horizon=-horizon)
+
+
 # --- diff --------------------------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dod_model.model import Deadline, DeadlineKind, DeadlineStatus, Period, Recurrence
 from dod_model.text._calendar import add_years, month_end
 
-__all__ = ["deadline_status", "due_dates", "opening_day"]
+__all__ = ["deadline_status", "due_dates", "opening_day", "status_from"]
 
 _MONTHS_PER_STEP = {
     Recurrence.MONTHLY: 1,
@@ -168,9 +168,15 @@ def deadline_status(
         on: The day to judge on.
         period: The roadmap's period.
     """
+    return status_from(deadline, on, period, due_dates(deadline, period))
+
+
+def status_from(
+    deadline: Deadline, on: dt.date, period: Period | None, dues: tuple[dt.date, ...]
+) -> DeadlineStatus:
+    """:func:`deadline_status` from due dates already expanded by :func:`due_dates`."""
     if deadline.kind in _UNDATED:
         return DeadlineStatus.UNKNOWN
-    dues = due_dates(deadline, period)
     window = _window(deadline, period)
     opens = opening_day(deadline, period)
     if not dues and window is None:
