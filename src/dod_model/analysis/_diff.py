@@ -224,9 +224,8 @@ def _nearby(
 ) -> dict[int, list[int]]:
     """For each free new title, the free old titles sharing the most rare 3-grams with it.
 
-    A 3-gram is rare when fewer than one in twenty of the old titles left (and at most 64, or
-    all of them when fewer) contain it; ties go to the nearer position. At most
-    :data:`_CANDIDATES` per title.
+    A 3-gram is rare when at most 64 of the old titles left hold it, or one in twenty when more
+    are left; ties go to the nearer position. At most :data:`_CANDIDATES` per title.
     """
     index: dict[str, list[int]] = {}
     for i in sorted(free_old):
