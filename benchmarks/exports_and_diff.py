@@ -8,7 +8,8 @@ The baseline is :func:`dod_model.dumps`, the least an exporter does: walk the mo
 text. The editions ``diff`` compares are the roadmap and a copy of it with the first activity
 dropped (so every later one is renumbered) and every tenth title edited (so the similarity
 pass has work). Figures are ratios to the baseline, which travel between machines; activities
-per second are printed too.
+per second are printed too. ``--copies 138`` makes 4,002 activities (401 titles edited), where
+a similarity pass comparing every edited title with every other would take about a minute.
 """
 
 from __future__ import annotations

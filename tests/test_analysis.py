@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 import dod_model
 from dod_model import Activity, Deadline, DeadlineStatus, Party, Roadmap, examples
 from dod_model.analysis import TITLE_SIMILARITY, title_similarity
+from dod_model.analysis._diff import _similar
 from dod_model.testing import strategies as dst
+from dod_model.text import fold
 
 SEED_NAMES = ("amur", "samara", "sverdlovsk", "tambov", "ulyanovsk")
 
@@ -90,6 +92,34 @@ def test_after_the_plan_everything_is_done_and_without_a_period_unknown(seeds):
     assert len(result.done) == 16
     amur = dod_model.status(seed(seeds, "amur"), dt.date(2020, 2, 1))
     assert len(amur.unknown) == 14  # a first-steps plan without dates
+
+
+def test_an_empty_deadline_cell_is_unknown_not_due(seeds):
+    roadmap = seed(seeds, "sverdlovsk")
+    result = dod_model.status(roadmap, dt.date(2019, 10, 15))
+    assert "5" in numbers(result.unknown)  # an empty cell
+    assert "5" not in numbers(result.due)
+    assert all(e.activity.deadline.text.strip() for e in result.due)
+
+
+def test_done_activities_are_dated_by_their_last_due_date_and_sorted_by_it(seeds):
+    result = dod_model.status(seed(seeds, "samara"), dt.date(2020, 3, 1))
+    assert len(result.done) == 15
+    assert all(e.when == e.last_due for e in result.done)
+    assert result.done[0].when == dt.date(2019, 7, 31)  # «Июнь-июль 2019»
+    dated = [e.when for e in result.done if e.when is not None]
+    assert dated == sorted(dated)
+
+
+@pytest.mark.parametrize("horizon", [1, 99_999_999_999])
+def test_a_horizon_past_the_last_date_looks_up_to_it(seeds, horizon):
+    roadmap = seed(seeds, "tambov")
+    assert dod_model.status(roadmap, dt.date.max, horizon=horizon).on == dt.date.max
+    far = dod_model.status(roadmap, dt.date(2022, 3, 1), horizon=horizon)
+    if horizon > 10_000:
+        assert far.later == ()
+    with pytest.raises(ValueError, match="horizon"):
+        dod_model.status(roadmap, dt.date.max, horizon=-horizon)
 
 
 # --- diff --------------------------------------------------------------------------------------
@@ -212,3 +242,82 @@ def test_status_and_diff_results_are_frozen(seeds):
         result.on = dt.date(2020, 1, 1)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         dod_model.diff(roadmap, roadmap).added = ()
+
+
+def test_unnumbered_activities_are_not_paired_by_their_empty_numbers(seeds):
+    old = seed(seeds, "samara")
+
+    def unnumbered(*titles):
+        return attrs.evolve(
+            old, sections=(), unsectioned=tuple(Activity(number="", title=t) for t in titles)
+        )
+
+    result = dod_model.diff(
+        unnumbered("Создание МОЦ", "Разработка положения о МОЦ"),
+        unnumbered("Создание МОЦ", "Проведение муниципального конкурса педагогов"),
+    )
+    assert [c.new.title for c in result.matched] == ["Создание МОЦ"]
+    assert [a.title for a in result.removed] == ["Разработка положения о МОЦ"]
+    assert [a.title for a in result.added] == ["Проведение муниципального конкурса педагогов"]
+    assert result.retitled == ()
+
+
+def test_a_longer_plan_period_does_not_redate_ongoing_activities(seeds, tmp_path):
+    text = (seeds / "samara-oc-roadmap-2019.txt").read_text(encoding="utf-8")
+    row = "16.\tПодведение итогов работы опорного центра\tОтчет\tМарт 2020\tМОЦ\n"
+    (tmp_path / "longer.txt").write_text(text.rstrip("\n") + "\n" + row, encoding="utf-8")
+    old, new = seed(seeds, "samara"), dod_model.read(tmp_path / "longer.txt")
+    assert new.period != old.period  # the new row lengthens the inferred period
+    result = dod_model.diff(old, new)
+    assert result.redated == ()
+    assert [a.number for a in result.added] == ["16"]
+    changed = attrs.evolve(
+        new.activities[3], deadline=Deadline.parse("по отдельному графику", new.period)
+    )
+    again = dod_model.diff(old, attrs.evolve(new, sections=(), unsectioned=(changed,)))
+    assert [(c.old.deadline.text, c.new.deadline.text) for c in again.redated] == [
+        ("постоянно", "по отдельному графику")
+    ]
+
+
+TITLES = st.sampled_from(
+    [
+        "Разработка положения о МОЦ",
+        "Создание муниципального опорного центра дополнительного образования детей",
+        "Проведение муниципального конкурса педагогов дополнительного образования",
+        "Актуализация нормативных правовых актов, регламентирующих деятельность МОЦ",
+        "Обеспечение вовлечения детей из сельской местности в дополнительное образование",
+        "Подготовка ежегодного отчета о реализации Федерального проекта",
+        "Выявление и продвижение лучших практик реализации дополнительных программ",
+        "Организация курсов повышения квалификации педагогов",
+    ]
+)
+
+
+@st.composite
+def edited_titles(draw):
+    """A title of the kind roadmaps hold, with some words dropped, doubled or added."""
+    words = draw(TITLES).split()
+    for _ in range(draw(st.integers(0, 3))):
+        k = draw(st.integers(0, len(words) - 1))
+        words = draw(
+            st.sampled_from(
+                [words[:k] + words[k + 1 :], words[: k + 1] + words[k:], [*words, "и МОЦ"]]
+            )
+        ) or ["МОЦ"]
+    return " ".join(words)
+
+
+@given(
+    st.lists(edited_titles(), min_size=1, max_size=25),
+    st.lists(edited_titles(), min_size=1, max_size=25),
+)
+def test_the_indexed_search_for_similar_titles_finds_what_comparing_all_finds(olds, news):
+    old = [Activity(number=str(i), title=t) for i, t in enumerate(olds, 1)]
+    new = [Activity(number=str(i + 2), title=t) for i, t in enumerate(news, 1)]
+    folded = ([fold(a.title) for a in old], [fold(a.title) for a in new])
+    free = (set(range(len(old))), set(range(len(new))))
+    every = _similar(old, new, folded, free, TITLE_SIMILARITY, indexed=False)
+    indexed = _similar(old, new, folded, free, TITLE_SIMILARITY, indexed=True)
+    # The 16 old titles sharing the most rare 3-grams hold every one alike enough.
+    assert indexed == every

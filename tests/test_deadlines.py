@@ -351,3 +351,35 @@ def test_status_on_a_day(text, on, status):
 def test_status_is_unknown_without_any_date():
     assert Deadline.parse("10 ноября X 1 года").status(d(2020, 1, 1)) is DeadlineStatus.UNKNOWN
     assert Deadline.parse("постоянно").status(d(2020, 1, 1)) is DeadlineStatus.UNKNOWN
+
+
+SCHOOL_YEAR = Period(d(2019, 9, 1), d(2020, 8, 31))
+
+
+@pytest.mark.parametrize("text", ["", "ежегодно до 20 декабря", "10 ноября X 1 года"])
+@pytest.mark.parametrize("on", [d(2019, 10, 15), d(2021, 6, 1)])
+def test_empty_and_unread_deadlines_are_unknown_even_with_a_plan(text, on):
+    deadline = Deadline.parse(text, SCHOOL_YEAR)
+    assert deadline.status(on, SCHOOL_YEAR) is DeadlineStatus.UNKNOWN
+    assert deadline.due_dates(SCHOOL_YEAR) == ()
+
+
+def test_a_period_repeated_yearly_is_due_at_the_end_of_each_of_its_years():
+    deadline = Deadline.parse("01.01.2020 -31.12.2024 (ежегодно)", PLAN)
+    assert deadline.due_dates(PLAN) == yearly(12, 31)
+    assert deadline.due_dates() == yearly(12, 31)
+    assert deadline.status(d(2021, 3, 1), PLAN) is DeadlineStatus.DUE
+
+
+@pytest.mark.parametrize("text", ["ежегодно", "в течение учебного года", "В течение года"])
+def test_a_school_year_plan_counts_its_year_to_31_august(text):
+    deadline = Deadline.parse(text, SCHOOL_YEAR)
+    assert deadline.due_dates(SCHOOL_YEAR) == (d(2020, 8, 31),)
+    assert deadline.status(d(2020, 3, 1), SCHOOL_YEAR) is DeadlineStatus.DUE
+
+
+def test_a_shorter_last_year_of_the_plan_ends_with_the_plan():
+    plan = Period(d(2020, 1, 1), d(2022, 6, 30))
+    expected = (d(2020, 12, 31), d(2021, 12, 31), d(2022, 6, 30))
+    assert Deadline.parse("ежегодно", plan).due_dates(plan) == expected
+    assert Deadline.parse("в течение года", plan).due_dates(plan) == expected

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+import heapq
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 import attrs
 
-from dod_model.model import Activity, Deadline, Roadmap
+from dod_model.model import Activity, Deadline, DeadlineKind, Roadmap
 from dod_model.text import fold
 
 __all__ = [
@@ -54,7 +56,26 @@ def title_similarity(old: str, new: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+_BORROWED: Final = frozenset(
+    {
+        DeadlineKind.ONGOING,
+        DeadlineKind.PERIODIC,
+        DeadlineKind.WITHIN_YEAR,
+        DeadlineKind.AS_SCHEDULED,
+    }
+)
+"""Kinds whose dates are the roadmap's period, inferred from the other rows of the edition."""
+
+_EXHAUSTIVE_PAIRS: Final = 2_500
+"""Up to this many pairs of titles left, :func:`diff` compares every one with every other."""
+
+_CANDIDATES: Final = 16
+"""Beyond :data:`_EXHAUSTIVE_PAIRS`, how many old titles each new title is compared with."""
+
+
 def _calendar(deadline: Deadline) -> tuple[object, ...]:
+    if deadline.kind in _BORROWED:  # its dates move with the period the other rows imply
+        return (deadline.kind, deadline.recurrence, fold(deadline.text))
     return (deadline.kind, deadline.start, deadline.end, deadline.dates, deadline.recurrence)
 
 
@@ -100,6 +121,9 @@ class ActivityChange:
 
         Its calendar meaning (kind, start, end, dates, recurrence) when either edition has one;
         the text, spacing ignored, when neither has («постоянно» → «по отдельному графику»).
+        Phrases whose dates are only the roadmap's period («постоянно», «ежеквартально», «в
+        течение года», «по отдельному графику») compare by kind, recurrence and text, since the
+        period inferred from the other rows may change between editions.
         """
         old, new = self.old.deadline, self.new.deadline
         if _dated(old) or _dated(new):
@@ -167,14 +191,102 @@ class RoadmapDiff:
 def _by_number(
     old: Sequence[Activity], new: Sequence[Activity], free_old: set[int], free_new: set[int]
 ) -> Iterable[tuple[int, int]]:
-    """Pairs of free activities with one number, first with first (duplicates in order)."""
-    positions: dict[str, list[int]] = {}
+    """Pairs of free activities with one number, first with first (duplicates in order).
+
+    Unnumbered activities have no number to share.
+    """
+    positions: dict[str, deque[int]] = {}
     for i in sorted(free_old):
-        positions.setdefault(old[i].number, []).append(i)
+        if old[i].number:
+            positions.setdefault(old[i].number, deque()).append(i)
     for j in sorted(free_new):
         waiting = positions.get(new[j].number)
         if waiting:
-            yield waiting.pop(0), j
+            yield waiting.popleft(), j
+
+
+def _trigrams(title: str) -> set[str]:
+    padded = f" {title} "
+    return {padded[k : k + 3] for k in range(len(padded) - 2)}
+
+
+def _closeness(shared: Counter[int], j: int) -> Callable[[int], tuple[int, int, int]]:
+    """Most shared 3-grams first, then the nearest position, then document order."""
+
+    def key(i: int) -> tuple[int, int, int]:
+        return (-shared[i], abs(i - j), i)
+
+    return key
+
+
+def _nearby(
+    folded_old: Sequence[str], folded_new: Sequence[str], free_old: set[int], free_new: set[int]
+) -> dict[int, list[int]]:
+    """For each free new title, the free old titles sharing the most rare 3-grams with it.
+
+    A 3-gram is rare when at most 64 of the old titles left hold it, or one in twenty when more
+    are left; ties go to the nearer position. At most :data:`_CANDIDATES` per title.
+    """
+    index: dict[str, list[int]] = {}
+    for i in sorted(free_old):
+        for gram in _trigrams(folded_old[i]):
+            index.setdefault(gram, []).append(i)
+    common = max(64, len(free_old) // 20)
+    nearby = {}
+    for j in sorted(free_new):
+        shared: Counter[int] = Counter()
+        for gram in _trigrams(folded_new[j]):
+            holders = index.get(gram, ())
+            if len(holders) <= common:
+                shared.update(holders)
+        nearby[j] = heapq.nsmallest(_CANDIDATES, shared, key=_closeness(shared, j))
+    return nearby
+
+
+def _similar(
+    old: Sequence[Activity],
+    new: Sequence[Activity],
+    folded: tuple[Sequence[str], Sequence[str]],
+    free: tuple[set[int], set[int]],
+    threshold: float,
+    *,
+    indexed: bool | None = None,
+) -> list[tuple[float, int, int, float]]:
+    """Pairs of free titles at least ``threshold`` alike, the most alike (bonus counted) first.
+
+    Every title is compared with every other while there are at most :data:`_EXHAUSTIVE_PAIRS`
+    pairs (or when ``indexed`` is false); beyond, or when ``indexed`` is true, each new title
+    only with the old titles sharing the most rare 3-grams with it (:func:`_nearby`) and the
+    old one with its number.
+    """
+    (folded_old, folded_new), (free_old, free_new) = folded, free
+    if indexed is None:
+        indexed = len(free_old) * len(free_new) > _EXHAUSTIVE_PAIRS
+    numbered: dict[str, int] = {}
+    for i in sorted(free_old, reverse=True):
+        numbered[old[i].number] = i
+    nearby = _nearby(folded_old, folded_new, free_old, free_new) if indexed else {}
+    everyone = sorted(free_old)
+    candidates = []
+    for j in sorted(free_new):
+        if indexed:
+            olds = set(nearby[j])
+            if (same := numbered.get(new[j].number)) is not None and new[j].number:
+                olds.add(same)
+            compared: Iterable[int] = sorted(olds)
+        else:
+            compared = everyone
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(folded_new[j])  # the matcher indexes its second sequence once
+        for i in compared:
+            matcher.set_seq1(folded_old[i])
+            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+                continue
+            similarity = matcher.ratio()
+            if similarity >= threshold:
+                bonus = NUMBER_BONUS if old[i].number == new[j].number else 0.0
+                candidates.append((-(similarity + bonus), j, i, similarity))
+    return sorted(candidates)
 
 
 def diff(old: Roadmap, new: Roadmap, *, threshold: float = TITLE_SIMILARITY) -> RoadmapDiff:
@@ -190,8 +302,11 @@ def diff(old: Roadmap, new: Roadmap, *, threshold: float = TITLE_SIMILARITY) -> 
        keeps its activity;
     4. the same number, titles unlike: an activity rewritten in place.
 
-    The first two passes take time in proportion to the activities; the third compares every
-    title left with every other left, so it stays quick while most titles are unchanged.
+    The first two passes take time in proportion to the activities. The third compares every
+    title left with every other left while there are few (up to 2,500 pairs: 50 edited titles
+    in each edition); beyond, each title left only with the 16 old titles that share the most
+    rare three-letter sequences with it, and with the one of its number.
+    Activities without a number are never matched by number.
 
     The rest of the old edition was removed, the rest of the new added.
 
@@ -222,25 +337,15 @@ def diff(old: Roadmap, new: Roadmap, *, threshold: float = TITLE_SIMILARITY) -> 
     for i, j in list(_by_number(before, after, free_old, free_new)):
         if folded_old[i] == folded_new[j]:
             take(i, j, 1.0)
-    titled: dict[str, list[int]] = {}
+    titled: dict[str, deque[int]] = {}
     for i in sorted(free_old):
-        titled.setdefault(folded_old[i], []).append(i)
+        titled.setdefault(folded_old[i], deque()).append(i)
     for j in sorted(free_new):
         if waiting := titled.get(folded_new[j]):
-            take(waiting.pop(0), j, 1.0)
-    candidates = []
-    for j in sorted(free_new):
-        matcher = difflib.SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(folded_new[j])  # the matcher indexes its second sequence once
-        for i in sorted(free_old):
-            matcher.set_seq1(folded_old[i])
-            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-                continue
-            similarity = matcher.ratio()
-            if similarity >= threshold:
-                bonus = NUMBER_BONUS if before[i].number == after[j].number else 0.0
-                candidates.append((-(similarity + bonus), j, i, similarity))
-    for _, j, i, similarity in sorted(candidates):
+            take(waiting.popleft(), j, 1.0)
+    for _, j, i, similarity in _similar(
+        before, after, (folded_old, folded_new), (free_old, free_new), threshold
+    ):
         if i in free_old and j in free_new:
             take(i, j, similarity)
     for i, j in list(_by_number(before, after, free_old, free_new)):

@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 
 from dod_model.model import Activity, DeadlineStatus, Roadmap
-from dod_model.text._schedule import opening_day
+from dod_model.text._schedule import opening_day, status_from
 
 __all__ = ["ActivityStatus", "RoadmapStatus", "status"]
 
@@ -23,8 +23,8 @@ class ActivityStatus:
         due_dates: Every date it is due by, recurrences expanded over the roadmap's period
             (:meth:`dod_model.Deadline.due_dates`).
         next_due: The first due date on or after the day, if any.
-        last_due: The last due date before the day, if any: for an overdue activity, the date it
-            was due.
+        last_due: The last due date before the day, if any: for an overdue or done activity,
+            the date it was due.
         opens: The day its period begins, when known: for an upcoming activity, when it starts.
 
     .. versionadded:: 0.2.0
@@ -41,9 +41,9 @@ class ActivityStatus:
     def when(self) -> dt.date | None:
         """The date that places the activity in its group.
 
-        ``last_due`` when overdue, ``opens`` when upcoming, ``next_due`` otherwise.
+        ``last_due`` when overdue or done, ``opens`` when upcoming, ``next_due`` otherwise.
         """
-        if self.status is DeadlineStatus.OVERDUE:
+        if self.status in (DeadlineStatus.OVERDUE, DeadlineStatus.DONE_BY_PERIOD_END):
             return self.last_due
         if self.status is DeadlineStatus.UPCOMING:
             return self.opens
@@ -94,15 +94,15 @@ class RoadmapStatus:
 
 
 def _entry(activity: Activity, on: dt.date, roadmap: Roadmap) -> ActivityStatus:
-    deadline = activity.deadline
-    dues = deadline.due_dates(roadmap.period)
+    deadline, period = activity.deadline, roadmap.period
+    dues = deadline.due_dates(period)
     return ActivityStatus(
         activity=activity,
-        status=deadline.status(on, roadmap.period),
+        status=status_from(deadline, on, period, dues),
         due_dates=dues,
         next_due=next((d for d in dues if d >= on), None),
         last_due=next((d for d in reversed(dues) if d < on), None),
-        opens=opening_day(deadline, roadmap.period),
+        opens=opening_day(deadline, period),
     )
 
 
@@ -112,6 +112,18 @@ def _sorted(entries: list[tuple[int, ActivityStatus]]) -> tuple[ActivityStatus, 
         return (when is None, when or dt.date.min, item[0])
 
     return tuple(entry for _, entry in sorted(entries, key=key))
+
+
+def _limit(on: dt.date, horizon: int | None) -> dt.date | None:
+    """The last day ``horizon`` days ahead of ``on``; the last day there is, beyond it."""
+    if horizon is None:
+        return None
+    if horizon < 0:
+        msg = f"horizon counts days ahead, so it cannot be negative (horizon={horizon})"
+        raise ValueError(msg)
+    if horizon > (dt.date.max - on).days:
+        return dt.date.max
+    return on + dt.timedelta(days=horizon)
 
 
 def status(roadmap: Roadmap, on: dt.date, *, horizon: int | None = None) -> RoadmapStatus:
@@ -127,7 +139,8 @@ def status(roadmap: Roadmap, on: dt.date, *, horizon: int | None = None) -> Road
         horizon: Look this many days ahead: an activity that is due, but whose next due date
             is later than ``on + horizon``, or upcoming, but opening later, goes to
             :attr:`RoadmapStatus.later`. Activities under way without a due date («постоянно»)
-            stay due. ``None`` looks ahead without limit.
+            stay due. ``None`` looks ahead without limit; a horizon past the last day a
+            :class:`datetime.date` can hold looks up to that day.
 
     Returns:
         The activities in their groups.
@@ -137,10 +150,7 @@ def status(roadmap: Roadmap, on: dt.date, *, horizon: int | None = None) -> Road
 
     .. versionadded:: 0.2.0
     """
-    if horizon is not None and horizon < 0:
-        msg = f"the horizon counts days ahead, so it cannot be negative ({horizon})"
-        raise ValueError(msg)
-    limit = on + dt.timedelta(days=horizon) if horizon is not None else None
+    limit = _limit(on, horizon)
     groups: dict[str, list[tuple[int, ActivityStatus]]] = {
         name: [] for name in ("due", "overdue", "upcoming", "later", "done", "unknown")
     }

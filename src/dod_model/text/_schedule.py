@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dod_model.model import Deadline, DeadlineKind, DeadlineStatus, Period, Recurrence
 from dod_model.text._calendar import add_years, month_end
 
-__all__ = ["deadline_status", "due_dates", "opening_day"]
+__all__ = ["deadline_status", "due_dates", "opening_day", "status_from"]
 
 _MONTHS_PER_STEP = {
     Recurrence.MONTHLY: 1,
@@ -40,8 +40,32 @@ def _window(deadline: Deadline, period: Period | None) -> Period | None:
     return period or own
 
 
+_UNDATED = frozenset({DeadlineKind.NONE, DeadlineKind.UNKNOWN})
+
+
+def _year_ends(window: Period) -> tuple[dt.date, ...]:
+    """The last day of each year of a window, counted from its start, and the window's end.
+
+    A plan of calendar years gives each 31 December; a school-year plan (1 September … 31
+    August) each 31 August. A last, shorter year ends with the window.
+    """
+    ends: list[dt.date] = []
+    count = 1
+    while (end := add_years(window.start, count) - dt.timedelta(days=1)) < window.end:
+        ends.append(end)
+        count += 1
+    return (*ends, window.end)
+
+
 def _calendar_ends(recurrence: Recurrence, window: Period) -> Iterator[dt.date]:
-    """Ends of the calendar months, quarters, half-years or years (or Sundays) in a window."""
+    """Ends of the months, quarters, half-years or years (or Sundays) in a window.
+
+    Years are counted from the window's start (:func:`_year_ends`); the shorter steps are
+    calendar months, quarters and half-years.
+    """
+    if recurrence is Recurrence.YEARLY:
+        yield from _year_ends(window)
+        return
     if recurrence is Recurrence.WEEKLY:
         day = window.start + dt.timedelta(days=6 - window.start.weekday())
         while day <= window.end:
@@ -77,25 +101,33 @@ def _from_anchor(anchor: dt.date, recurrence: Recurrence, window: Period) -> Ite
 def due_dates(deadline: Deadline, period: Period | None = None) -> tuple[dt.date, ...]:
     """Every date by which the activity is due, in order, recurrences expanded.
 
+    Years are counted from the start of the span a deadline repeats over: in a school-year plan
+    (1 September … 31 August) «ежегодно» and «в течение года» are due each 31 August, in a plan
+    of calendar years each 31 December; a shorter last year is due at the plan's end. A period
+    with a recurrence («01.01.2020 -31.12.2024 (ежегодно)») repeats over its own span.
+
     Args:
         deadline: The deadline.
         period: The roadmap's period; recurring and year-long deadlines repeat across it.
             Without it, the deadline's own ``start`` … ``end`` is used where it has both.
 
     Returns:
-        The due dates; empty for ongoing and scheduled activities and for unknown deadlines.
+        The due dates; empty for ongoing and scheduled activities, for an empty cell and for
+        deadlines that were not understood.
     """
     kind, recurrence = deadline.kind, deadline.recurrence
+    if kind in _UNDATED:
+        return ()
     window = _window(deadline, period)
     if kind is DeadlineKind.PERIODIC:
         if recurrence is None or window is None:
             return ()
         return tuple(_calendar_ends(recurrence, window))
     if kind is DeadlineKind.WITHIN_YEAR:
-        if window is None:
-            return ()
-        ends = [dt.date(y, 12, 31) for y in window.years if dt.date(y, 12, 31) in window]
-        return tuple(ends) if ends and ends[-1] == window.end else (*ends, window.end)
+        return _year_ends(window) if window is not None else ()
+    own = deadline.period
+    if kind is DeadlineKind.PERIOD and recurrence is not None and own is not None:
+        return tuple(_calendar_ends(recurrence, own))
     anchor = deadline.start if kind is DeadlineKind.FROM else deadline.end
     if recurrence is not None and anchor is not None and window is not None:
         return tuple(_from_anchor(anchor, recurrence, Period(anchor, max(anchor, window.end))))
@@ -128,14 +160,23 @@ def deadline_status(
     * ``due``: it is under way, or a due date is still ahead;
     * ``overdue``: every due date has passed while the plan still runs;
     * ``done-by-period-end``: the plan's period (or, without one, the deadline's) is over;
-    * ``unknown``: the deadline names no date and no period gives it one.
+    * ``unknown``: the cell is empty or was not understood, or the deadline names no date and
+      no period gives it one.
 
     Args:
         deadline: The deadline.
         on: The day to judge on.
         period: The roadmap's period.
     """
-    dues = due_dates(deadline, period)
+    return status_from(deadline, on, period, due_dates(deadline, period))
+
+
+def status_from(
+    deadline: Deadline, on: dt.date, period: Period | None, dues: tuple[dt.date, ...]
+) -> DeadlineStatus:
+    """:func:`deadline_status` from due dates already expanded by :func:`due_dates`."""
+    if deadline.kind in _UNDATED:
+        return DeadlineStatus.UNKNOWN
     window = _window(deadline, period)
     opens = opening_day(deadline, period)
     if not dues and window is None:
