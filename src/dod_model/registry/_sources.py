@@ -273,6 +273,9 @@ def _xlsx(path: Path, kind: str | None) -> Source:
         raise DocumentError(msg) from None
     try:
         for sheet in book.worksheets:
+            # The size a sheet declares (``<dimension ref>``) is wrong in files of 1C and other
+            # exporters; read-only openpyxl would trust it and lose rows and columns.
+            sheet.reset_dimensions()
             rows = sheet.iter_rows(values_only=True)
             for number, values in enumerate(rows, 1):
                 header = match_header(list(values), kind)

@@ -247,6 +247,16 @@ def _header_findings(source: Source) -> list[Finding]:
                 message=f"{source.name}: column «{name}» names no field of {kind}; it is not read",
             )
         )
+    for name, field in source.header.repeats():
+        found.append(
+            Finding(
+                code="registry/repeated-column",
+                severity=Severity.WARNING,
+                path=f"/{kind}",
+                message=f"{source.name}: column «{name}» names {field} too, which another "
+                "column names more plainly; it is not read",
+            )
+        )
     return found
 
 
