@@ -234,13 +234,24 @@ def test_files_that_are_no_registry_are_document_errors(tmp_path):
         list(dod_model.iter_certificates(path))
     with pytest.raises(DocumentError, match="not a text file"):
         list(iter_rows(write(tmp_path / "bin.csv", "Номер;\x00\x01")))
-    # UTF-8 as far as the encoding is told from, then a row saved in Windows-1251.
+
+
+def test_a_row_in_another_encoding_is_a_bad_row_not_the_end_of_the_file(tmp_path):
+    # UTF-8 as far as the encoding is told from, then a row saved in Windows-1251, then more.
     good = "".join(f"г.о. Самара;14.03.2012;63{i:08d};ПФДО;;;01.09.2020\n" for i in range(2000))
     head = SAMARA_CERTIFICATES.split("г.о.", maxsplit=1)[0]
     path = tmp_path / "mixed.csv"
-    path.write_bytes((head + good).encode() + "г.о. Тольятти;;6300009999\n".encode("cp1251"))
-    with pytest.raises(DocumentError, match=r"the text from row \d+ on is not utf-8"):
-        list(iter_rows(path))
+    bad = "г.о. Тольятти;;6300009999\n".encode("cp1251")
+    path.write_bytes((head + good).encode() + bad + "г.о. Самара;;6300009998\n".encode())
+    rows = list(iter_rows(path))
+    assert len(rows) == 2002
+    assert rows[-2].record is None
+    assert rows[-2].row == 2004
+    assert rows[-2].findings[0].message == (
+        "mixed.csv row 2004: line 2004 is not utf-8; save the whole file in one encoding, UTF-8 "
+        "or Windows-1251; the row is skipped"
+    )
+    assert rows[-1].record.number == "6300009998"
 
 
 def test_a_damaged_workbook_is_a_document_error(tmp_path):

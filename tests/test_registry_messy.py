@@ -113,3 +113,53 @@ def test_a_second_column_for_one_field_is_reported_as_a_repeat(tmp_path):
     (repeat,) = [f for f in report.findings if f.code == "registry/repeated-column"]
     assert "«Дата рождения ребёнка» names holder_birth_date too" in repeat.message
     assert not [f for f in report.findings if f.code == "registry/unknown-column"]
+
+
+GOOD = "".join(f"12345678{i:02d};01.01.2012;Самара\n" for i in range(5))
+HEAD = "Номер сертификата;Дата рождения;Муниципальное образование\n"
+
+
+def test_a_stray_quote_spoils_its_own_row_only(tmp_path):
+    path = write(tmp_path / "stray.csv", HEAD + '1234567800;01.01.2012;"Самара\n' + GOOD)
+    rows = list(iter_rows(path))
+    assert rows[0].record is None
+    assert rows[0].findings[0].message == (
+        "stray.csv row 2: line 2: a quote opened in it runs on to line 7, taking 5 more lines "
+        "into its cell (close the quote, or double a quote that is part of the text); the row "
+        "is skipped"
+    )
+    assert [(r.row, r.record.number, r.record.municipality) for r in rows[1:]] == [
+        (3 + i, f"12345678{i:02d}", "Самара") for i in range(5)
+    ]
+
+
+def test_a_stray_quote_before_many_rows_keeps_every_row_and_its_number(tmp_path):
+    many = "".join(f"{1000000000 + i};01.01.2012;Самара\n" for i in range(6000))
+    path = write(tmp_path / "stray.csv", HEAD + '1234567800;01.01.2012;"Самара\n' + many)
+    rows = list(iter_rows(path))
+    assert len(rows) == 6001
+    assert [r.row for r in rows if r.record is None] == [2]
+    assert (rows[-1].row, rows[-1].record.number) == (6002, "1000005999")
+
+
+def test_a_file_cut_inside_a_quote_is_a_bad_last_row(tmp_path):
+    path = write(
+        tmp_path / "cut.csv", HEAD + '1234567800;01.01.2012;Самара\n1234567801;01.01.2012;"Сам'
+    )
+    first, last = iter_rows(path)
+    assert first.record is not None
+    assert last.record is None
+    assert "line 3: the CSV parser rejects it (unexpected end of data)" in last.findings[0].message
+
+
+def test_a_quoted_cell_across_lines_is_one_cell(tmp_path):
+    path = write(tmp_path / "c.csv", HEAD + '1234567800;01.01.2012;"г.о.\nСамара; центр"\n' + GOOD)
+    rows = list(iter_rows(path))
+    assert rows[0].record.municipality == "г.о.\nСамара; центр"
+    assert [r.row for r in rows] == [2, 3, 4, 5, 6, 7]
+    assert all(r.findings == () for r in rows)
+
+
+def test_a_byte_order_mark_is_dropped_whatever_encoding_is_named(tmp_path):
+    path = write(tmp_path / "bom.csv", HEAD + GOOD, "utf-8-sig")
+    assert next(iter_rows(path, encoding="utf-8")).record.number == "1234567800"

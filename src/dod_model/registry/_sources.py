@@ -15,6 +15,7 @@ import csv
 import json
 import os
 import zipfile
+from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -158,15 +159,76 @@ def _delimiter(head: bytes, encoding: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ";"))
 
 
+class _Lines:
+    """The physical lines of a CSV file, as :func:`csv.reader` takes them.
+
+    Each line is decoded on its own, so that one mis-encoded byte spoils one row, not the
+    file; the lines of the record being read are kept, to be read again when a stray quote
+    made one record of them; and lines are counted, for messages.
+    """
+
+    def __init__(self, lines: Iterator[Any], encoding: str | None) -> None:
+        self._lines = lines
+        self._encoding = encoding
+        self.read = 0  # lines taken from the file
+        self.taken: list[tuple[int, str]] = []  # the lines of the current record
+        self.pending: deque[tuple[int, str]] = deque()  # lines to be read again
+        self.bad: int | None = None  # the first line of the record that did not decode
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.pending:
+            item = self.pending.popleft()
+        else:
+            line: bytes | str = next(self._lines)
+            self.read += 1
+            if isinstance(line, str):
+                text = line
+            else:
+                try:
+                    text = line.decode(self._encoding or "utf-8")
+                except UnicodeDecodeError:
+                    text = line.decode(self._encoding or "utf-8", errors="replace")
+                    if self.bad is None:
+                        self.bad = self.read
+            if self.read == 1:
+                text = text.removeprefix("\ufeff")  # a BOM, whatever encoding was named
+            item = (self.read, text)
+        self.taken.append(item)
+        return item[1]
+
+    def start(self) -> None:
+        """Begin a record."""
+        self.taken.clear()
+        self.bad = None
+
+
+def _swallowed(cells: list[str], delimiter: str, width: int) -> bool:
+    """Whether a record holds rows of others: a cell with a line of a whole row's cells."""
+    return width > 2 and any(
+        "\n" in cell and any(line.count(delimiter) >= width - 1 for line in cell.splitlines())
+        for cell in cells
+    )
+
+
 def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
     name = path.name
     delimiter = _delimiter(head, encoding)
-    file = path.open(encoding=encoding, newline="")
-    reader = csv.reader(file, delimiter=delimiter)
+    if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+        # Lines of two- and four-byte encodings cannot be split as bytes: decode the stream.
+        file: IO[Any] = path.open(encoding=encoding, newline="")
+        lines = _Lines(iter(file), None)
+    else:
+        file = path.open("rb")
+        lines = _Lines(iter(file), encoding)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     number = 0
     header: Header | None = None
     try:
         while number < _HEADER_SEARCH and header is None:
+            lines.start()
             try:
                 cells = next(reader)
             except StopIteration:
@@ -182,26 +244,59 @@ def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
         file.close()
         msg = f"{name}: no registry header in its first {_HEADER_SEARCH} rows; {_HINT}"
         raise DocumentError(msg)
-    rows = _csv_rows(file, reader, number, encoding)
+    about = (name, encoding, delimiter, len(header.names))
+    rows = _csv_rows(file, lines, reader, number, about)
     return Source(name, "csv", header, encoding, number, rows, file.close)
 
 
 def _csv_rows(
-    file: IO[str], reader: Any, number: int, encoding: str
+    file: IO[Any],
+    lines: _Lines,
+    reader: Any,
+    number: int,
+    about: tuple[str, str, str, int],
 ) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
+    name, encoding, delimiter, width = about
     with file:
         while True:
-            number += 1
+            lines.start()
             try:
                 cells = next(reader)
+                error = None
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield number, Problem(f"the CSV parser rejects it ({exc})")
-                continue
+                cells, error = None, str(exc)
             except UnicodeError as exc:
-                raise _decoding_error(Path(file.name).name, exc, number, encoding) from None
-            yield number, cells
+                raise _decoding_error(name, exc, number + 1, encoding) from None
+            number += 1
+            taken = lines.taken
+            if len(taken) > 1 and (cells is None or _swallowed(cells, delimiter, width)):
+                # A quote opened on the record's first line and closed late, or never: that
+                # line is a bad row, and the lines it swallowed are read again on their own.
+                lines.pending.extendleft(reversed(taken[1:]))
+                yield (
+                    number,
+                    Problem(
+                        f"line {taken[0][0]}: a quote opened in it runs on to line "
+                        f"{taken[-1][0]}, taking {len(taken) - 1} more lines into its cell "
+                        "(close the quote, or double a quote that is part of the text)"
+                    ),
+                )
+                continue
+            where = f"line {taken[0][0]}" if taken else f"line {lines.read}"
+            if cells is None:
+                yield number, Problem(f"{where}: the CSV parser rejects it ({error})")
+            elif lines.bad is not None:
+                yield (
+                    number,
+                    Problem(
+                        f"line {lines.bad} is not {encoding}; save the whole file in one encoding, "
+                        "UTF-8 or Windows-1251"
+                    ),
+                )
+            else:
+                yield number, cells
 
 
 def _jsonl(path: Path, kind: str | None, encoding: str) -> Source:
