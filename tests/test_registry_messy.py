@@ -8,6 +8,7 @@ import zipfile
 import openpyxl
 import pytest
 
+from dod_model import Certificate, DocumentError, write_records
 from dod_model.registry import field_of, iter_rows, match_header, validate_registry
 
 
@@ -163,3 +164,80 @@ def test_a_quoted_cell_across_lines_is_one_cell(tmp_path):
 def test_a_byte_order_mark_is_dropped_whatever_encoding_is_named(tmp_path):
     path = write(tmp_path / "bom.csv", HEAD + GOOD, "utf-8-sig")
     assert next(iter_rows(path, encoding="utf-8")).record.number == "1234567800"
+
+
+CERTIFICATES = "Номер сертификата;Вид сертификата;Дата рождения;Номинал;Дата выдачи;Регион\n"
+
+
+def codes(report):
+    return [(f.code, f.path) for f in report.findings if not f.code.startswith("registry/rows")]
+
+
+def test_enrolments_alone_are_not_checked_against_an_empty_registry(tmp_path):
+    enrolments = write(
+        tmp_path / "e.csv",
+        "Номер сертификата;ID программы;Дата зачисления\n1234567890;P1;01.09.2021\n",
+    )
+    assert codes(validate_registry(enrolments)) == []
+    certificates = write(tmp_path / "c.csv", CERTIFICATES + "1234567891;учёта;01.01.2012;;;\n")
+    report = validate_registry(certificates, enrolments)
+    # The certificate file is given: its numbers are known; no programme file: none are.
+    assert codes(report) == [("core/enrolment-reference", "/enrolments/0")]
+    assert "names certificate 1234567890" in report.findings[0].message
+
+
+def test_files_of_one_kind_make_one_table(tmp_path):
+    row = "1234567890;ПФДО;01.01.2012;6000;01.09.2021;RU-SAM\n"
+    first = write(tmp_path / "c.csv", CERTIFICATES + row)
+    second = write(tmp_path / "c2.csv", CERTIFICATES + "1234567899;учёта;01.01.2012;;;\n" + row)
+    report = validate_registry(first, second)
+    assert codes(report) == [("core/duplicate-certificate", "/certificates/2")]
+    assert report.findings[0].message.startswith("c2.csv row 3:")
+
+
+def test_the_region_is_the_first_one_a_record_names_in_any_form(tmp_path):
+    providers = write(tmp_path / "p.csv", "Наименование организации;ИНН\nДДТ;2801000000\n")
+    amur = write(
+        tmp_path / "c.csv",
+        CERTIFICATES + "1234567890;ПФДО;01.01.2012;6000;;"
+        "Амурская область\n1234567891;ПФДО;01.01.2012;6000;01.09.2021;RU-AMU\n",
+    )
+    assert validate_registry(providers, amur).region == "RU-AMU"
+    unknown = write(tmp_path / "k.csv", CERTIFICATES + "1234567890;учёта;01.01.2012;;;Марс\n")
+    report = validate_registry(unknown)
+    assert report.region is None
+    assert [f.code for f in report.findings][:1] == ["registry/unknown-region"]
+    report = validate_registry(providers, region="RU-XXX")
+    assert report.findings[0].code == "registry/unknown-region"
+    assert "«RU-XXX»" in report.findings[0].message
+
+
+def test_odd_digits_and_numbers_are_findings_and_every_rule_goes_on(tmp_path):
+    path = write(
+        tmp_path / "c.csv",
+        "Номер сертификата;Дата рождения\n¹²³⁴⁵⁶⁷⁸⁹⁰;01.01.2012\n"
+        "١٢٣٤٥٦٧٨٩٠;01.01.2012\n1234567891;01.01.2012\n1234567891;01.01.2012\n",
+    )
+    assert codes(validate_registry(path)) == [
+        ("core/certificate-number", "/certificates/0"),
+        ("core/certificate-number", "/certificates/1"),
+        ("core/duplicate-certificate", "/certificates/3"),
+    ]
+
+
+def test_non_finite_and_negative_json_numbers_are_bad_values(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"id": "1", "title": "A", "ages_low": -1, "ages_high": 5, "hours": NaN}\n')
+    (row,) = iter_rows(path)
+    assert row.record.ages is None
+    assert [f.code for f in row.findings] == ["registry/bad-value"] * 3
+    certificates = tmp_path / "c.jsonl"
+    certificates.write_text('{"number": "1234567890", "nominal": NaN, "balance": 5}\n')
+    report = validate_registry(certificates)
+    assert [c for c, _ in codes(report)] == ["registry/bad-value"]
+
+
+def test_a_cell_the_encoding_cannot_write_is_a_document_error(tmp_path):
+    records = [Certificate(number="1234567890", municipality="Ақсу")]
+    with pytest.raises(DocumentError, match=r"record 1 \(1234567890\) holds «қ», which cp1251"):
+        write_records(tmp_path / "c.csv", records, encoding="cp1251")

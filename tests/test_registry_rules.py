@@ -185,7 +185,7 @@ def test_enrolments_checked_against_their_certificates_and_programmes(tmp_path):
                     "enrolments.csv: 7 rows of enrolments, 7 read, 0 skipped"]  # fmt: skip
 
 
-def test_a_rule_that_fails_is_reported_once_and_the_others_go_on(tmp_path, dod_plugins):
+def test_a_rule_that_fails_is_reported_per_record_and_the_others_go_on(tmp_path, dod_plugins):
     @dod_model.record_rule("kirov/broken", severity="error", record=Certificate)
     def broken(scope):
         def check(certificate):
@@ -199,8 +199,10 @@ def test_a_rule_that_fails_is_reported_once_and_the_others_go_on(tmp_path, dod_p
     path = registry(tmp_path, "c.csv", REGIONS["RU-SAM"])
     report = dod_model.validate_registry(path, plugins=dod_plugins)
     failed = [f for f in report if f.code == "core/rule-failed"]
-    assert len(failed) == 1
-    assert "kirov/broken" in failed[0].message
+    assert [f.path for f in failed] == [f"/certificates/{i}" for i in range(5)]
+    assert failed[0].message == (
+        "c.csv row 2: rule kirov/broken failed on this record: RuntimeError: no"
+    )
     assert ("core/duplicate-certificate", 5) in findings(
         [f for f in report if f.code != "core/rule-failed"])  # fmt: skip
 

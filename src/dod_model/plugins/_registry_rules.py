@@ -36,7 +36,7 @@ def age_on(birth: dt.date, day: dt.date) -> int:
 def certificate_number(scope: RegistryScope) -> RecordCheck:
     """Certificate numbers have the region's form (ten digits unless the region says otherwise)."""
     form = scope.certificate_number
-    match = re.compile(form).fullmatch
+    match = re.compile(form, re.ASCII).fullmatch  # «\d» is 0-9, not every script's digits
 
     def check(certificate: Certificate) -> str | None:
         if match(certificate.number) is None:
@@ -58,7 +58,9 @@ def duplicate_certificate(scope: RegistryScope) -> RecordCheck:
 
     def check(certificate: Certificate) -> str | None:
         number = certificate.number
-        key: int | str = int(number) if len(number) == 10 and number.isdigit() else number
+        key: int | str = (
+            int(number) if len(number) == 10 and number.isascii() and number.isdigit() else number
+        )
         if key in seen:
             return f"certificate number {number} appears more than once"
         add(key)
@@ -285,7 +287,7 @@ def duplicate_programme(scope: RegistryScope) -> RecordCheck:
     return check
 
 
-_INN = re.compile(r"\d{10}|\d{12}")
+_INN = re.compile(r"[0-9]{10}|[0-9]{12}")
 
 
 @record_rule("core/provider-inn", severity="warning", record=Organisation)

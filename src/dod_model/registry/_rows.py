@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -129,7 +130,7 @@ def _decimal(value: object) -> Decimal:
         raise BadCell(f"{_shown(value)} is not an amount")
     if isinstance(value, int):
         return Decimal(value)
-    if isinstance(value, float):
+    if isinstance(value, float) and math.isfinite(value):
         return Decimal(repr(value))
     if isinstance(value, Decimal) and value.is_finite():
         return value
@@ -151,6 +152,8 @@ def _read_decimal(value: str) -> Decimal:
 def _integer(value: object) -> int:
     if isinstance(value, bool):
         raise BadCell(f"{_shown(value)} is not a whole number")
+    if isinstance(value, (int, float)) and value < 0:
+        raise BadCell(f"{_shown(value)} is negative")
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -412,9 +415,9 @@ class RowReader:
             bad("registry/bad-row", None, f"no {', '.join(plan.missing)}; the row is skipped")
         if any(f.code == "registry/bad-row" for f in findings):
             return None, findings
-        if self.kind == "programmes" and not _merge_ages(values):
-            bad("registry/bad-value", "ages", "only one end of the age range; left empty")
         try:
+            if self.kind == "programmes" and not _merge_ages(values):
+                bad("registry/bad-value", "ages", "only one end of the age range; left empty")
             record = self._type(**values)
         except (TypeError, ValueError) as exc:  # a negative age from a JSON number
             bad("registry/bad-row", None, f"{exc}; the row is skipped")

@@ -38,7 +38,7 @@ from dod_model.validation import (
 from dod_model.validation._rules import FunctionRule
 
 if TYPE_CHECKING:
-    from dod_model.plugins import Plugins
+    from dod_model.plugins import Plugins, Region
 
 __all__ = [
     "RegistryFiles",
@@ -288,7 +288,8 @@ def read_registry(
     Args:
         path: A registry file (CSV, XLSX or JSON Lines) of any kind.
         *more: Further files: each one's kind is told from its header.
-        region: ISO 3166-2 code of the registries; else the first record's that names one.
+        region: ISO 3166-2 code of the registries; else that of the first record that names
+            one (a code, or a name such as «Амурская область»).
         encoding: The CSV files' encoding, instead of telling UTF-8 from Windows-1251.
 
     Returns:
@@ -299,6 +300,8 @@ def read_registry(
 
     .. versionadded:: 0.2.0
     """
+    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins build on validation
+
     tables: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     findings: list[Finding] = []
     for source in _open_all((path, *more), encoding):
@@ -309,8 +312,9 @@ def read_registry(
                 findings.extend(found)
             if record is not None:
                 table.append(record)
-                if region is None:
-                    region = getattr(record, "region", None)
+                if region is None and (named := getattr(record, "region", None)):
+                    known = resolve_region(default_plugins(), named)
+                    region = named if known is None else known.code
     return RegistryFiles(
         programmes=ProgrammeRegistry(
             region=region, providers=tuple(tables["providers"]),
@@ -350,6 +354,102 @@ def _started(
     return checks, notes
 
 
+_LOOKAHEAD = 1000  # records read ahead for one that names the region
+_FAILURES_SHOWN = 20  # failures of one rule reported one by one; the rest are counted
+
+
+def resolve_region(plugins: Plugins, text: str | None) -> Region | None:
+    """The region a registry cell names: its ISO 3166-2 code, its name or an alias."""
+    if text is None or not text.strip():
+        return None
+    found = plugins.region(text.strip().upper())
+    return found if found is not None else plugins.detect_region([text])
+
+
+class _Validation:
+    """One validation of registry files: the checks of each kind, started once for all files."""
+
+    def __init__(self, plugins: Plugins, sources: Sequence[Source], code: str | None) -> None:
+        self.plugins = plugins
+        kinds = {s.header.kind for s in sources}
+        enrolled = "enrolments" in kinds
+        # Enrolments are checked against the certificates and programmes of files given with
+        # them; a kind of which no file is given is unknown, not empty.
+        self.kept: dict[str, dict[str, Any]] = {
+            kind: {} for kind in ("certificates", "programmes") if enrolled and kind in kinds
+        }
+        self.code = code
+        self.checks: dict[str, list[tuple[str, Severity, Any]]] = {}
+        self.index: dict[str, int] = dict.fromkeys(KINDS, 0)
+        self.failed: dict[str, int] = {}
+        self.findings: list[Finding] = []
+
+    def decide(self, text: str | None, named: str) -> None:
+        """Settle the region: the code given, or the first a record names."""
+        region = resolve_region(self.plugins, text)
+        self.code = region.code if region is not None else None
+        if text is not None and region is None:
+            self.findings.append(
+                Finding(
+                    code="registry/unknown-region",
+                    severity=Severity.WARNING,
+                    path="",
+                    message=f"{named}: region «{text}» is no region a plugin registers; only "
+                    "the core rules ran (name an ISO 3166-2 code such as RU-SAM)",
+                )
+            )
+
+    def check(self, source: Source, number: int, record: Record) -> None:
+        kind = source.header.kind
+        checks = self.checks.get(kind)
+        if checks is None:
+            scope = RegistryScope(
+                self.plugins.region(self.code),
+                certificates=self.kept.get("certificates"),
+                programmes=self.kept.get("programmes"),
+            )
+            checks, notes = _started(self.plugins, self.code, kind, scope)
+            self.checks[kind] = checks
+            self.findings += notes
+        pointer = f"/{kind}/{self.index[kind]}"
+        self.index[kind] += 1
+        table = self.kept.get(kind)
+        if table is not None:
+            key = "number" if kind == "certificates" else "id"
+            table.setdefault(getattr(record, key), record)
+        for rule_code, severity, test in checks:
+            try:
+                message = test(record)
+            except Exception as exc:  # a broken rule must not stop the registry
+                count = self.failed[rule_code] = self.failed.get(rule_code, 0) + 1
+                if count <= _FAILURES_SHOWN:
+                    self.findings.append(_failed(rule_code, exc, pointer, source.name, number))
+                continue
+            if message is not None:
+                self.findings.append(
+                    Finding(
+                        code=rule_code,
+                        severity=severity,
+                        path=pointer,
+                        message=f"{source.name} row {number}: {message}",
+                    )
+                )
+
+    def failures(self) -> list[Finding]:
+        """A note per rule that failed on more records than were reported one by one."""
+        return [
+            Finding(
+                code="core/rule-failed",
+                severity=Severity.WARNING,
+                path="",
+                message=f"rule {code} failed on {count} records in all; the first "
+                f"{_FAILURES_SHOWN} are reported",
+            )
+            for code, count in sorted(self.failed.items())
+            if count > _FAILURES_SHOWN
+        ]
+
+
 def validate_registry(
     path: PathLike,
     *more: PathLike,
@@ -362,19 +462,23 @@ def validate_registry(
     Every row goes through the record rules of the ``dod_register_rules`` hook (the core ones
     and the region's) as it is read. Files are read providers first, then programmes,
     certificates and enrolments, so that enrolments are checked against the certificates and
-    programmes given with them (which are then kept in memory, a record each).
+    programmes given with them (which are then kept in memory, a record each). Files of one
+    kind are one table: a number repeated in two certificate files is a duplicate, and paths
+    index into the registry the files make together.
 
     Args:
         path: A registry file (CSV, XLSX or JSON Lines) of any kind.
         *more: Further files of the same registry: its programmes, certificates, enrolments.
-        region: ISO 3166-2 code whose rules and settings to use; else the first record's.
+        region: ISO 3166-2 code (or name) whose rules and settings to use; else that of the
+            first record that names one (a code, or a name such as «Амурская область»).
         plugins: The plugin session; the default one when ``None``.
-        encoding: The CSV files' encoding, instead of telling UTF-8 from Windows-1251.
+        encoding: The CSV files' encoding, instead of telling it from their bytes.
 
     Returns:
         The report: bad rows and cells (``registry/…``), the rules' findings (each message
         names the file and row; each path is ``/certificates/<index>`` into the registry the
-        files make), and per file a ``registry/rows`` note of what was read.
+        files make), and per file a ``registry/rows`` note of what was read. A region no plugin
+        knows is a ``registry/unknown-region`` warning.
 
     Raises:
         DocumentError: A file cannot be read or has no registry header.
@@ -387,19 +491,18 @@ def validate_registry(
 
     plugins = default_plugins() if plugins is None else plugins
     sources = _open_all((path, *more), encoding)
-    enrolled = any(s.header.kind == "enrolments" for s in sources)
-    kept: dict[str, dict[str, Any]] = {"certificates": {}, "programmes": {}}
-    findings: list[Finding] = []
-    code = region
+    run = _Validation(plugins, sources, None)
     decided = region is not None
+    if decided:
+        run.decide(region, "region")
+    # Records read before one names the region wait for it (a bounded number of them).
+    waiting: list[tuple[Source, int, Record]] = []
+    findings = run.findings
+    notes: list[Finding] = []  # what each file held, after all else
     for source in sources:
         kind = source.header.kind
         findings += _header_findings(source)
-        table = kept.get(kind) if enrolled else None
-        key = "number" if kind == "certificates" else "id"
-        checks: list[tuple[str, Severity, Any]] | None = None
         rows = records = skipped = 0
-        name = source.name
         for number, record, found in _rows(source):
             rows += 1
             if found:
@@ -407,58 +510,44 @@ def validate_registry(
             if record is None:
                 skipped += 1
                 continue
-            if checks is None:
-                if not decided:
-                    code, decided = getattr(record, "region", None), True
-                scope = RegistryScope(
-                    plugins.region(code),
-                    certificates=kept["certificates"] if enrolled else None,
-                    programmes=kept["programmes"] if enrolled else None,
-                )
-                checks, notes = _started(plugins, code, kind, scope)
-                findings += notes
-            pointer = f"/{kind}/{records}"
             records += 1
-            if table is not None:
-                table.setdefault(getattr(record, key), record)
-            for rule_code, severity, test in checks:
-                try:
-                    message = test(record)
-                except Exception as exc:  # a broken rule must not stop the registry
-                    findings.append(_failed(rule_code, exc, pointer))
-                    checks = [c for c in checks if c[0] != rule_code]
+            if not decided:
+                named = getattr(record, "region", None)
+                if named is None and len(waiting) < _LOOKAHEAD:
+                    waiting.append((source, number, record))
                     continue
-                if message is not None:
-                    findings.append(
-                        Finding(
-                            code=rule_code,
-                            severity=severity,
-                            path=pointer,
-                            message=f"{name} row {number}: {message}",
-                        )
-                    )
-        findings.append(
+                run.decide(named, f"{source.name} row {number}")
+                decided = True
+                for item in waiting:
+                    run.check(*item)
+                waiting.clear()
+            run.check(source, number, record)
+        notes.append(
             Finding(
                 code="registry/rows",
                 severity=Severity.INFO,
                 path=f"/{kind}",
-                message=f"{name}: {rows} rows of {kind}, {records} read, {skipped} skipped",
+                message=f"{source.name}: {rows} rows of {kind}, {records} read, {skipped} skipped",
             )
         )
+    for item in waiting:
+        run.check(*item)
+    findings += run.failures()
+    findings += notes
     return Report(
         findings=tuple(findings),
-        region=code,
+        region=run.code,
         library=__version__,
         schema_version=SCHEMA_VERSION,
         plugins=tuple(PluginVersion(n, v) for n, v in plugins.versions().items()),
     )
 
 
-def _failed(code: str, exc: Exception, pointer: str) -> Finding:
+def _failed(code: str, exc: Exception, pointer: str, name: str, number: int) -> Finding:
     return Finding(
         code="core/rule-failed",
         severity=Severity.WARNING,
         path=pointer,
-        message=f"rule {code} failed on this record and is off for the rest of the file: "
+        message=f"{name} row {number}: rule {code} failed on this record: "
         f"{type(exc).__name__}: {exc}",
     )

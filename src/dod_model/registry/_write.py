@@ -98,7 +98,16 @@ def write_records(
                 out = csv.writer(file, delimiter=delimiter)
                 out.writerow(header)
                 for record in rows():
-                    out.writerow([format_cell(getattr(record, name)) for name in fields])
+                    cells = [format_cell(getattr(record, name)) for name in fields]
+                    try:
+                        out.writerow(cells)
+                    except UnicodeEncodeError as exc:
+                        shown = exc.object[exc.start : exc.end]
+                        msg = (
+                            f"{target.name}: record {count} ({cells[0]}) holds «{shown}», "
+                            f"which {encoding} cannot write; write UTF-8 instead"
+                        )
+                        raise DocumentError(msg) from None
             return count
         import openpyxl  # noqa: PLC0415 - only XLSX files need it
         from openpyxl.utils.exceptions import IllegalCharacterError  # noqa: PLC0415
