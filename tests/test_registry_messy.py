@@ -241,3 +241,33 @@ def test_a_cell_the_encoding_cannot_write_is_a_document_error(tmp_path):
     records = [Certificate(number="1234567890", municipality="Ақсу")]
     with pytest.raises(DocumentError, match=r"record 1 \(1234567890\) holds «қ», which cp1251"):
         write_records(tmp_path / "c.csv", records, encoding="cp1251")
+
+
+def test_identifiers_lose_the_spaces_around_them(tmp_path):
+    path = write(
+        tmp_path / "c.csv",
+        "Номер сертификата;Дата рождения\n1234567890;01.01.2012\n1234567890 ;01.01.2012\n",
+    )
+    assert codes(validate_registry(path)) == [("core/duplicate-certificate", "/certificates/1")]
+    enrolments = write(
+        tmp_path / "e.csv",
+        "Номер сертификата;ID программы;Дата зачисления\n 1234567890;P1 ;01.09.2021\n",
+    )
+    (row,) = iter_rows(enrolments)
+    assert (row.record.certificate, row.record.programme) == ("1234567890", "P1")
+
+
+def test_a_spreadsheet_number_gets_its_leading_zeros_back(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["Номер сертификата", "Дата рождения"])
+    book.active.append([12345678, "01.01.2012"])
+    book.save(tmp_path / "c.xlsx")
+    assert next(iter_rows(tmp_path / "c.xlsx")).record.number == "0012345678"
+
+
+def test_a_json_object_with_one_key_is_a_record(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"number": "1234567891"}\n{"number": "1234567892", "kind": "social"}\n')
+    rows = list(iter_rows(path))
+    assert [r.record.number for r in rows] == ["1234567891", "1234567892"]
+    assert all(r.findings == () for r in rows)

@@ -21,6 +21,7 @@ __all__ = [
     "RECORD_FIELDS",
     "REQUIRED",
     "Header",
+    "best_header",
     "field_of",
     "fields_of",
     "is_counter",
@@ -315,6 +316,11 @@ def match_header(cells: Sequence[object], kind: str | None = None) -> Header | N
 
     .. versionadded:: 0.2.0
     """
+    return best_header(cells, kind, least=2)
+
+
+def best_header(cells: Sequence[object], kind: str | None, *, least: int) -> Header | None:
+    """As :func:`match_header`, with ``least`` fields at least (a JSON object may have one)."""
     names = tuple(c.strip() if isinstance(c, str) else "" for c in cells)
     best: tuple[int, int, int, Header] | None = None
     for order, candidate in enumerate(KINDS if kind is None else (kind,)):
@@ -322,7 +328,7 @@ def match_header(cells: Sequence[object], kind: str | None = None) -> Header | N
         found = {c for c in columns if c is not None}
         if "ages_low" in found or "ages_high" in found:
             found.add("ages")
-        if not REQUIRED[candidate] <= found or len(found) < 2:
+        if not REQUIRED[candidate] <= found or len(found) < least:
             continue  # a title line («Реестр сертификатов …») names one field at most
         score = (len(found & _MARKS[candidate]), len(found), order)
         if best is None or score > best[:3]:

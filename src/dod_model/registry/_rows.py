@@ -34,7 +34,7 @@ from dod_model.model import (
     StudyMode,
 )
 from dod_model.model._labels import normalise_label
-from dod_model.registry._columns import REQUIRED, Header
+from dod_model.registry._columns import REQUIRED, Header, fields_of
 from dod_model.validation import Finding, Severity
 
 __all__ = ["RECORD_TYPES", "Record", "RowReader", "format_cell"]
@@ -66,6 +66,26 @@ def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a spreadsheet's 1234567890.0 is the text 1234567890
     return value if isinstance(value, str) else str(value)
+
+
+def _identifier(value: object) -> str:
+    """A number or id: spaces around it dropped («1234567890 »)."""
+    text = _text(value).strip()
+    if not text:
+        raise BadCell(f"{_shown(value)} is blank")
+    return text
+
+
+_NUMBER_WIDTH = 10  # certificate numbers are ten digits in practice
+
+
+def _certificate_number(value: object) -> str:
+    """A certificate number; a spreadsheet's number loses its leading zeros, given back here."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = _text(value)
+        if text.isdigit():
+            return text.zfill(_NUMBER_WIDTH)
+    return _identifier(value)
 
 
 _DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -239,6 +259,8 @@ def _ages(value: object) -> AgeRange:
 
 _READERS: dict[str, Callable[[object], Any]] = {
     "text": _text,
+    "identifier": _identifier,
+    "certificate-number": _certificate_number,
     "date": _date,
     "decimal": _decimal,
     "integer": _integer,
@@ -256,7 +278,7 @@ _READERS: dict[str, Callable[[object], Any]] = {
 # Each kind's fields: the reader of their cells; required fields are marked.
 _FIELDS: dict[str, dict[str, str]] = {
     "certificates": {
-        "number": "text",
+        "number": "certificate-number",
         "kind": "certificate-kind",
         "holder_birth_date": "date",
         "region": "text",
@@ -267,7 +289,7 @@ _FIELDS: dict[str, dict[str, str]] = {
         "issued": "date",
     },
     "programmes": {
-        "id": "text",
+        "id": "identifier",
         "title": "text",
         "orientation": "orientation",
         "level": "level",
@@ -279,23 +301,23 @@ _FIELDS: dict[str, dict[str, str]] = {
         "ages_high": "integer",
         "hours": "integer",
         "certified": "boolean",
-        "provider": "text",
+        "provider": "identifier",
         "region": "text",
         "municipality": "text",
     },
     "enrolments": {
-        "certificate": "text",
-        "programme": "text",
+        "certificate": "certificate-number",
+        "programme": "identifier",
         "start": "date",
         "end": "date",
         "cost": "decimal",
-        "provider": "text",
+        "provider": "identifier",
     },
     "providers": {
         "name": "text",
         "short_name": "text",
-        "id": "text",
-        "inn": "text",
+        "id": "identifier",
+        "inn": "identifier",
         "region": "text",
         "municipality": "text",
     },
@@ -427,10 +449,7 @@ class RowReader:
     def _json_plan(self, keys: tuple[str, ...]) -> _Plan:
         plan = self._plans.get(keys)
         if plan is None:
-            from dod_model.registry._columns import match_header  # noqa: PLC0415 - rare path
-
-            header = match_header(keys, self.kind) or Header(self.kind, (None,) * len(keys), keys)
-            plan = _plan(header)
+            plan = _plan(Header(self.kind, fields_of(keys, self.kind), keys))
             if len(self._plans) < _MEMO_LIMIT:
                 self._plans[keys] = plan
         return plan

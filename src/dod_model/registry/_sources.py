@@ -23,7 +23,7 @@ from typing import IO, Any
 import attrs
 
 from dod_model._errors import DocumentError
-from dod_model.registry._columns import Header, match_header
+from dod_model.registry._columns import Header, best_header, match_header
 
 __all__ = ["FORMATS", "Problem", "Source", "open_source"]
 
@@ -309,7 +309,8 @@ def _jsonl(path: Path, kind: str | None, encoding: str) -> Source:
                 first = json.loads(line)
             except ValueError:
                 first = None
-            header = match_header(list(first), kind) if isinstance(first, dict) else None
+            # An object names its fields: one key is enough («{"number": "…"}»).
+            header = best_header(list(first), kind, least=1) if isinstance(first, dict) else None
             if header is not None:
                 break
             if number >= _HEADER_SEARCH:

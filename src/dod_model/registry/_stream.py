@@ -388,7 +388,7 @@ class _Validation:
         """Settle the region: the code given, or the first a record names."""
         region = resolve_region(self.plugins, text)
         self.code = region.code if region is not None else None
-        if text is not None and region is None:
+        if text and text.strip() and region is None:
             self.findings.append(
                 Finding(
                     code="registry/unknown-region",
