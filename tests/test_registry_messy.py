@@ -271,3 +271,48 @@ def test_a_json_object_with_one_key_is_a_record(tmp_path):
     rows = list(iter_rows(path))
     assert [r.record.number for r in rows] == ["1234567891", "1234567892"]
     assert all(r.findings == () for r in rows)
+
+
+def test_the_nominal_is_spent_per_calendar_year(tmp_path):
+    certificates = write(
+        tmp_path / "c.csv", CERTIFICATES + "1234567890;ПФДО;01.01.2012;6000;01.09.2021;RU-SAM\n"
+    )
+    enrolments = write(
+        tmp_path / "e.csv",
+        "Номер сертификата;ID программы;Дата зачисления;"
+        "Стоимость\n1234567890;P1;01.09.2021;5000\n1234567890;P1;01.09.2022;5000\n"
+        "1234567890;P2;01.10.2022;1500\n",
+    )
+    report = validate_registry(certificates, enrolments)
+    assert codes(report) == [("core/certificate-overdrawn", "/enrolments/2")]
+    assert "enrolments of 2022 up to programme P2 charge 6500" in report.findings[0].message
+
+
+def test_a_row_of_more_or_fewer_cells_than_the_header_is_reported(tmp_path):
+    path = write(
+        tmp_path / "c.csv",
+        HEAD + "1234567800;01.01.2012;Самара;лишнее\n"
+        "1234567801;01.01.2012\n1234567802;01.01.2012;Самара;;\n",
+    )
+    extra, short, trailing = iter_rows(path)
+    assert [(f.code, f.severity.value) for f in extra.findings] == [
+        ("registry/ragged-row", "warning")
+    ]
+    assert extra.findings[0].message == (
+        "c.csv row 2: 4 cells, but the header has 3; the cells past the header are not read"
+    )
+    assert short.record.number == "1234567801"
+    assert "2 cells, but the header has 3; the missing ones are read as empty" in (
+        short.findings[0].message
+    )
+    assert trailing.findings == ()  # empty cells past the header hold nothing to lose
+
+
+def test_a_title_with_commas_and_decimal_commas_do_not_mislead_the_delimiter(tmp_path):
+    path = write(
+        tmp_path / "c.csv",
+        "Реестр сертификатов ПФДО, г. Самара, на 01.09.2023, форма 1\n"
+        "Номер сертификата;Номинал\n1234567890;5 000,00\n1234567891;6 500,00\n",
+    )
+    rows = list(iter_rows(path))
+    assert [str(r.record.nominal) for r in rows] == ["5000.00", "6500.00"]

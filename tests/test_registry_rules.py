@@ -175,8 +175,8 @@ def test_enrolments_checked_against_their_certificates_and_programmes(tmp_path):
     }  # fmt: skip
     overdrawn = next(f for f in report if f.code == "core/certificate-overdrawn")
     assert overdrawn.message == (
-        "enrolments.csv row 3: certificate 6312000001 is overdrawn: enrolments up to programme "
-        "102 charge 7000.00, more than its nominal 6500.00")  # fmt: skip
+        "enrolments.csv row 3: certificate 6312000001 is overdrawn: enrolments of 2020 up to "
+        "programme 102 charge 7000.00, more than its nominal 6500.00 for the year")  # fmt: skip
     assert overdrawn.path == "/enrolments/1"
     rows = [f.message for f in report if f.code == "registry/rows"]
     assert rows == ["programmes.csv: 5 rows of programmes, 5 read, 0 skipped",

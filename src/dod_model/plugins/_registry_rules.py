@@ -170,12 +170,13 @@ def enrolment_programme_age(scope: RegistryScope) -> RecordCheck:
 
 @record_rule("core/certificate-overdrawn", severity="error", record=Enrolment)
 def certificate_overdrawn(scope: RegistryScope) -> RecordCheck:
-    """Enrolments never charge a certificate more than its nominal.
+    """Enrolments of one calendar year never charge a certificate more than its nominal.
 
-    What each certificate has spent is kept per certificate charged (a dict entry each).
+    The nominal is set per calendar year and does not carry over, so enrolments are totalled
+    per certificate and calendar year of their start (a dict entry each).
     """
     certificate = scope.certificate
-    spent: dict[str, Decimal] = {}
+    spent: dict[tuple[str, int], Decimal] = {}
 
     def check(enrolment: Enrolment) -> str | None:
         cost = enrolment.cost
@@ -192,12 +193,14 @@ def certificate_overdrawn(scope: RegistryScope) -> RecordCheck:
         nominal = holder.nominal
         if nominal is None:
             return None
-        total = spent.get(enrolment.certificate, Decimal(0)) + cost
-        spent[enrolment.certificate] = total
+        key = (enrolment.certificate, enrolment.start.year)
+        total = spent.get(key, Decimal(0)) + cost
+        spent[key] = total
         if total > nominal:
             return (
-                f"certificate {enrolment.certificate} is overdrawn: enrolments up to programme "
-                f"{enrolment.programme} charge {total}, more than its nominal {nominal}"
+                f"certificate {enrolment.certificate} is overdrawn: enrolments of "
+                f"{enrolment.start.year} up to programme {enrolment.programme} charge {total}, "
+                f"more than its nominal {nominal} for the year"
             )
         return None
 

@@ -365,7 +365,8 @@ class RowReader:
         self._plan = _plan(header)
         self._type = RECORD_TYPES[header.kind]
         self._plans: dict[tuple[str, ...], _Plan] = {}
-        self._fast = _fast_reader(self._plan, self._type, len(header.columns))
+        self._width = len(header.columns)
+        self._fast = _fast_reader(self._plan, self._type, self._width)
 
     def read_text(
         self, row: int, index: int, cells: list[str]
@@ -376,16 +377,40 @@ class RowReader:
                 return self._fast[0](cells), None
             except BadCell:
                 pass  # the general path tells what is wrong
-        return self.read(row, index, cells)
+        record, findings = self.read(row, index, cells)
+        if (len(cells) != self._width and not _blank_cells(cells[self._width :])) or (
+            len(cells) < self._width and not _blank_cells(cells)
+        ):
+            ragged = self._finding(
+                "registry/ragged-row",
+                row,
+                index,
+                None,
+                f"{len(cells)} cells, but the header has {self._width}; "
+                + ("the cells past the header are not read"
+                   if len(cells) > self._width else "the missing ones are read as empty"),
+                severity=Severity.WARNING,
+            )  # fmt: skip
+            findings = [*(findings or ()), ragged]
+        return record, findings
 
-    def _finding(self, code: str, row: int, index: int, field: str | None, text: str) -> Finding:
+    def _finding(
+        self,
+        code: str,
+        row: int,
+        index: int,
+        field: str | None,
+        text: str,
+        *,
+        severity: Severity = Severity.ERROR,
+    ) -> Finding:
         # A skipped row is in no document: its finding points at the table.
         where = f"/{self.kind}" if code == "registry/bad-row" else f"/{self.kind}/{index}"
         where += f"/{field}" if field and code != "registry/bad-row" else ""
         column = f", column {field}" if field else ""
         return Finding(
             code=code,
-            severity=Severity.ERROR,
+            severity=severity,
             path=where,
             message=f"{self.source} row {row}{column}: {text}",
         )
@@ -453,6 +478,10 @@ class RowReader:
             if len(self._plans) < _MEMO_LIMIT:
                 self._plans[keys] = plan
         return plan
+
+
+def _blank_cells(cells: Sequence[object]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
 def _merge_ages(values: dict[str, Any]) -> bool:

@@ -152,11 +152,25 @@ def _decoding_error(name: str, exc: UnicodeError, row: int, encoding: str) -> Do
     return DocumentError(msg)
 
 
-def _delimiter(head: bytes, encoding: str) -> str:
-    text = head.decode(encoding, errors="replace")
+def _delimiter(head: bytes, encoding: str, kind: str | None = None) -> str:
+    """The delimiter that makes a registry header of one of the first rows.
+
+    Counting delimiters alone is misled by a title line («…, г. Самара, на 01.09.2023») and
+    decimal commas («5 000,00»); each is tried, the most frequent first.
+    """
+    text = head.decode(encoding, errors="replace").removeprefix("\ufeff")
     lines = [line for line in text.splitlines() if line.strip()][:_HEADER_SEARCH]
-    counts = {d: sum(line.count(d) for line in lines) for d in (";", ",", "\t")}
-    return max(counts, key=lambda d: (counts[d], d == ";"))
+    counts = {d: sum(line.count(d) for line in lines) for d in (";", ",", "\t", "|")}
+    ranked = sorted(counts, key=lambda d: (counts[d], d == ";"), reverse=True)
+    for delimiter in ranked:
+        if not counts[delimiter]:
+            break
+        try:
+            if any(match_header(row, kind) for row in csv.reader(lines, delimiter=delimiter)):
+                return delimiter
+        except csv.Error:
+            continue
+    return ranked[0]
 
 
 class _Lines:
@@ -215,7 +229,7 @@ def _swallowed(cells: list[str], delimiter: str, width: int) -> bool:
 
 def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
     name = path.name
-    delimiter = _delimiter(head, encoding)
+    delimiter = _delimiter(head, encoding, kind)
     if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
         # Lines of two- and four-byte encodings cannot be split as bytes: decode the stream.
         file: IO[Any] = path.open(encoding=encoding, newline="")
