@@ -316,3 +316,49 @@ def test_a_title_with_commas_and_decimal_commas_do_not_mislead_the_delimiter(tmp
     )
     rows = list(iter_rows(path))
     assert [str(r.record.nominal) for r in rows] == ["5000.00", "6500.00"]
+
+
+def test_labels_as_registries_write_them(tmp_path):
+    programmes = write(
+        tmp_path / "p.csv",
+        "ID программы;Наименование программы;Направленность;"
+        "Уровень;Объём, часов\n"
+        "1;А;туристско – краеведческая;Стартовый (ознакомительный);72 ч.\n"
+        "2;Б;физкультурно спортивная;базовый;36\n"
+        "3;В;Художественная направленность;продвинутый;144 часа\n",
+    )
+    rows = list(iter_rows(programmes))
+    assert all(r.findings == () for r in rows)
+    assert [(r.record.orientation.value, r.record.level.value, r.record.hours) for r in rows] == [
+        ("tourism", "starting", 72),
+        ("sports", "basic", 36),
+        ("arts", "advanced", 144),
+    ]
+    certificates = write(
+        tmp_path / "c.csv",
+        "Номер сертификата;Вид сертификата;Номинал;"
+        "Единица номинала\n1234567890;Сертификат ПФДО;6000;₽\n"
+        "1234567891;социальный;72;часы\n1234567892;активен;;рубли\n",
+    )
+    first, second, third = iter_rows(certificates)
+    assert (first.record.kind.value, first.record.nominal_unit.value) == (
+        "personified-financing",
+        "roubles",
+    )
+    assert second.record.nominal_unit.value == "hours"
+    # A kind that does not read takes the model's default, and the finding says which.
+    (finding,) = third.findings
+    assert finding.message.endswith("read as «сертификат учёта», the default")
+
+
+def test_a_date_kept_as_its_spreadsheet_serial_number_reads(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["Номер сертификата", "Дата рождения", "Дата выдачи"])
+    book.active.append(["1234567890", 40909, 44075])
+    book.save(tmp_path / "c.xlsx")
+    (row,) = iter_rows(tmp_path / "c.xlsx")
+    assert (str(row.record.holder_birth_date), str(row.record.issued)) == (
+        "2012-01-01",
+        "2020-09-01",
+    )
+    assert row.findings == ()

@@ -111,8 +111,17 @@ def _date(value: object) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and _is_serial(value):
+        # A spreadsheet's date kept as its serial number (44075 is 01.09.2020).
+        from openpyxl.utils.datetime import from_excel  # noqa: PLC0415 - spreadsheets only
+
+        return from_excel(value).date()  # type: ignore[no-any-return]
     msg = f"{_shown(value)} is not a date (ДД.ММ.ГГГГ or ГГГГ-ММ-ДД)"
     raise BadCell(msg)
+
+
+def _is_serial(value: float) -> bool:
+    return 1 <= value <= 2958465  # the serials of 1900-01-01 … 9999-12-31 (NaN is neither)
 
 
 def _read_date(value: str) -> dt.date:
@@ -169,6 +178,9 @@ def _read_decimal(value: str) -> Decimal:
     return Decimal(text)
 
 
+_HOURS_UNIT = re.compile(r"\s*(?:ч\.?|час(?:а|ов)?\.?)$", re.IGNORECASE)
+
+
 def _integer(value: object) -> int:
     if isinstance(value, bool):
         raise BadCell(f"{_shown(value)} is not a whole number")
@@ -178,7 +190,7 @@ def _integer(value: object) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    text = str(value).strip().translate(_SPACES)
+    text = _HOURS_UNIT.sub("", str(value).strip()).translate(_SPACES)
     if text.endswith(".0"):
         text = text[:-2]
     if not (text.isascii() and text.isdigit()):
@@ -203,17 +215,41 @@ def _boolean(value: object) -> bool:
     raise BadCell(msg)
 
 
-_MEMO_LIMIT = 4096
+# Wordings registries use beside the model's labels.
+_MORE_LABELS: dict[str, tuple[str, ...]] = {
+    "roubles": ("рубли", "рубль", "руб", "р.", "₽", "rub"),
+    "hours": ("часы", "час", "ч", "академических часов"),
+}
+_KIND_WORDS = re.compile(r"\s+направленност\w*$|^сертификат\w*\s+(?=\w)")
+_JOINERS = re.compile(r"[\s\-]+")
+
+
+def _label_key(text: str) -> str:
+    """A label folded for look-up, without its joiners and the words around a label.
+
+    «Туристско – краеведческая направленность» is «туристско-краеведческая», «Сертификат
+    ПФДО» is «ПФДО».
+    """
+    return _JOINERS.sub("", _KIND_WORDS.sub("", normalise_label(text)))
 
 
 def _enum_reader(cls: type[enum.Enum]) -> Callable[[object], Any]:
     labels: dict[str, enum.Enum] = {}
     for member in cls:
-        labels[normalise_label(str(member.value))] = member
+        labels[_label_key(str(member.value))] = member
         for label in getattr(cls, "__labels__", {}).get(member.value, ()):
-            labels[normalise_label(label)] = member
+            labels[_label_key(label)] = member
+        for label in _MORE_LABELS.get(str(member.value), ()):
+            labels[_label_key(label)] = member
     memo: dict[str, enum.Enum] = {}
     allowed = ", ".join(f"«{getattr(m, 'label', m.value)}»" for m in cls)
+
+    def look_up(value: str) -> enum.Enum | None:
+        found = labels.get(_label_key(value))
+        if found is None and "(" in value:  # «Стартовый (ознакомительный)»: either one
+            before, _, inside = value.partition("(")
+            found = labels.get(_label_key(before)) or labels.get(_label_key(inside.rstrip(") ")))
+        return found
 
     def read(value: object) -> enum.Enum:
         if type(value) is not str:
@@ -221,11 +257,11 @@ def _enum_reader(cls: type[enum.Enum]) -> Callable[[object], Any]:
         found = memo.get(value)
         if found is not None:
             return found
-        found = labels.get(normalise_label(value))
+        found = look_up(value)
         if found is None:
             msg = f"{_shown(value)} is none of {allowed}"
             raise BadCell(msg)
-        if len(memo) < _MEMO_LIMIT:
+        if len(memo) < _MEMO_SIZE:
             memo[value] = found
         return found
 
@@ -366,6 +402,11 @@ class RowReader:
         self._type = RECORD_TYPES[header.kind]
         self._plans: dict[tuple[str, ...], _Plan] = {}
         self._width = len(header.columns)
+        self._defaults = {
+            f.name: f.default
+            for f in attrs.fields(self._type)
+            if f.default is not attrs.NOTHING and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+        }
         self._fast = _fast_reader(self._plan, self._type, self._width)
 
     def read_text(
@@ -415,6 +456,13 @@ class RowReader:
             message=f"{self.source} row {row}{column}: {text}",
         )
 
+    def _instead(self, name: str) -> str:
+        """What a field holds when its cell does not read: nothing, or the model's default."""
+        default = self._defaults.get(name)
+        if default is None or default == ():
+            return "left empty"
+        return f"read as «{format_cell(default)}», the default"
+
     def problem(self, row: int, index: int, message: str) -> Finding:
         """The finding for a row the file format cannot give."""
         return self._finding("registry/bad-row", row, index, None, f"{message}; the row is skipped")
@@ -457,7 +505,7 @@ class RowReader:
                 if required:
                     bad("registry/bad-row", name, f"{exc}; required, so the row is skipped")
                 else:
-                    bad("registry/bad-value", name, f"{exc}; left empty")
+                    bad("registry/bad-value", name, f"{exc}; {self._instead(name)}")
         if plan.missing:
             bad("registry/bad-row", None, f"no {', '.join(plan.missing)}; the row is skipped")
         if any(f.code == "registry/bad-row" for f in findings):
@@ -475,7 +523,7 @@ class RowReader:
         plan = self._plans.get(keys)
         if plan is None:
             plan = _plan(Header(self.kind, fields_of(keys, self.kind), keys))
-            if len(self._plans) < _MEMO_LIMIT:
+            if len(self._plans) < _MEMO_SIZE:
                 self._plans[keys] = plan
         return plan
 
