@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 
@@ -9,7 +10,14 @@ import openpyxl
 import pytest
 
 from dod_model import Certificate, DocumentError, write_records
-from dod_model.registry import field_of, iter_rows, match_header, validate_registry
+from dod_model.registry import (
+    field_of,
+    iter_rows,
+    match_header,
+    read_population,
+    summarise,
+    validate_registry,
+)
 
 
 def write(path, text, encoding="utf-8"):
@@ -362,3 +370,37 @@ def test_a_date_kept_as_its_spreadsheet_serial_number_reads(tmp_path):
         "2020-09-01",
     )
     assert row.findings == ()
+
+
+def test_a_summary_adds_up_and_matches_municipalities_however_written(tmp_path):
+    records = [
+        Certificate(number="1", municipality="г.о. Самара", holder_birth_date=dt.date(2012, 1, 1)),
+        Certificate(number="2", municipality="САМАРА", holder_birth_date=dt.date(2012, 1, 1)),
+        Certificate(
+            number="3",
+            municipality="Самара",
+            holder_birth_date=dt.date(2012, 1, 1),
+            issued=dt.date(2030, 1, 1),
+        ),
+        Certificate(number="4", municipality="Самара", holder_birth_date=dt.date(2025, 1, 1)),
+    ]
+    summary = summarise(records, on=dt.date(2020, 1, 1), population={"Самара": 10})
+    assert [(c.key, c.count) for c in summary.by_municipality] == [("г.о. Самара", 4)]
+    assert sum(c.count for c in summary.by_age) == summary.certificates == 4
+    assert [(c.key, c.count) for c in summary.by_age] == [
+        ("8", 2),
+        ("unknown", 1),
+        ("issued later", 1),
+    ]
+    assert summary.coverage == 0.2
+    elsewhere = summarise(records, on=dt.date(2020, 1, 1), population={"Тольятти": 10})
+    assert elsewhere.coverage is None  # no municipality of the registry in the table
+    table = write(
+        tmp_path / "population.csv",
+        "Численность детей 5-18 лет на 01.01.2023\n"
+        "Муниципалитет;Детей\nг.о. Самара;120 000\nТольятти;80000\n",
+    )
+    assert read_population(table) == {"г.о. Самара": 120000, "Тольятти": 80000}
+    twice = write(tmp_path / "twice.csv", "Самара;10\nг.о. Самара;12\n")
+    with pytest.raises(DocumentError, match=r"row 2: «г\.о\. Самара» is listed twice"):
+        read_population(twice)

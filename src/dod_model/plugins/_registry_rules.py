@@ -9,7 +9,6 @@ the form of its certificate numbers.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 
@@ -20,16 +19,12 @@ from dod_model.model import (
     Organisation,
     Programme,
 )
+from dod_model.model._registry import age_on
 from dod_model.validation import RecordCheck, RegistryScope, record_rule
 
 __all__ = ["REGISTRY_RULES", "age_on"]
 
 _PAYING = frozenset({CertificateKind.PERSONIFIED_FINANCING, CertificateKind.SOCIAL})
-
-
-def age_on(birth: dt.date, day: dt.date) -> int:
-    """Full years of age on a day."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 @record_rule("core/certificate-number", severity="error", record=Certificate)

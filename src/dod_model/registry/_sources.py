@@ -25,7 +25,7 @@ import attrs
 from dod_model._errors import DocumentError
 from dod_model.registry._columns import Header, best_header, match_header
 
-__all__ = ["FORMATS", "Problem", "Source", "open_source"]
+__all__ = ["FORMATS", "Problem", "Source", "delimiter_of", "open_source"]
 
 FORMATS = ("csv", "xlsx", "jsonl")
 """The registry file formats."""
@@ -152,7 +152,7 @@ def _decoding_error(name: str, exc: UnicodeError, row: int, encoding: str) -> Do
     return DocumentError(msg)
 
 
-def _delimiter(head: bytes, encoding: str, kind: str | None = None) -> str:
+def delimiter_of(head: bytes, encoding: str, kind: str | None = None) -> str:
     """The delimiter that makes a registry header of one of the first rows.
 
     Counting delimiters alone is misled by a title line («…, г. Самара, на 01.09.2023») and
@@ -229,7 +229,7 @@ def _swallowed(cells: list[str], delimiter: str, width: int) -> bool:
 
 def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
     name = path.name
-    delimiter = _delimiter(head, encoding, kind)
+    delimiter = delimiter_of(head, encoding, kind)
     if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
         # Lines of two- and four-byte encodings cannot be split as bytes: decode the stream.
         file: IO[Any] = path.open(encoding=encoding, newline="")

@@ -49,7 +49,10 @@ __all__ = [
     "iter_programmes",
     "iter_providers",
     "iter_rows",
+    "open_all",
     "read_registry",
+    "record_rows",
+    "resolve_region",
     "validate_registry",
 ]
 
@@ -93,7 +96,7 @@ def _blank(cells: Any) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
-def _rows(source: Source) -> Iterator[tuple[int, Record | None, list[Finding] | None]]:
+def record_rows(source: Source) -> Iterator[tuple[int, Record | None, list[Finding] | None]]:
     """(row number, record or None, findings or None) for each non-blank row of a source."""
     reader = RowReader(source.header, source.name)
     read = reader.read_text if source.format == "csv" else reader.read
@@ -131,7 +134,7 @@ def iter_rows(
     .. versionadded:: 0.2.0
     """
     source = open_source(path, kind=kind, encoding=encoding)
-    for number, record, findings in _rows(source):
+    for number, record, findings in record_rows(source):
         yield RegistryRow(
             source=source.name,
             kind=source.header.kind,
@@ -152,7 +155,7 @@ def _records(
             f"{'; '.join(n for n in source.header.names if n)})"
         )
         raise DocumentError(msg)
-    for _, record, found in _rows(source):
+    for _, record, found in record_rows(source):
         if found:
             if findings is None:
                 for finding in found:
@@ -220,7 +223,7 @@ iter_providers.__doc__ = _ITER_DOC.format(
 )
 
 
-def _open_all(paths: Sequence[PathLike], encoding: str | None) -> list[Source]:
+def open_all(paths: Sequence[PathLike], encoding: str | None) -> list[Source]:
     if not paths:
         msg = "name at least one registry file"
         raise DocumentError(msg)
@@ -304,10 +307,10 @@ def read_registry(
 
     tables: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     findings: list[Finding] = []
-    for source in _open_all((path, *more), encoding):
+    for source in open_all((path, *more), encoding):
         findings += _header_findings(source)
         table = tables[source.header.kind]
-        for _, record, found in _rows(source):
+        for _, record, found in record_rows(source):
             if found:
                 findings.extend(found)
             if record is not None:
@@ -490,7 +493,7 @@ def validate_registry(
     from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins build on validation
 
     plugins = default_plugins() if plugins is None else plugins
-    sources = _open_all((path, *more), encoding)
+    sources = open_all((path, *more), encoding)
     run = _Validation(plugins, sources, None)
     decided = region is not None
     if decided:
@@ -503,7 +506,7 @@ def validate_registry(
         kind = source.header.kind
         findings += _header_findings(source)
         rows = records = skipped = 0
-        for number, record, found in _rows(source):
+        for number, record, found in record_rows(source):
             rows += 1
             if found:
                 findings.extend(found)
