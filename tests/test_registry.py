@@ -91,11 +91,30 @@ def test_delimiters_are_told_from_the_file(tmp_path, delimiter):
     assert [f.code for f in findings] == ["registry/bad-value", "registry/bad-row"]
 
 
-def test_without_a_findings_list_each_bad_row_is_a_warning(tmp_path):
+def test_without_a_findings_list_the_first_bad_row_is_a_warning_and_the_rest_counted(tmp_path):
     path = write(tmp_path / "c.csv", SAMARA_CERTIFICATES)
     with pytest.warns(dod_model.registry.RegistryWarning) as caught:
         assert len(list(dod_model.iter_certificates(path))) == 3
-    assert [str(w.message)[:15] for w in caught] == ["c.csv row 6, co", "c.csv row 7, co"]
+    assert [str(w.message)[:15] for w in caught] == ["c.csv row 6, co", "c.csv: 1 more f"]
+    # Ten thousand bad rows: two warnings, not ten thousand entries in the warnings registry.
+    many = write(tmp_path / "m.csv", "Номер сертификата;Дата рождения\n" + "x;31.02.2012\n" * 10000)
+    with pytest.warns(dod_model.registry.RegistryWarning) as caught:
+        assert len(list(dod_model.iter_certificates(many))) == 10000
+    assert [str(w.message) for w in caught][1] == (
+        "m.csv: 9999 more findings; pass findings=[] to have them all"
+    )
+    report = dod_model.validate_registry(many)
+    kept = [f.code for f in report.findings]
+    assert max(kept.count(code) for code in set(kept)) == 1000
+    more = [f for f in report.findings if f.code == "registry/more-findings"]
+    assert more[-1].message == (
+        "9000 more findings of registry/bad-value are not listed; 10000 in all"
+    )
+
+
+def test_a_file_that_cannot_be_read_fails_the_call_not_the_first_record(tmp_path):
+    with pytest.raises(DocumentError, match="cannot read the file"):
+        dod_model.iter_certificates(tmp_path / "missing.csv")
 
 
 @pytest.mark.parametrize(

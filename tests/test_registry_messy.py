@@ -404,3 +404,11 @@ def test_a_summary_adds_up_and_matches_municipalities_however_written(tmp_path):
     twice = write(tmp_path / "twice.csv", "Самара;10\nг.о. Самара;12\n")
     with pytest.raises(DocumentError, match=r"row 2: «г\.о\. Самара» is listed twice"):
         read_population(twice)
+
+
+def test_a_financing_certificate_issued_before_amur_began_pfdo_is_a_note(tmp_path):
+    path = write(
+        tmp_path / "c.csv", CERTIFICATES + "2800000001;ПФДО;01.05.2010;5000;01.09.2019;RU-AMU\n"
+    )
+    (note,) = [f for f in validate_registry(path).findings if f.code.startswith("amur/")]
+    assert (note.code, note.severity.value) == ("amur/financing-before-pfdo", "info")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import attrs
 
@@ -147,6 +147,7 @@ def iter_rows(
 def _records(
     path: PathLike, kind: str, findings: list[Finding] | None, encoding: str | None
 ) -> Iterator[Any]:
+    """The records of a file, opened now: a file that cannot be read fails the call."""
     source = open_source(path, encoding=encoding)
     if source.header.kind != kind:
         source.close()
@@ -155,15 +156,29 @@ def _records(
             f"{'; '.join(n for n in source.header.names if n)})"
         )
         raise DocumentError(msg)
-    for _, record, found in record_rows(source):
-        if found:
-            if findings is None:
-                for finding in found:
-                    warnings.warn(finding.message, RegistryWarning, stacklevel=3)
-            else:
+    return _yielded(source, findings)
+
+
+def _yielded(source: Source, findings: list[Finding] | None) -> Iterator[Any]:
+    warned, unreported = False, 0
+    try:
+        for _, record, found in record_rows(source):
+            if found and findings is not None:
                 findings.extend(found)
-        if record is not None:
-            yield record
+            elif found and not warned:
+                # One warning for the first finding, one for the count of the rest: a warning
+                # per row would fill the warnings registry.
+                warnings.warn(found[0].message, RegistryWarning, stacklevel=4)
+                warned, unreported = True, len(found) - 1
+            elif found:
+                unreported += len(found)
+            if record is not None:
+                yield record
+    finally:
+        source.close()
+        if unreported:
+            msg = f"{source.name}: {unreported} more findings; pass findings=[] to have them all"
+            warnings.warn(msg, RegistryWarning, stacklevel=4)
 
 
 _ITER_DOC = """The {what} of a registry file, one at a time, in constant memory.
@@ -171,7 +186,8 @@ _ITER_DOC = """The {what} of a registry file, one at a time, in constant memory.
     Args:
         path: A CSV (UTF-8 or Windows-1251, ``;``, ``,`` or tab), XLSX or JSON Lines file.
         findings: A list to collect the findings about bad rows and cells in; without it, each
-            is a :class:`RegistryWarning`. No row is dropped unreported.
+            the first is a :class:`RegistryWarning` and the rest are counted in one more (when
+            the records are read to the end). No row is dropped unreported.
         encoding: A CSV file's encoding, instead of telling UTF-8 from Windows-1251.
 
     Yields:
@@ -369,6 +385,45 @@ def resolve_region(plugins: Plugins, text: str | None) -> Region | None:
     return found if found is not None else plugins.detect_region([text])
 
 
+FINDINGS_PER_CODE = 1000
+"""Findings of one code a streamed validation keeps; the rest are counted in one note."""
+
+
+class _Capped(list[Finding]):
+    """Findings, at most :data:`FINDINGS_PER_CODE` of each code, so memory stays flat."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[str, int] = {}
+
+    def append(self, finding: Finding) -> None:
+        count = self.counts[finding.code] = self.counts.get(finding.code, 0) + 1
+        if count <= FINDINGS_PER_CODE:
+            super().append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        for finding in findings:
+            self.append(finding)
+
+    def __iadd__(self, findings: Iterable[Finding]) -> Self:  # type: ignore[override,misc]
+        self.extend(findings)
+        return self
+
+    def dropped(self) -> list[Finding]:
+        """A note per code of which more findings were met than kept."""
+        return [
+            Finding(
+                code="registry/more-findings",
+                severity=Severity.INFO,
+                path="",
+                message=f"{count - FINDINGS_PER_CODE} more findings of {code} are not listed; "
+                f"{count} in all",
+            )
+            for code, count in sorted(self.counts.items())
+            if count > FINDINGS_PER_CODE
+        ]
+
+
 class _Validation:
     """One validation of registry files: the checks of each kind, started once for all files."""
 
@@ -385,7 +440,7 @@ class _Validation:
         self.checks: dict[str, list[tuple[str, Severity, Any]]] = {}
         self.index: dict[str, int] = dict.fromkeys(KINDS, 0)
         self.failed: dict[str, int] = {}
-        self.findings: list[Finding] = []
+        self.findings: _Capped = _Capped()
 
     def decide(self, text: str | None, named: str) -> None:
         """Settle the region: the code given, or the first a record names."""
@@ -537,6 +592,7 @@ def validate_registry(
         run.check(*item)
     findings += run.failures()
     findings += notes
+    findings += findings.dropped()
     return Report(
         findings=tuple(findings),
         region=run.code,
