@@ -9,7 +9,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from dod_model import Certificate, DocumentError, write_records
+from dod_model import Certificate, DocumentError, Programme, write_records
+from dod_model.cli import main
 from dod_model.registry import (
     field_of,
     iter_rows,
@@ -412,3 +413,18 @@ def test_a_financing_certificate_issued_before_amur_began_pfdo_is_a_note(tmp_pat
     )
     (note,) = [f for f in validate_registry(path).findings if f.code.startswith("amur/")]
     assert (note.code, note.severity.value) == ("amur/financing-before-pfdo", "info")
+
+
+def test_a_record_of_another_kind_leaves_no_half_written_file(tmp_path):
+    path = tmp_path / "c.csv"
+    with pytest.raises(TypeError, match="one kind of record"):
+        write_records(path, [Certificate(number="1234567890"), Programme(id="1", title="А")])
+    assert not path.exists()
+    assert write_records(tmp_path / "none.csv", []) == 0
+
+
+def test_the_command_line_takes_an_encoding(tmp_path, capsys):
+    path = write(tmp_path / "c.csv", HEAD + "1234567890;01.01.2012;Тольятти\n", "koi8_r")
+    code = main(["registry", "validate", str(path), "--encoding", "koi8_r"])
+    assert code == 0
+    assert "1 rows of certificates, 1 read, 0 skipped" in capsys.readouterr().out

@@ -390,8 +390,8 @@ def _xlsx(path: Path, kind: str | None) -> Source:
             for number, values in enumerate(rows, 1):
                 header = match_header(list(values), kind)
                 if header is not None:
-                    return Source(path.name, "xlsx", header, None, number,
-                                  _xlsx_rows(book, rows, number), book.close)  # fmt: skip
+                    cells = _xlsx_rows(book, rows, number, path.name)
+                    return Source(path.name, "xlsx", header, None, number, cells, book.close)
                 if number >= _HEADER_SEARCH:
                     break
     except Exception as exc:  # a damaged sheet
@@ -404,13 +404,16 @@ def _xlsx(path: Path, kind: str | None) -> Source:
 
 
 def _xlsx_rows(
-    book: Any, rows: Iterator[tuple[Any, ...]], number: int
+    book: Any, rows: Iterator[tuple[Any, ...]], number: int, name: str
 ) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
+    row = number
     try:
         for row, values in enumerate(rows, number + 1):
             yield row, list(values)
     except Exception as exc:  # a damaged part of the workbook, told by openpyxl or its parser
-        msg = f"cannot read the workbook past row {number}: {exc}; save it again as .xlsx or CSV"
+        msg = (
+            f"{name}: cannot read the workbook past row {row}: {exc}; save it again as .xlsx or CSV"
+        )
         raise DocumentError(msg) from None
     finally:
         book.close()
