@@ -428,3 +428,13 @@ def test_the_command_line_takes_an_encoding(tmp_path, capsys):
     code = main(["registry", "validate", str(path), "--encoding", "koi8_r"])
     assert code == 0
     assert "1 rows of certificates, 1 read, 0 skipped" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8_r", "cp866"])
+def test_a_single_byte_cyrillic_encoding_is_told_from_the_bytes(tmp_path, encoding):
+    rows = "".join(
+        f"12345678{i:02d};01.01.2012;Муниципальный район Кинельский\n" for i in range(30)
+    )
+    path = write(tmp_path / "c.csv", HEAD + rows, encoding)
+    first = next(iter_rows(path))
+    assert first.record.municipality == "Муниципальный район Кинельский"

@@ -23,6 +23,7 @@ from typing import IO, Any
 import attrs
 
 from dod_model._errors import DocumentError
+from dod_model.importers._text import decode
 from dod_model.registry._columns import Header, best_header, match_header
 
 __all__ = ["FORMATS", "Problem", "Source", "delimiter_of", "open_source"]
@@ -62,15 +63,11 @@ class Source:
         name: The file's name, for messages.
         format: ``csv``, ``xlsx`` or ``jsonl``.
         header: What the file holds and what each column is (JSON Lines: its first object).
-        encoding: The text encoding (CSV, JSON Lines).
-        header_row: Row number of the header.
     """
 
     name: str
     format: str
     header: Header
-    encoding: str | None
-    header_row: int
     _rows: Iterator[tuple[int, Cells | dict[str, Any] | Problem]]
     _close: Callable[[], object]
 
@@ -93,7 +90,7 @@ def _format(path: Path, head: bytes) -> str:
 
 
 def _encoding(head: bytes, name: str) -> str:
-    """UTF-8 (with or without a byte-order mark) or else Windows-1251, from the file's start."""
+    """UTF-8 (with or without a byte-order mark) or a Cyrillic encoding, from the file's start."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -104,7 +101,9 @@ def _encoding(head: bytes, name: str) -> str:
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
-        return "cp1251"
+        # A single-byte Cyrillic encoding (Windows-1251, KOI8-R, DOS 866, …), told by the
+        # detector the text importer uses, from whole lines.
+        return decode(head[: head.rfind(b"\n") + 1] or head, name)[1]
     return "utf-8"
 
 
@@ -260,7 +259,7 @@ def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
         raise DocumentError(msg)
     about = (name, encoding, delimiter, len(header.names))
     rows = _csv_rows(file, lines, reader, number, about)
-    return Source(name, "csv", header, encoding, number, rows, file.close)
+    return Source(name, "csv", header, rows, file.close)
 
 
 def _csv_rows(
@@ -344,7 +343,7 @@ def _jsonl(path: Path, kind: str | None, encoding: str) -> Source:
         raise DocumentError(msg)
     file.seek(0)
     rows = _json_rows(file, path, encoding)
-    return Source(path.name, "jsonl", header, encoding, number, rows, file.close)
+    return Source(path.name, "jsonl", header, rows, file.close)
 
 
 def _json_rows(
@@ -391,7 +390,7 @@ def _xlsx(path: Path, kind: str | None) -> Source:
                 header = match_header(list(values), kind)
                 if header is not None:
                     cells = _xlsx_rows(book, rows, number, path.name)
-                    return Source(path.name, "xlsx", header, None, number, cells, book.close)
+                    return Source(path.name, "xlsx", header, cells, book.close)
                 if number >= _HEADER_SEARCH:
                     break
     except Exception as exc:  # a damaged sheet

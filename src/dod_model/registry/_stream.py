@@ -106,8 +106,6 @@ def record_rows(source: Source) -> Iterator[tuple[int, Record | None, list[Findi
             yield number, None, [reader.problem(number, index, cells.message)]
             continue
         record, findings = read(number, index, cells)  # type: ignore[arg-type]
-        if record is None and findings is None:
-            continue
         if record is None and _blank(cells):
             continue  # a blank row holds nothing to drop
         if record is not None:
