@@ -91,11 +91,30 @@ def test_delimiters_are_told_from_the_file(tmp_path, delimiter):
     assert [f.code for f in findings] == ["registry/bad-value", "registry/bad-row"]
 
 
-def test_without_a_findings_list_each_bad_row_is_a_warning(tmp_path):
+def test_without_a_findings_list_the_first_bad_row_is_a_warning_and_the_rest_counted(tmp_path):
     path = write(tmp_path / "c.csv", SAMARA_CERTIFICATES)
     with pytest.warns(dod_model.registry.RegistryWarning) as caught:
         assert len(list(dod_model.iter_certificates(path))) == 3
-    assert [str(w.message)[:15] for w in caught] == ["c.csv row 6, co", "c.csv row 7, co"]
+    assert [str(w.message)[:15] for w in caught] == ["c.csv row 6, co", "c.csv: 1 more f"]
+    # Ten thousand bad rows: two warnings, not ten thousand entries in the warnings registry.
+    many = write(tmp_path / "m.csv", "Номер сертификата;Дата рождения\n" + "x;31.02.2012\n" * 10000)
+    with pytest.warns(dod_model.registry.RegistryWarning) as caught:
+        assert len(list(dod_model.iter_certificates(many))) == 10000
+    assert [str(w.message) for w in caught][1] == (
+        "m.csv: 9999 more findings; pass findings=[] to have them all"
+    )
+    report = dod_model.validate_registry(many)
+    kept = [f.code for f in report.findings]
+    assert max(kept.count(code) for code in set(kept)) == 1000
+    more = [f for f in report.findings if f.code == "registry/more-findings"]
+    assert more[-1].message == (
+        "9000 more findings of registry/bad-value are not listed; 10000 in all"
+    )
+
+
+def test_a_file_that_cannot_be_read_fails_the_call_not_the_first_record(tmp_path):
+    with pytest.raises(DocumentError, match="cannot read the file"):
+        dod_model.iter_certificates(tmp_path / "missing.csv")
 
 
 @pytest.mark.parametrize(
@@ -234,13 +253,24 @@ def test_files_that_are_no_registry_are_document_errors(tmp_path):
         list(dod_model.iter_certificates(path))
     with pytest.raises(DocumentError, match="not a text file"):
         list(iter_rows(write(tmp_path / "bin.csv", "Номер;\x00\x01")))
-    # UTF-8 as far as the encoding is told from, then a row saved in Windows-1251.
+
+
+def test_a_row_in_another_encoding_is_a_bad_row_not_the_end_of_the_file(tmp_path):
+    # UTF-8 as far as the encoding is told from, then a row saved in Windows-1251, then more.
     good = "".join(f"г.о. Самара;14.03.2012;63{i:08d};ПФДО;;;01.09.2020\n" for i in range(2000))
     head = SAMARA_CERTIFICATES.split("г.о.", maxsplit=1)[0]
     path = tmp_path / "mixed.csv"
-    path.write_bytes((head + good).encode() + "г.о. Тольятти;;6300009999\n".encode("cp1251"))
-    with pytest.raises(DocumentError, match=r"the text from row \d+ on is not utf-8"):
-        list(iter_rows(path))
+    bad = "г.о. Тольятти;;6300009999\n".encode("cp1251")
+    path.write_bytes((head + good).encode() + bad + "г.о. Самара;;6300009998\n".encode())
+    rows = list(iter_rows(path))
+    assert len(rows) == 2002
+    assert rows[-2].record is None
+    assert rows[-2].row == 2004
+    assert rows[-2].findings[0].message == (
+        "mixed.csv row 2004: line 2004 is not utf-8; save the whole file in one encoding, UTF-8 "
+        "or Windows-1251; the row is skipped"
+    )
+    assert rows[-1].record.number == "6300009998"
 
 
 def test_a_damaged_workbook_is_a_document_error(tmp_path):
@@ -262,13 +292,21 @@ def test_a_damaged_workbook_is_a_document_error(tmp_path):
 # --- round trips ----------------------------------------------------------------------------
 
 
+_IDENTIFIERS = frozenset({"number", "id", "inn", "certificate", "programme", "provider"})
+
+
 def _no_empty_text(record):
-    """As a registry file keeps it: an empty optional cell is no value, NUL no character."""
+    """As a registry file keeps it: an empty optional cell is no value, NUL no character.
+
+    Numbers and ids lose the spaces around them («1234567890 » is 1234567890).
+    """
     changes = {}
     for field in attrs.fields(type(record)):
         value = getattr(record, field.name)
         if type(value) is str:  # not the labelled enumerations, which are str too
             value = value.replace("\x00", "")
+            if field.name in _IDENTIFIERS:
+                value = value.strip()
             changes[field.name] = value if value or field.default is attrs.NOTHING else None
     return attrs.evolve(record, **changes)
 
@@ -323,7 +361,7 @@ def test_records_written_as_xlsx_and_windows_1251_read_back_equal(tmp_path):
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
 @given(registry=dst.certificate_registries(), region=st.sampled_from(["RU-SAM", "RU-AMU", None]))
 def test_streaming_finds_what_validating_in_memory_finds(tmp_path, registry, region):
-    certificates = [_no_empty_text(c) for c in registry.certificates if c.number.strip("\x00")]
+    certificates = [c for c in map(_no_empty_text, registry.certificates) if c.number]
     registry = attrs.evolve(registry, certificates=tuple(certificates), enrolments=())
     if not certificates:
         return

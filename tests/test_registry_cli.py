@@ -166,6 +166,12 @@ def test_tambovs_certificates_for_children_of_5_to_18(seeds, tmp_path):
                            holder_birth_date=dt.date(2012, 1, 1))]  # fmt: skip
     assert dod_model.progress(roadmap, certificates=on_time, on=dt.date(2021, 1, 1)).targets[
         0].met is True  # fmt: skip
+    # 3,000 of 3,001 rounds to 100.0 %, and is not all: the target is not met.
+    young = Certificate(number="1", holder_birth_date=dt.date(2012, 1, 1))
+    old = Certificate(number="2", holder_birth_date=dt.date(1990, 1, 1))
+    (almost,) = dod_model.progress(roadmap, certificates=[young] * 3000 + [old],
+                                   on=dt.date(2021, 1, 1)).targets  # fmt: skip
+    assert (almost.value, almost.met) == (100.0, False)
 
 
 @pytest.mark.parametrize("name", ["samara-oc-roadmap-2019.txt", "ulyanovsk-cherdakly-moc-roadmap-"

@@ -50,6 +50,7 @@ def add_registry_parser(commands: Any) -> None:
     )  # fmt: skip
     summary.add_argument("--region", metavar="CODE", help="the region whose ages count")
     summary.add_argument("--json", action="store_true", help="print the figures as JSON")
+    summary.add_argument("--encoding", metavar="NAME", help="the CSV files' encoding (cp1251, …)")
     check = actions.add_parser(
         "validate",
         help="check registry files row by row against the core and regional rules",
@@ -59,6 +60,7 @@ def add_registry_parser(commands: Any) -> None:
     check.add_argument("files", nargs="+", type=Path, metavar="FILE", help="registry files")
     check.add_argument("--region", metavar="CODE", help="run this region's rules (RU-SAM, …)")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--encoding", metavar="NAME", help="the CSV files' encoding (cp1251, …)")
 
 
 def _label(cls: Any, key: str) -> str:
@@ -117,14 +119,18 @@ def run_registry(args: argparse.Namespace) -> int:
     """
     if args.registry_command == "summary":
         summary = summarise_registry(
-            *args.files, on=args.on, population=args.population, region=args.region
+            *args.files,
+            on=args.on,
+            population=args.population,
+            region=args.region,
+            encoding=args.encoding,
         )
         if args.json:
             sys.stdout.write(json.dumps(to_data(summary), ensure_ascii=False, indent=2) + "\n")
         else:
             sys.stdout.write(render_registry_summary(summary))
         return 0
-    report = validate_registry(*args.files, region=args.region)
+    report = validate_registry(*args.files, region=args.region, encoding=args.encoding)
     names = ", ".join(str(path) for path in args.files)
     if args.json:
         data = {"files": [str(p) for p in args.files], "report": to_data(report)}

@@ -25,7 +25,13 @@ __all__ = [
     "Enrolment",
     "Programme",
     "ProgrammeRegistry",
+    "age_on",
 ]
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    """Full years of age on a day (a 29 February birthday comes on 1 March in other years)."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def _not_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:

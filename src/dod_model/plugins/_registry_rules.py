@@ -9,7 +9,6 @@ the form of its certificate numbers.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 
@@ -20,6 +19,7 @@ from dod_model.model import (
     Organisation,
     Programme,
 )
+from dod_model.model._registry import age_on
 from dod_model.validation import RecordCheck, RegistryScope, record_rule
 
 __all__ = ["REGISTRY_RULES", "age_on"]
@@ -27,16 +27,11 @@ __all__ = ["REGISTRY_RULES", "age_on"]
 _PAYING = frozenset({CertificateKind.PERSONIFIED_FINANCING, CertificateKind.SOCIAL})
 
 
-def age_on(birth: dt.date, day: dt.date) -> int:
-    """Full years of age on a day."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
 @record_rule("core/certificate-number", severity="error", record=Certificate)
 def certificate_number(scope: RegistryScope) -> RecordCheck:
     """Certificate numbers have the region's form (ten digits unless the region says otherwise)."""
     form = scope.certificate_number
-    match = re.compile(form).fullmatch
+    match = re.compile(form, re.ASCII).fullmatch  # «\d» is 0-9, not every script's digits
 
     def check(certificate: Certificate) -> str | None:
         if match(certificate.number) is None:
@@ -58,7 +53,9 @@ def duplicate_certificate(scope: RegistryScope) -> RecordCheck:
 
     def check(certificate: Certificate) -> str | None:
         number = certificate.number
-        key: int | str = int(number) if len(number) == 10 and number.isdigit() else number
+        key: int | str = (
+            int(number) if len(number) == 10 and number.isascii() and number.isdigit() else number
+        )
         if key in seen:
             return f"certificate number {number} appears more than once"
         add(key)
@@ -168,12 +165,13 @@ def enrolment_programme_age(scope: RegistryScope) -> RecordCheck:
 
 @record_rule("core/certificate-overdrawn", severity="error", record=Enrolment)
 def certificate_overdrawn(scope: RegistryScope) -> RecordCheck:
-    """Enrolments never charge a certificate more than its nominal.
+    """Enrolments of one calendar year never charge a certificate more than its nominal.
 
-    What each certificate has spent is kept per certificate charged (a dict entry each).
+    The nominal is set per calendar year and does not carry over, so enrolments are totalled
+    per certificate and calendar year of their start (a dict entry each).
     """
     certificate = scope.certificate
-    spent: dict[str, Decimal] = {}
+    spent: dict[tuple[str, int], Decimal] = {}
 
     def check(enrolment: Enrolment) -> str | None:
         cost = enrolment.cost
@@ -190,12 +188,14 @@ def certificate_overdrawn(scope: RegistryScope) -> RecordCheck:
         nominal = holder.nominal
         if nominal is None:
             return None
-        total = spent.get(enrolment.certificate, Decimal(0)) + cost
-        spent[enrolment.certificate] = total
+        key = (enrolment.certificate, enrolment.start.year)
+        total = spent.get(key, Decimal(0)) + cost
+        spent[key] = total
         if total > nominal:
             return (
-                f"certificate {enrolment.certificate} is overdrawn: enrolments up to programme "
-                f"{enrolment.programme} charge {total}, more than its nominal {nominal}"
+                f"certificate {enrolment.certificate} is overdrawn: enrolments of "
+                f"{enrolment.start.year} up to programme {enrolment.programme} charge {total}, "
+                f"more than its nominal {nominal} for the year"
             )
         return None
 
@@ -285,7 +285,7 @@ def duplicate_programme(scope: RegistryScope) -> RecordCheck:
     return check
 
 
-_INN = re.compile(r"\d{10}|\d{12}")
+_INN = re.compile(r"[0-9]{10}|[0-9]{12}")
 
 
 @record_rule("core/provider-inn", severity="warning", record=Organisation)

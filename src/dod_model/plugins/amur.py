@@ -65,9 +65,13 @@ def founding_steps(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[obj
 PFDO_SINCE = dt.date(2020, 1, 1)
 
 
-@record_rule("amur/financing-before-pfdo", severity="warning", record=Certificate, region=CODE)
+@record_rule("amur/financing-before-pfdo", severity="info", record=Certificate, region=CODE)
 def financing_before_pfdo(scope: RegistryScope) -> RecordCheck:
-    """A financing certificate is issued from 2020, when the region began ПФДО."""
+    """A financing certificate issued before 2020, when the region began ПФДО, is noted.
+
+    Every certificate starts as a сертификат учёта, so one issued in 2019 and converted in 2020
+    is in order: registries keep no conversion date, and the finding is a note, not a warning.
+    """
 
     def check(certificate: Certificate) -> str | None:
         issued = certificate.issued
@@ -76,7 +80,8 @@ def financing_before_pfdo(scope: RegistryScope) -> RecordCheck:
         if issued < PFDO_SINCE:
             return (
                 f"certificate {certificate.number} is a financing certificate issued on "
-                f"{issued:%d.%m.%Y}, before ПФДО began in the region in 2020"
+                f"{issued:%d.%m.%Y}, before ПФДО began in the region in 2020: converted from a "
+                "сертификат учёта since, or issued as one by mistake"
             )
         return None
 

@@ -14,15 +14,39 @@ from collections.abc import Sequence
 
 import attrs
 
-from dod_model.text import fold
+from dod_model.importers._layout import _fold
 
-__all__ = ["KINDS", "RECORD_FIELDS", "REQUIRED", "Header", "field_of", "match_header"]
+__all__ = [
+    "KINDS",
+    "RECORD_FIELDS",
+    "REQUIRED",
+    "Header",
+    "best_header",
+    "field_of",
+    "fields_of",
+    "is_counter",
+    "match_header",
+]
 
 KINDS = ("providers", "programmes", "certificates", "enrolments")
 """The tables of a registry, in the order a validation reads them (lookups before enrolments)."""
 
-# For each kind: (field, pattern of folded wordings), most specific first. A pattern is tried
-# against the folded header cell; the first that matches names the field.
+# For each kind: (field, pattern of folded wordings). A pattern is tried against the folded
+# header cell; the first that matches names the field. A field may have several patterns, the
+# more specific first: when several columns name one field, the column of the more specific
+# pattern wins («Тип сертификата» over «Статус сертификата»), whatever their order.
+_CERTIFICATE_NUMBER = (
+    r"(?<!\w)(?:(?:номер|код|идентификатор)\w*|№|n|id)\s*(?:\w+\s+)?сертификат"
+    r"|сертификат\w*,?\s*(?:№|номер)"
+)
+_PROGRAMME_ID = (
+    r"(?<!\w)(?:(?:номер|код|идентификатор)\w*|№|n|id)\s*(?:\w+\s+)?программ"
+    r"|программ\w*,?\s*(?:№|код|id)"
+)
+_PLACE = (
+    ("region", r"^регион|субъект"),
+    ("municipality", r"муниципал|^мо\b|район|округ|^территори"),
+)
 _WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "certificates": (
         ("holder_birth_date", r"рождени"),
@@ -30,18 +54,23 @@ _WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("nominal_unit", r"единиц|ед\.? ?изм"),
         ("balance", r"остат|баланс|доступн\w* (?:средств|сумм)"),
         ("nominal", r"номинал|объем (?:обеспечения|финансирования)"),
-        ("kind", r"вид|тип|статус|категори"),
-        ("number", r"номер|^№|^n\b|сертификат"),
-        ("region", r"^регион|субъект"),
-        ("municipality", r"муниципал|^мо\b|район|округ|^территори"),
+        ("kind", r"вид|тип|категори"),
+        ("number", _CERTIFICATE_NUMBER),
+        ("number", r"^(?:номер|n|сертификат)$"),
+        # Until 2023 the kinds were called statuses (учёта, ПФДО); a «Статус» column that
+        # says «активен» instead reads as bad values, and a «Тип» column beside it wins.
+        ("kind", r"статус"),
+        *_PLACE,
     ),
     "enrolments": (
         ("start", r"(?:дата|с даты) (?:начала|зачислени|заключени)|начал\w* обучени|зачислен"),
         ("end", r"(?:дата|по дату) (?:окончани|отчислени|завершени)|окончани|отчислен"),
         ("cost", r"стоимост|сумм|списан|оплат|цена"),
+        ("certificate", _CERTIFICATE_NUMBER),
+        ("programme", _PROGRAMME_ID),
+        ("provider", r"поставщик|организаци|исполнител"),
         ("certificate", r"сертификат"),
         ("programme", r"программ"),
-        ("provider", r"поставщик|организаци|исполнител"),
     ),
     "programmes": (
         ("ages_low", r"возраст\w* (?:от|с)\b|минимальн\w* возраст|возраст\w* min"),
@@ -52,23 +81,26 @@ _WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("mode", r"форма обучения|очн"),
         ("forms", r"форм\w* реализации|особенност|признак"),
         ("kind", r"вид программ|тип программ|^вид$|^тип$"),
-        ("hours", r"час|объем|продолжительност"),
+        # Hours, not months («Продолжительность, мес.») nor money («Стоимость часа»).
+        ("hours", r"^(?!.*(?:мес|недел|дн[ея]|год|стоимост|цена|руб)).*(?:час|объем|продолжит)"),
         ("certified", r"сертифицирован|оплат\w* сертификат"),
+        ("id", r"^id\b|идентификатор|" + _PROGRAMME_ID),
         ("provider", r"поставщик|организаци|исполнител"),
-        ("id", r"^id\b|идентификатор|код|номер|^№"),
         ("title", r"наименовани|назван|^программа$"),
-        ("region", r"^регион|субъект"),
-        ("municipality", r"муниципал|^мо\b|район|округ|^территори"),
+        ("id", r"^(?:код|номер)$"),
+        *_PLACE,
     ),
     "providers": (
         ("short_name", r"кратк\w* наименовани|сокращенн\w* наименовани"),
         ("inn", r"(?<!\w)инн(?!\w)"),
-        ("id", r"^id\b|идентификатор|код|номер|^№"),
+        ("id", r"^id\b|идентификатор|(?:номер|№|код)\w*\s*(?:поставщик|организаци|исполнител)"),
         ("name", r"наименовани|назван|организаци|поставщик"),
-        ("region", r"^регион|субъект"),
-        ("municipality", r"муниципал|^мо\b|район|округ|^территори"),
+        ("id", r"^(?:код|номер)$"),
+        *_PLACE,
     ),
 }
+# A row counter («№ п/п», «№», «п/п»): no field, and not worth a note either.
+_COUNTER = re.compile(r"(?:№|n|no|номер)\s*(?:п\s*/\s*п|пп)?|(?:№\s*)?п\s*/\s*п")
 
 RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "certificates": (
@@ -172,9 +204,23 @@ _OWN = {kind: frozenset(RECORD_FIELDS[kind]) for kind in KINDS} | {
 }
 
 
-def _fold(header: str) -> str:
-    r"""A header cell folded, a word hyphenated across lines («реализа-\nции») joined."""
-    return fold(re.sub(r"-\s*\n\s*", "", header.replace("\u00ad", ""))).strip(" .:*")
+def _match(header: str, kind: str) -> tuple[str, int] | None:
+    """The field a header cell names and how specific the match is (higher is more)."""
+    folded = _fold(header).strip(" .:*")
+    if not folded or _COUNTER.fullmatch(folded):
+        return None
+    own = folded.replace(" ", "_")
+    if own in _OWN[kind]:
+        return own, len(_COMPILED[kind])
+    for rank, (name, pattern) in enumerate(_COMPILED[kind]):
+        if pattern.search(folded):
+            return name, len(_COMPILED[kind]) - rank - 1
+    return None
+
+
+def is_counter(header: str) -> bool:
+    """Whether a header cell names a row counter («№ п/п»), a column of no field."""
+    return _COUNTER.fullmatch(_fold(header).strip(" .:*")) is not None
 
 
 def field_of(header: str, kind: str) -> str | None:
@@ -183,26 +229,21 @@ def field_of(header: str, kind: str) -> str | None:
     >>> from dod_model.registry import field_of
     >>> field_of("Дата рождения ребёнка", "certificates"), field_of("ИНН", "providers")
     ('holder_birth_date', 'inn')
+    >>> field_of("№ п/п", "certificates") is None
+    True
 
     Args:
         header: The header cell as written («Номер сертификата», ``number``).
         kind: ``certificates``, ``programmes``, ``enrolments`` or ``providers``.
 
     Returns:
-        The field name (``ages_low``/``ages_high`` for two age columns), or ``None``.
+        The field name (``ages_low``/``ages_high`` for two age columns), or ``None`` (a row
+        counter such as «№ п/п» names none).
 
     .. versionadded:: 0.2.0
     """
-    folded = _fold(header)
-    if not folded:
-        return None
-    own = folded.replace(" ", "_")
-    if own in _OWN[kind]:
-        return own
-    for name, pattern in _COMPILED[kind]:
-        if pattern.search(folded):
-            return name
-    return None
+    found = _match(header, kind)
+    return None if found is None else found[0]
 
 
 @attrs.frozen
@@ -224,20 +265,40 @@ class Header:
     @property
     def unknown(self) -> tuple[str, ...]:
         """Header cells that name no field, as written (empty cells left out)."""
-        return tuple(n for n, f in zip(self.names, self.columns, strict=True) if f is None and n)
+        return tuple(
+            n
+            for n, f in zip(self.names, self.columns, strict=True)
+            if f is None and n and not is_counter(n) and field_of(n, self.kind) is None
+        )
+
+    def repeats(self) -> tuple[tuple[str, str], ...]:
+        """Header cells that name a field another column holds: (cell, field), as written.
+
+        .. versionadded:: 0.2.0
+        """
+        return tuple(
+            (n, found)
+            for n, f in zip(self.names, self.columns, strict=True)
+            if f is None and n and (found := field_of(n, self.kind)) is not None
+        )
 
 
-def _fields(cells: Sequence[str], kind: str) -> tuple[str | None, ...]:
-    seen: set[str] = set()
-    columns: list[str | None] = []
-    for cell in cells:
-        name = field_of(cell, kind)
-        if name is not None and name in seen:
-            name = None  # a second column for one field: the first one counts
-        if name is not None:
-            seen.add(name)
-        columns.append(name)
-    return tuple(columns)
+def fields_of(cells: Sequence[str], kind: str) -> tuple[str | None, ...]:
+    """The field of each column; where several name one field, the most specific match wins.
+
+    Of columns equally specific, the first wins; the others name no field.
+    """
+    matches = [_match(cell, kind) for cell in cells]
+    best: dict[str, tuple[int, int]] = {}
+    for column, found in enumerate(matches):
+        if found is not None:
+            name, rank = found
+            if name not in best or rank > best[name][0]:
+                best[name] = (rank, column)
+    return tuple(
+        found[0] if found is not None and best[found[0]][1] == column else None
+        for column, found in enumerate(matches)
+    )
 
 
 def match_header(cells: Sequence[object], kind: str | None = None) -> Header | None:
@@ -255,14 +316,19 @@ def match_header(cells: Sequence[object], kind: str | None = None) -> Header | N
 
     .. versionadded:: 0.2.0
     """
+    return best_header(cells, kind, least=2)
+
+
+def best_header(cells: Sequence[object], kind: str | None, *, least: int) -> Header | None:
+    """As :func:`match_header`, with ``least`` fields at least (a JSON object may have one)."""
     names = tuple(c.strip() if isinstance(c, str) else "" for c in cells)
     best: tuple[int, int, int, Header] | None = None
     for order, candidate in enumerate(KINDS if kind is None else (kind,)):
-        columns = _fields(names, candidate)
+        columns = fields_of(names, candidate)
         found = {c for c in columns if c is not None}
         if "ages_low" in found or "ages_high" in found:
             found.add("ages")
-        if not REQUIRED[candidate] <= found or len(found) < 2:
+        if not REQUIRED[candidate] <= found or len(found) < least:
             continue  # a title line («Реестр сертификатов …») names one field at most
         score = (len(found & _MARKS[candidate]), len(found), order)
         if best is None or score > best[:3]:

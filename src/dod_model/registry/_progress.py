@@ -30,6 +30,7 @@ from dod_model.model import (
     Roadmap,
     Target,
 )
+from dod_model.model._registry import age_on
 from dod_model.text import fold
 from dod_model.validation import Finding
 
@@ -181,10 +182,6 @@ def _programme_measure(context: str, unit: str) -> tuple[_Measure, str]:
     return _Measure("programmes", accepts), " ".join(words)
 
 
-def _age(birth: dt.date, day: dt.date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
 def _certificate_measure(on: dt.date, ages: AgeRange | None) -> tuple[_Measure, str]:
     def accepts(certificate: Certificate) -> bool:
         if certificate.issued is not None and certificate.issued > on:
@@ -192,7 +189,7 @@ def _certificate_measure(on: dt.date, ages: AgeRange | None) -> tuple[_Measure, 
         if ages is None:
             return True
         birth = certificate.holder_birth_date
-        return birth is not None and ages.low <= _age(birth, on) <= ages.high
+        return birth is not None and ages.low <= age_on(birth, on) <= ages.high
 
     words = f"certificates issued by {on.isoformat()}"
     if ages is not None:
@@ -380,7 +377,7 @@ def _result(item: _Item, certificates: int) -> TargetProgress:
             base,
             measure=f"{item.words}, as a percentage of the {certificates} issued by then",
             value=share,
-            met=share == 100.0,
+            met=value == certificates,  # counts, not the rounded share: 3000 of 3001 is not all
             reason="met when every certificate is held by a child of those ages",
         )
     if item.share_of is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -33,7 +34,7 @@ from dod_model.model import (
     StudyMode,
 )
 from dod_model.model._labels import normalise_label
-from dod_model.registry._columns import REQUIRED, Header
+from dod_model.registry._columns import REQUIRED, Header, fields_of
 from dod_model.validation import Finding, Severity
 
 __all__ = ["RECORD_TYPES", "Record", "RowReader", "format_cell"]
@@ -67,6 +68,26 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+def _identifier(value: object) -> str:
+    """A number or id: spaces around it dropped («1234567890 »)."""
+    text = _text(value).strip()
+    if not text:
+        raise BadCell(f"{_shown(value)} is blank")
+    return text
+
+
+_NUMBER_WIDTH = 10  # certificate numbers are ten digits in practice
+
+
+def _certificate_number(value: object) -> str:
+    """A certificate number; a spreadsheet's number loses its leading zeros, given back here."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = _text(value)
+        if text.isdigit():
+            return text.zfill(_NUMBER_WIDTH)
+    return _identifier(value)
+
+
 _DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 
@@ -90,8 +111,17 @@ def _date(value: object) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and _is_serial(value):
+        # A spreadsheet's date kept as its serial number (44075 is 01.09.2020).
+        from openpyxl.utils.datetime import from_excel  # noqa: PLC0415 - spreadsheets only
+
+        return from_excel(value).date()  # type: ignore[no-any-return]
     msg = f"{_shown(value)} is not a date (ДД.ММ.ГГГГ or ГГГГ-ММ-ДД)"
     raise BadCell(msg)
+
+
+def _is_serial(value: float) -> bool:
+    return 1 <= value <= 2958465  # the serials of 1900-01-01 … 9999-12-31 (NaN is neither)
 
 
 def _read_date(value: str) -> dt.date:
@@ -129,7 +159,7 @@ def _decimal(value: object) -> Decimal:
         raise BadCell(f"{_shown(value)} is not an amount")
     if isinstance(value, int):
         return Decimal(value)
-    if isinstance(value, float):
+    if isinstance(value, float) and math.isfinite(value):
         return Decimal(repr(value))
     if isinstance(value, Decimal) and value.is_finite():
         return value
@@ -148,14 +178,19 @@ def _read_decimal(value: str) -> Decimal:
     return Decimal(text)
 
 
+_HOURS_UNIT = re.compile(r"\s*(?:ч\.?|час(?:а|ов)?\.?)$", re.IGNORECASE)
+
+
 def _integer(value: object) -> int:
     if isinstance(value, bool):
         raise BadCell(f"{_shown(value)} is not a whole number")
+    if isinstance(value, (int, float)) and value < 0:
+        raise BadCell(f"{_shown(value)} is negative")
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    text = str(value).strip().translate(_SPACES)
+    text = _HOURS_UNIT.sub("", str(value).strip()).translate(_SPACES)
     if text.endswith(".0"):
         text = text[:-2]
     if not (text.isascii() and text.isdigit()):
@@ -180,17 +215,41 @@ def _boolean(value: object) -> bool:
     raise BadCell(msg)
 
 
-_MEMO_LIMIT = 4096
+# Wordings registries use beside the model's labels.
+_MORE_LABELS: dict[str, tuple[str, ...]] = {
+    "roubles": ("рубли", "рубль", "руб", "р.", "₽", "rub"),
+    "hours": ("часы", "час", "ч", "академических часов"),
+}
+_KIND_WORDS = re.compile(r"\s+направленност\w*$|^сертификат\w*\s+(?=\w)")
+_JOINERS = re.compile(r"[\s\-]+")
+
+
+def _label_key(text: str) -> str:
+    """A label folded for look-up, without its joiners and the words around a label.
+
+    «Туристско – краеведческая направленность» is «туристско-краеведческая», «Сертификат
+    ПФДО» is «ПФДО».
+    """
+    return _JOINERS.sub("", _KIND_WORDS.sub("", normalise_label(text)))
 
 
 def _enum_reader(cls: type[enum.Enum]) -> Callable[[object], Any]:
     labels: dict[str, enum.Enum] = {}
     for member in cls:
-        labels[normalise_label(str(member.value))] = member
+        labels[_label_key(str(member.value))] = member
         for label in getattr(cls, "__labels__", {}).get(member.value, ()):
-            labels[normalise_label(label)] = member
+            labels[_label_key(label)] = member
+        for label in _MORE_LABELS.get(str(member.value), ()):
+            labels[_label_key(label)] = member
     memo: dict[str, enum.Enum] = {}
     allowed = ", ".join(f"«{getattr(m, 'label', m.value)}»" for m in cls)
+
+    def look_up(value: str) -> enum.Enum | None:
+        found = labels.get(_label_key(value))
+        if found is None and "(" in value:  # «Стартовый (ознакомительный)»: either one
+            before, _, inside = value.partition("(")
+            found = labels.get(_label_key(before)) or labels.get(_label_key(inside.rstrip(") ")))
+        return found
 
     def read(value: object) -> enum.Enum:
         if type(value) is not str:
@@ -198,11 +257,11 @@ def _enum_reader(cls: type[enum.Enum]) -> Callable[[object], Any]:
         found = memo.get(value)
         if found is not None:
             return found
-        found = labels.get(normalise_label(value))
+        found = look_up(value)
         if found is None:
             msg = f"{_shown(value)} is none of {allowed}"
             raise BadCell(msg)
-        if len(memo) < _MEMO_LIMIT:
+        if len(memo) < _MEMO_SIZE:
             memo[value] = found
         return found
 
@@ -236,6 +295,8 @@ def _ages(value: object) -> AgeRange:
 
 _READERS: dict[str, Callable[[object], Any]] = {
     "text": _text,
+    "identifier": _identifier,
+    "certificate-number": _certificate_number,
     "date": _date,
     "decimal": _decimal,
     "integer": _integer,
@@ -253,7 +314,7 @@ _READERS: dict[str, Callable[[object], Any]] = {
 # Each kind's fields: the reader of their cells; required fields are marked.
 _FIELDS: dict[str, dict[str, str]] = {
     "certificates": {
-        "number": "text",
+        "number": "certificate-number",
         "kind": "certificate-kind",
         "holder_birth_date": "date",
         "region": "text",
@@ -264,7 +325,7 @@ _FIELDS: dict[str, dict[str, str]] = {
         "issued": "date",
     },
     "programmes": {
-        "id": "text",
+        "id": "identifier",
         "title": "text",
         "orientation": "orientation",
         "level": "level",
@@ -276,23 +337,23 @@ _FIELDS: dict[str, dict[str, str]] = {
         "ages_high": "integer",
         "hours": "integer",
         "certified": "boolean",
-        "provider": "text",
+        "provider": "identifier",
         "region": "text",
         "municipality": "text",
     },
     "enrolments": {
-        "certificate": "text",
-        "programme": "text",
+        "certificate": "certificate-number",
+        "programme": "identifier",
         "start": "date",
         "end": "date",
         "cost": "decimal",
-        "provider": "text",
+        "provider": "identifier",
     },
     "providers": {
         "name": "text",
         "short_name": "text",
-        "id": "text",
-        "inn": "text",
+        "id": "identifier",
+        "inn": "identifier",
         "region": "text",
         "municipality": "text",
     },
@@ -340,7 +401,13 @@ class RowReader:
         self._plan = _plan(header)
         self._type = RECORD_TYPES[header.kind]
         self._plans: dict[tuple[str, ...], _Plan] = {}
-        self._fast = _fast_reader(self._plan, self._type, len(header.columns))
+        self._width = len(header.columns)
+        self._defaults = {
+            f.name: f.default
+            for f in attrs.fields(self._type)
+            if f.default is not attrs.NOTHING and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+        }
+        self._fast = _fast_reader(self._plan, self._type, self._width)
 
     def read_text(
         self, row: int, index: int, cells: list[str]
@@ -351,19 +418,50 @@ class RowReader:
                 return self._fast[0](cells), None
             except BadCell:
                 pass  # the general path tells what is wrong
-        return self.read(row, index, cells)
+        record, findings = self.read(row, index, cells)
+        if (len(cells) != self._width and not _blank_cells(cells[self._width :])) or (
+            len(cells) < self._width and not _blank_cells(cells)
+        ):
+            ragged = self._finding(
+                "registry/ragged-row",
+                row,
+                index,
+                None,
+                f"{len(cells)} cells, but the header has {self._width}; "
+                + ("the cells past the header are not read"
+                   if len(cells) > self._width else "the missing ones are read as empty"),
+                severity=Severity.WARNING,
+            )  # fmt: skip
+            findings = [*(findings or ()), ragged]
+        return record, findings
 
-    def _finding(self, code: str, row: int, index: int, field: str | None, text: str) -> Finding:
+    def _finding(
+        self,
+        code: str,
+        row: int,
+        index: int,
+        field: str | None,
+        text: str,
+        *,
+        severity: Severity = Severity.ERROR,
+    ) -> Finding:
         # A skipped row is in no document: its finding points at the table.
         where = f"/{self.kind}" if code == "registry/bad-row" else f"/{self.kind}/{index}"
         where += f"/{field}" if field and code != "registry/bad-row" else ""
         column = f", column {field}" if field else ""
         return Finding(
             code=code,
-            severity=Severity.ERROR,
+            severity=severity,
             path=where,
             message=f"{self.source} row {row}{column}: {text}",
         )
+
+    def _instead(self, name: str) -> str:
+        """What a field holds when its cell does not read: nothing, or the model's default."""
+        default = self._defaults.get(name)
+        if default is None or default == ():
+            return "left empty"
+        return f"read as «{format_cell(default)}», the default"
 
     def problem(self, row: int, index: int, message: str) -> Finding:
         """The finding for a row the file format cannot give."""
@@ -407,14 +505,14 @@ class RowReader:
                 if required:
                     bad("registry/bad-row", name, f"{exc}; required, so the row is skipped")
                 else:
-                    bad("registry/bad-value", name, f"{exc}; left empty")
+                    bad("registry/bad-value", name, f"{exc}; {self._instead(name)}")
         if plan.missing:
             bad("registry/bad-row", None, f"no {', '.join(plan.missing)}; the row is skipped")
         if any(f.code == "registry/bad-row" for f in findings):
             return None, findings
-        if self.kind == "programmes" and not _merge_ages(values):
-            bad("registry/bad-value", "ages", "only one end of the age range; left empty")
         try:
+            if self.kind == "programmes" and not _merge_ages(values):
+                bad("registry/bad-value", "ages", "only one end of the age range; left empty")
             record = self._type(**values)
         except (TypeError, ValueError) as exc:  # a negative age from a JSON number
             bad("registry/bad-row", None, f"{exc}; the row is skipped")
@@ -424,13 +522,14 @@ class RowReader:
     def _json_plan(self, keys: tuple[str, ...]) -> _Plan:
         plan = self._plans.get(keys)
         if plan is None:
-            from dod_model.registry._columns import match_header  # noqa: PLC0415 - rare path
-
-            header = match_header(keys, self.kind) or Header(self.kind, (None,) * len(keys), keys)
-            plan = _plan(header)
-            if len(self._plans) < _MEMO_LIMIT:
+            plan = _plan(Header(self.kind, fields_of(keys, self.kind), keys))
+            if len(self._plans) < _MEMO_SIZE:
                 self._plans[keys] = plan
         return plan
+
+
+def _blank_cells(cells: Sequence[object]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
 def _merge_ages(values: dict[str, Any]) -> bool:

@@ -15,6 +15,7 @@ import csv
 import json
 import os
 import zipfile
+from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -22,9 +23,10 @@ from typing import IO, Any
 import attrs
 
 from dod_model._errors import DocumentError
-from dod_model.registry._columns import Header, match_header
+from dod_model.importers._text import decode
+from dod_model.registry._columns import Header, best_header, match_header
 
-__all__ = ["FORMATS", "Problem", "Source", "open_source"]
+__all__ = ["FORMATS", "Problem", "Source", "delimiter_of", "open_source"]
 
 FORMATS = ("csv", "xlsx", "jsonl")
 """The registry file formats."""
@@ -61,15 +63,11 @@ class Source:
         name: The file's name, for messages.
         format: ``csv``, ``xlsx`` or ``jsonl``.
         header: What the file holds and what each column is (JSON Lines: its first object).
-        encoding: The text encoding (CSV, JSON Lines).
-        header_row: Row number of the header.
     """
 
     name: str
     format: str
     header: Header
-    encoding: str | None
-    header_row: int
     _rows: Iterator[tuple[int, Cells | dict[str, Any] | Problem]]
     _close: Callable[[], object]
 
@@ -92,7 +90,7 @@ def _format(path: Path, head: bytes) -> str:
 
 
 def _encoding(head: bytes, name: str) -> str:
-    """UTF-8 (with or without a byte-order mark) or else Windows-1251, from the file's start."""
+    """UTF-8 (with or without a byte-order mark) or a Cyrillic encoding, from the file's start."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -103,7 +101,9 @@ def _encoding(head: bytes, name: str) -> str:
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
-        return "cp1251"
+        # A single-byte Cyrillic encoding (Windows-1251, KOI8-R, DOS 866, …), told by the
+        # detector the text importer uses, from whole lines.
+        return decode(head[: head.rfind(b"\n") + 1] or head, name)[1]
     return "utf-8"
 
 
@@ -151,22 +151,97 @@ def _decoding_error(name: str, exc: UnicodeError, row: int, encoding: str) -> Do
     return DocumentError(msg)
 
 
-def _delimiter(head: bytes, encoding: str) -> str:
-    text = head.decode(encoding, errors="replace")
+def delimiter_of(head: bytes, encoding: str, kind: str | None = None) -> str:
+    """The delimiter that makes a registry header of one of the first rows.
+
+    Counting delimiters alone is misled by a title line («…, г. Самара, на 01.09.2023») and
+    decimal commas («5 000,00»); each is tried, the most frequent first.
+    """
+    text = head.decode(encoding, errors="replace").removeprefix("\ufeff")
     lines = [line for line in text.splitlines() if line.strip()][:_HEADER_SEARCH]
-    counts = {d: sum(line.count(d) for line in lines) for d in (";", ",", "\t")}
-    return max(counts, key=lambda d: (counts[d], d == ";"))
+    counts = {d: sum(line.count(d) for line in lines) for d in (";", ",", "\t", "|")}
+    ranked = sorted(counts, key=lambda d: (counts[d], d == ";"), reverse=True)
+    for delimiter in ranked:
+        if not counts[delimiter]:
+            break
+        try:
+            if any(match_header(row, kind) for row in csv.reader(lines, delimiter=delimiter)):
+                return delimiter
+        except csv.Error:
+            continue
+    return ranked[0]
+
+
+class _Lines:
+    """The physical lines of a CSV file, as :func:`csv.reader` takes them.
+
+    Each line is decoded on its own, so that one mis-encoded byte spoils one row, not the
+    file; the lines of the record being read are kept, to be read again when a stray quote
+    made one record of them; and lines are counted, for messages.
+    """
+
+    def __init__(self, lines: Iterator[Any], encoding: str | None) -> None:
+        self._lines = lines
+        self._encoding = encoding
+        self.read = 0  # lines taken from the file
+        self.taken: list[tuple[int, str]] = []  # the lines of the current record
+        self.pending: deque[tuple[int, str]] = deque()  # lines to be read again
+        self.bad: int | None = None  # the first line of the record that did not decode
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.pending:
+            item = self.pending.popleft()
+        else:
+            line: bytes | str = next(self._lines)
+            self.read += 1
+            if isinstance(line, str):
+                text = line
+            else:
+                try:
+                    text = line.decode(self._encoding or "utf-8")
+                except UnicodeDecodeError:
+                    text = line.decode(self._encoding or "utf-8", errors="replace")
+                    if self.bad is None:
+                        self.bad = self.read
+            if self.read == 1:
+                text = text.removeprefix("\ufeff")  # a BOM, whatever encoding was named
+            item = (self.read, text)
+        self.taken.append(item)
+        return item[1]
+
+    def start(self) -> None:
+        """Begin a record."""
+        self.taken.clear()
+        self.bad = None
+
+
+def _swallowed(cells: list[str], delimiter: str, width: int) -> bool:
+    """Whether a record holds rows of others: a cell with a line of a whole row's cells."""
+    return width > 2 and any(
+        "\n" in cell and any(line.count(delimiter) >= width - 1 for line in cell.splitlines())
+        for cell in cells
+    )
 
 
 def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
     name = path.name
-    delimiter = _delimiter(head, encoding)
-    file = path.open(encoding=encoding, newline="")
-    reader = csv.reader(file, delimiter=delimiter)
+    delimiter = delimiter_of(head, encoding, kind)
+    if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+        # Lines of two- and four-byte encodings cannot be split as bytes: decode the stream.
+        file: IO[Any] = path.open(encoding=encoding, newline="")
+        lines = _Lines(iter(file), None)
+    else:
+        file = path.open("rb")
+        lines = _Lines(iter(file), encoding)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     number = 0
     header: Header | None = None
     try:
         while number < _HEADER_SEARCH and header is None:
+            lines.start()
             try:
                 cells = next(reader)
             except StopIteration:
@@ -182,26 +257,59 @@ def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
         file.close()
         msg = f"{name}: no registry header in its first {_HEADER_SEARCH} rows; {_HINT}"
         raise DocumentError(msg)
-    rows = _csv_rows(file, reader, number, encoding)
-    return Source(name, "csv", header, encoding, number, rows, file.close)
+    about = (name, encoding, delimiter, len(header.names))
+    rows = _csv_rows(file, lines, reader, number, about)
+    return Source(name, "csv", header, rows, file.close)
 
 
 def _csv_rows(
-    file: IO[str], reader: Any, number: int, encoding: str
+    file: IO[Any],
+    lines: _Lines,
+    reader: Any,
+    number: int,
+    about: tuple[str, str, str, int],
 ) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
+    name, encoding, delimiter, width = about
     with file:
         while True:
-            number += 1
+            lines.start()
             try:
                 cells = next(reader)
+                error = None
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield number, Problem(f"the CSV parser rejects it ({exc})")
-                continue
+                cells, error = None, str(exc)
             except UnicodeError as exc:
-                raise _decoding_error(Path(file.name).name, exc, number, encoding) from None
-            yield number, cells
+                raise _decoding_error(name, exc, number + 1, encoding) from None
+            number += 1
+            taken = lines.taken
+            if len(taken) > 1 and (cells is None or _swallowed(cells, delimiter, width)):
+                # A quote opened on the record's first line and closed late, or never: that
+                # line is a bad row, and the lines it swallowed are read again on their own.
+                lines.pending.extendleft(reversed(taken[1:]))
+                yield (
+                    number,
+                    Problem(
+                        f"line {taken[0][0]}: a quote opened in it runs on to line "
+                        f"{taken[-1][0]}, taking {len(taken) - 1} more lines into its cell "
+                        "(close the quote, or double a quote that is part of the text)"
+                    ),
+                )
+                continue
+            where = f"line {taken[0][0]}" if taken else f"line {lines.read}"
+            if cells is None:
+                yield number, Problem(f"{where}: the CSV parser rejects it ({error})")
+            elif lines.bad is not None:
+                yield (
+                    number,
+                    Problem(
+                        f"line {lines.bad} is not {encoding}; save the whole file in one encoding, "
+                        "UTF-8 or Windows-1251"
+                    ),
+                )
+            else:
+                yield number, cells
 
 
 def _jsonl(path: Path, kind: str | None, encoding: str) -> Source:
@@ -214,7 +322,8 @@ def _jsonl(path: Path, kind: str | None, encoding: str) -> Source:
                 first = json.loads(line)
             except ValueError:
                 first = None
-            header = match_header(list(first), kind) if isinstance(first, dict) else None
+            # An object names its fields: one key is enough («{"number": "…"}»).
+            header = best_header(list(first), kind, least=1) if isinstance(first, dict) else None
             if header is not None:
                 break
             if number >= _HEADER_SEARCH:
@@ -234,7 +343,7 @@ def _jsonl(path: Path, kind: str | None, encoding: str) -> Source:
         raise DocumentError(msg)
     file.seek(0)
     rows = _json_rows(file, path, encoding)
-    return Source(path.name, "jsonl", header, encoding, number, rows, file.close)
+    return Source(path.name, "jsonl", header, rows, file.close)
 
 
 def _json_rows(
@@ -273,12 +382,15 @@ def _xlsx(path: Path, kind: str | None) -> Source:
         raise DocumentError(msg) from None
     try:
         for sheet in book.worksheets:
+            # The size a sheet declares (``<dimension ref>``) is wrong in files of 1C and other
+            # exporters; read-only openpyxl would trust it and lose rows and columns.
+            sheet.reset_dimensions()
             rows = sheet.iter_rows(values_only=True)
             for number, values in enumerate(rows, 1):
                 header = match_header(list(values), kind)
                 if header is not None:
-                    return Source(path.name, "xlsx", header, None, number,
-                                  _xlsx_rows(book, rows, number), book.close)  # fmt: skip
+                    cells = _xlsx_rows(book, rows, number, path.name)
+                    return Source(path.name, "xlsx", header, cells, book.close)
                 if number >= _HEADER_SEARCH:
                     break
     except Exception as exc:  # a damaged sheet
@@ -291,13 +403,16 @@ def _xlsx(path: Path, kind: str | None) -> Source:
 
 
 def _xlsx_rows(
-    book: Any, rows: Iterator[tuple[Any, ...]], number: int
+    book: Any, rows: Iterator[tuple[Any, ...]], number: int, name: str
 ) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
+    row = number
     try:
         for row, values in enumerate(rows, number + 1):
             yield row, list(values)
     except Exception as exc:  # a damaged part of the workbook, told by openpyxl or its parser
-        msg = f"cannot read the workbook past row {number}: {exc}; save it again as .xlsx or CSV"
+        msg = (
+            f"{name}: cannot read the workbook past row {row}: {exc}; save it again as .xlsx or CSV"
+        )
         raise DocumentError(msg) from None
     finally:
         book.close()

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import attrs
 
@@ -38,7 +38,7 @@ from dod_model.validation import (
 from dod_model.validation._rules import FunctionRule
 
 if TYPE_CHECKING:
-    from dod_model.plugins import Plugins
+    from dod_model.plugins import Plugins, Region
 
 __all__ = [
     "RegistryFiles",
@@ -49,7 +49,10 @@ __all__ = [
     "iter_programmes",
     "iter_providers",
     "iter_rows",
+    "open_all",
     "read_registry",
+    "record_rows",
+    "resolve_region",
     "validate_registry",
 ]
 
@@ -93,7 +96,7 @@ def _blank(cells: Any) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
-def _rows(source: Source) -> Iterator[tuple[int, Record | None, list[Finding] | None]]:
+def record_rows(source: Source) -> Iterator[tuple[int, Record | None, list[Finding] | None]]:
     """(row number, record or None, findings or None) for each non-blank row of a source."""
     reader = RowReader(source.header, source.name)
     read = reader.read_text if source.format == "csv" else reader.read
@@ -103,8 +106,6 @@ def _rows(source: Source) -> Iterator[tuple[int, Record | None, list[Finding] | 
             yield number, None, [reader.problem(number, index, cells.message)]
             continue
         record, findings = read(number, index, cells)  # type: ignore[arg-type]
-        if record is None and findings is None:
-            continue
         if record is None and _blank(cells):
             continue  # a blank row holds nothing to drop
         if record is not None:
@@ -131,7 +132,7 @@ def iter_rows(
     .. versionadded:: 0.2.0
     """
     source = open_source(path, kind=kind, encoding=encoding)
-    for number, record, findings in _rows(source):
+    for number, record, findings in record_rows(source):
         yield RegistryRow(
             source=source.name,
             kind=source.header.kind,
@@ -144,6 +145,7 @@ def iter_rows(
 def _records(
     path: PathLike, kind: str, findings: list[Finding] | None, encoding: str | None
 ) -> Iterator[Any]:
+    """The records of a file, opened now: a file that cannot be read fails the call."""
     source = open_source(path, encoding=encoding)
     if source.header.kind != kind:
         source.close()
@@ -152,15 +154,29 @@ def _records(
             f"{'; '.join(n for n in source.header.names if n)})"
         )
         raise DocumentError(msg)
-    for _, record, found in _rows(source):
-        if found:
-            if findings is None:
-                for finding in found:
-                    warnings.warn(finding.message, RegistryWarning, stacklevel=3)
-            else:
+    return _yielded(source, findings)
+
+
+def _yielded(source: Source, findings: list[Finding] | None) -> Iterator[Any]:
+    warned, unreported = False, 0
+    try:
+        for _, record, found in record_rows(source):
+            if found and findings is not None:
                 findings.extend(found)
-        if record is not None:
-            yield record
+            elif found and not warned:
+                # One warning for the first finding, one for the count of the rest: a warning
+                # per row would fill the warnings registry.
+                warnings.warn(found[0].message, RegistryWarning, stacklevel=4)
+                warned, unreported = True, len(found) - 1
+            elif found:
+                unreported += len(found)
+            if record is not None:
+                yield record
+    finally:
+        source.close()
+        if unreported:
+            msg = f"{source.name}: {unreported} more findings; pass findings=[] to have them all"
+            warnings.warn(msg, RegistryWarning, stacklevel=4)
 
 
 _ITER_DOC = """The {what} of a registry file, one at a time, in constant memory.
@@ -168,7 +184,8 @@ _ITER_DOC = """The {what} of a registry file, one at a time, in constant memory.
     Args:
         path: A CSV (UTF-8 or Windows-1251, ``;``, ``,`` or tab), XLSX or JSON Lines file.
         findings: A list to collect the findings about bad rows and cells in; without it, each
-            is a :class:`RegistryWarning`. No row is dropped unreported.
+            the first is a :class:`RegistryWarning` and the rest are counted in one more (when
+            the records are read to the end). No row is dropped unreported.
         encoding: A CSV file's encoding, instead of telling UTF-8 from Windows-1251.
 
     Yields:
@@ -220,7 +237,7 @@ iter_providers.__doc__ = _ITER_DOC.format(
 )
 
 
-def _open_all(paths: Sequence[PathLike], encoding: str | None) -> list[Source]:
+def open_all(paths: Sequence[PathLike], encoding: str | None) -> list[Source]:
     if not paths:
         msg = "name at least one registry file"
         raise DocumentError(msg)
@@ -245,6 +262,16 @@ def _header_findings(source: Source) -> list[Finding]:
                 severity=Severity.INFO,
                 path=f"/{kind}",
                 message=f"{source.name}: column «{name}» names no field of {kind}; it is not read",
+            )
+        )
+    for name, field in source.header.repeats():
+        found.append(
+            Finding(
+                code="registry/repeated-column",
+                severity=Severity.WARNING,
+                path=f"/{kind}",
+                message=f"{source.name}: column «{name}» names {field} too, which another "
+                "column names more plainly; it is not read",
             )
         )
     return found
@@ -278,7 +305,8 @@ def read_registry(
     Args:
         path: A registry file (CSV, XLSX or JSON Lines) of any kind.
         *more: Further files: each one's kind is told from its header.
-        region: ISO 3166-2 code of the registries; else the first record's that names one.
+        region: ISO 3166-2 code of the registries; else that of the first record that names
+            one (a code, or a name such as «Амурская область»).
         encoding: The CSV files' encoding, instead of telling UTF-8 from Windows-1251.
 
     Returns:
@@ -289,18 +317,21 @@ def read_registry(
 
     .. versionadded:: 0.2.0
     """
+    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins build on validation
+
     tables: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     findings: list[Finding] = []
-    for source in _open_all((path, *more), encoding):
+    for source in open_all((path, *more), encoding):
         findings += _header_findings(source)
         table = tables[source.header.kind]
-        for _, record, found in _rows(source):
+        for _, record, found in record_rows(source):
             if found:
                 findings.extend(found)
             if record is not None:
                 table.append(record)
-                if region is None:
-                    region = getattr(record, "region", None)
+                if region is None and (named := getattr(record, "region", None)):
+                    known = resolve_region(default_plugins(), named)
+                    region = named if known is None else known.code
     return RegistryFiles(
         programmes=ProgrammeRegistry(
             region=region, providers=tuple(tables["providers"]),
@@ -340,6 +371,141 @@ def _started(
     return checks, notes
 
 
+_LOOKAHEAD = 1000  # records read ahead for one that names the region
+_FAILURES_SHOWN = 20  # failures of one rule reported one by one; the rest are counted
+
+
+def resolve_region(plugins: Plugins, text: str | None) -> Region | None:
+    """The region a registry cell names: its ISO 3166-2 code, its name or an alias."""
+    if text is None or not text.strip():
+        return None
+    found = plugins.region(text.strip().upper())
+    return found if found is not None else plugins.detect_region([text])
+
+
+FINDINGS_PER_CODE = 1000
+"""Findings of one code a streamed validation keeps; the rest are counted in one note."""
+
+
+class _Capped(list[Finding]):
+    """Findings, at most :data:`FINDINGS_PER_CODE` of each code, so memory stays flat."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[str, int] = {}
+
+    def append(self, finding: Finding) -> None:
+        count = self.counts[finding.code] = self.counts.get(finding.code, 0) + 1
+        if count <= FINDINGS_PER_CODE:
+            super().append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        for finding in findings:
+            self.append(finding)
+
+    def __iadd__(self, findings: Iterable[Finding]) -> Self:  # type: ignore[override,misc]
+        self.extend(findings)
+        return self
+
+    def dropped(self) -> list[Finding]:
+        """A note per code of which more findings were met than kept."""
+        return [
+            Finding(
+                code="registry/more-findings",
+                severity=Severity.INFO,
+                path="",
+                message=f"{count - FINDINGS_PER_CODE} more findings of {code} are not listed; "
+                f"{count} in all",
+            )
+            for code, count in sorted(self.counts.items())
+            if count > FINDINGS_PER_CODE
+        ]
+
+
+class _Validation:
+    """One validation of registry files: the checks of each kind, started once for all files."""
+
+    def __init__(self, plugins: Plugins, sources: Sequence[Source], code: str | None) -> None:
+        self.plugins = plugins
+        kinds = {s.header.kind for s in sources}
+        enrolled = "enrolments" in kinds
+        # Enrolments are checked against the certificates and programmes of files given with
+        # them; a kind of which no file is given is unknown, not empty.
+        self.kept: dict[str, dict[str, Any]] = {
+            kind: {} for kind in ("certificates", "programmes") if enrolled and kind in kinds
+        }
+        self.code = code
+        self.checks: dict[str, list[tuple[str, Severity, Any]]] = {}
+        self.index: dict[str, int] = dict.fromkeys(KINDS, 0)
+        self.failed: dict[str, int] = {}
+        self.findings: _Capped = _Capped()
+
+    def decide(self, text: str | None, named: str) -> None:
+        """Settle the region: the code given, or the first a record names."""
+        region = resolve_region(self.plugins, text)
+        self.code = region.code if region is not None else None
+        if text and text.strip() and region is None:
+            self.findings.append(
+                Finding(
+                    code="registry/unknown-region",
+                    severity=Severity.WARNING,
+                    path="",
+                    message=f"{named}: region «{text}» is no region a plugin registers; only "
+                    "the core rules ran (name an ISO 3166-2 code such as RU-SAM)",
+                )
+            )
+
+    def check(self, source: Source, number: int, record: Record) -> None:
+        kind = source.header.kind
+        checks = self.checks.get(kind)
+        if checks is None:
+            scope = RegistryScope(
+                self.plugins.region(self.code),
+                certificates=self.kept.get("certificates"),
+                programmes=self.kept.get("programmes"),
+            )
+            checks, notes = _started(self.plugins, self.code, kind, scope)
+            self.checks[kind] = checks
+            self.findings += notes
+        pointer = f"/{kind}/{self.index[kind]}"
+        self.index[kind] += 1
+        table = self.kept.get(kind)
+        if table is not None:
+            key = "number" if kind == "certificates" else "id"
+            table.setdefault(getattr(record, key), record)
+        for rule_code, severity, test in checks:
+            try:
+                message = test(record)
+            except Exception as exc:  # a broken rule must not stop the registry
+                count = self.failed[rule_code] = self.failed.get(rule_code, 0) + 1
+                if count <= _FAILURES_SHOWN:
+                    self.findings.append(_failed(rule_code, exc, pointer, source.name, number))
+                continue
+            if message is not None:
+                self.findings.append(
+                    Finding(
+                        code=rule_code,
+                        severity=severity,
+                        path=pointer,
+                        message=f"{source.name} row {number}: {message}",
+                    )
+                )
+
+    def failures(self) -> list[Finding]:
+        """A note per rule that failed on more records than were reported one by one."""
+        return [
+            Finding(
+                code="core/rule-failed",
+                severity=Severity.WARNING,
+                path="",
+                message=f"rule {code} failed on {count} records in all; the first "
+                f"{_FAILURES_SHOWN} are reported",
+            )
+            for code, count in sorted(self.failed.items())
+            if count > _FAILURES_SHOWN
+        ]
+
+
 def validate_registry(
     path: PathLike,
     *more: PathLike,
@@ -352,19 +518,23 @@ def validate_registry(
     Every row goes through the record rules of the ``dod_register_rules`` hook (the core ones
     and the region's) as it is read. Files are read providers first, then programmes,
     certificates and enrolments, so that enrolments are checked against the certificates and
-    programmes given with them (which are then kept in memory, a record each).
+    programmes given with them (which are then kept in memory, a record each). Files of one
+    kind are one table: a number repeated in two certificate files is a duplicate, and paths
+    index into the registry the files make together.
 
     Args:
         path: A registry file (CSV, XLSX or JSON Lines) of any kind.
         *more: Further files of the same registry: its programmes, certificates, enrolments.
-        region: ISO 3166-2 code whose rules and settings to use; else the first record's.
+        region: ISO 3166-2 code (or name) whose rules and settings to use; else that of the
+            first record that names one (a code, or a name such as «Амурская область»).
         plugins: The plugin session; the default one when ``None``.
-        encoding: The CSV files' encoding, instead of telling UTF-8 from Windows-1251.
+        encoding: The CSV files' encoding, instead of telling it from their bytes.
 
     Returns:
         The report: bad rows and cells (``registry/…``), the rules' findings (each message
         names the file and row; each path is ``/certificates/<index>`` into the registry the
-        files make), and per file a ``registry/rows`` note of what was read.
+        files make), and per file a ``registry/rows`` note of what was read. A region no plugin
+        knows is a ``registry/unknown-region`` warning.
 
     Raises:
         DocumentError: A file cannot be read or has no registry header.
@@ -376,79 +546,65 @@ def validate_registry(
     from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins build on validation
 
     plugins = default_plugins() if plugins is None else plugins
-    sources = _open_all((path, *more), encoding)
-    enrolled = any(s.header.kind == "enrolments" for s in sources)
-    kept: dict[str, dict[str, Any]] = {"certificates": {}, "programmes": {}}
-    findings: list[Finding] = []
-    code = region
+    sources = open_all((path, *more), encoding)
+    run = _Validation(plugins, sources, None)
     decided = region is not None
+    if decided:
+        run.decide(region, "region")
+    # Records read before one names the region wait for it (a bounded number of them).
+    waiting: list[tuple[Source, int, Record]] = []
+    findings = run.findings
+    notes: list[Finding] = []  # what each file held, after all else
     for source in sources:
         kind = source.header.kind
         findings += _header_findings(source)
-        table = kept.get(kind) if enrolled else None
-        key = "number" if kind == "certificates" else "id"
-        checks: list[tuple[str, Severity, Any]] | None = None
         rows = records = skipped = 0
-        name = source.name
-        for number, record, found in _rows(source):
+        for number, record, found in record_rows(source):
             rows += 1
             if found:
                 findings.extend(found)
             if record is None:
                 skipped += 1
                 continue
-            if checks is None:
-                if not decided:
-                    code, decided = getattr(record, "region", None), True
-                scope = RegistryScope(
-                    plugins.region(code),
-                    certificates=kept["certificates"] if enrolled else None,
-                    programmes=kept["programmes"] if enrolled else None,
-                )
-                checks, notes = _started(plugins, code, kind, scope)
-                findings += notes
-            pointer = f"/{kind}/{records}"
             records += 1
-            if table is not None:
-                table.setdefault(getattr(record, key), record)
-            for rule_code, severity, test in checks:
-                try:
-                    message = test(record)
-                except Exception as exc:  # a broken rule must not stop the registry
-                    findings.append(_failed(rule_code, exc, pointer))
-                    checks = [c for c in checks if c[0] != rule_code]
+            if not decided:
+                named = getattr(record, "region", None)
+                if named is None and len(waiting) < _LOOKAHEAD:
+                    waiting.append((source, number, record))
                     continue
-                if message is not None:
-                    findings.append(
-                        Finding(
-                            code=rule_code,
-                            severity=severity,
-                            path=pointer,
-                            message=f"{name} row {number}: {message}",
-                        )
-                    )
-        findings.append(
+                run.decide(named, f"{source.name} row {number}")
+                decided = True
+                for item in waiting:
+                    run.check(*item)
+                waiting.clear()
+            run.check(source, number, record)
+        notes.append(
             Finding(
                 code="registry/rows",
                 severity=Severity.INFO,
                 path=f"/{kind}",
-                message=f"{name}: {rows} rows of {kind}, {records} read, {skipped} skipped",
+                message=f"{source.name}: {rows} rows of {kind}, {records} read, {skipped} skipped",
             )
         )
+    for item in waiting:
+        run.check(*item)
+    findings += run.failures()
+    findings += notes
+    findings += findings.dropped()
     return Report(
         findings=tuple(findings),
-        region=code,
+        region=run.code,
         library=__version__,
         schema_version=SCHEMA_VERSION,
         plugins=tuple(PluginVersion(n, v) for n, v in plugins.versions().items()),
     )
 
 
-def _failed(code: str, exc: Exception, pointer: str) -> Finding:
+def _failed(code: str, exc: Exception, pointer: str, name: str, number: int) -> Finding:
     return Finding(
         code="core/rule-failed",
         severity=Severity.WARNING,
         path=pointer,
-        message=f"rule {code} failed on this record and is off for the rest of the file: "
+        message=f"{name} row {number}: rule {code} failed on this record: "
         f"{type(exc).__name__}: {exc}",
     )

@@ -12,12 +12,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from dod_model._errors import DocumentError
+from dod_model.importers._text import decode
 from dod_model.model import (
     AgeRange,
     Certificate,
@@ -27,24 +29,35 @@ from dod_model.model import (
     Programme,
     RegistrySummary,
 )
-from dod_model.registry._sources import _delimiter, _encoding
-from dod_model.registry._stream import _open_all, _rows
+from dod_model.model._registry import age_on
+from dod_model.registry._sources import delimiter_of
+from dod_model.registry._stream import open_all, record_rows
 from dod_model.text import fold
 
 __all__ = ["read_population", "summarise", "summarise_registry"]
 
 UNKNOWN = "unknown"
+LATER = "issued later"
+"""The age bucket of certificates issued after the day counted on: they cover nobody yet."""
 _NO_MUNICIPALITY = "(none)"
+# Words before a municipality's name that registries and population tables use or leave out.
+_PLACE_WORDS = re.compile(
+    r"^(?:г\.?\s*о\.?|городской округ|город|г\.|м\.?\s*р\.?|муниципальный район|"
+    r"муниципальный округ|м\.?\s*о\.?)\s*"
+)
 
 
-def _age(birth: dt.date, day: dt.date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+def place_key(name: str) -> str:
+    """A municipality's name folded for matching: «г.о. Самара», «САМАРА» and «Самара» agree."""
+    folded = fold(name).strip()
+    return _PLACE_WORDS.sub("", folded).strip() or folded
 
 
 class _Tally:
     def __init__(self, on: dt.date, ages: AgeRange) -> None:
         self.on, self.ages = on, ages
         self.municipality: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
         self.covered: Counter[str] = Counter()
         self.kind: Counter[str] = Counter()
         self.age: Counter[str] = Counter()
@@ -57,16 +70,19 @@ class _Tally:
     def add(self, record: object) -> None:
         if isinstance(record, Certificate):
             self.certificates += 1
-            place = record.municipality or _NO_MUNICIPALITY
+            written = record.municipality or _NO_MUNICIPALITY
+            place = place_key(written)
+            self.names.setdefault(place, written)  # the first spelling met names them all
             self.municipality[place] += 1
             self.kind[record.kind.value] += 1
             if record.issued is not None and record.issued > self.on:
-                return  # not yet issued on the day: counted, but covers nobody yet
-            birth = record.holder_birth_date
-            if birth is None:
-                self.age[UNKNOWN] += 1
+                self.age[LATER] += 1  # not yet issued on the day: covers nobody yet
                 return
-            age = _age(birth, self.on)
+            birth = record.holder_birth_date
+            if birth is None or birth > self.on:
+                self.age[UNKNOWN] += 1  # a birth after the day is no age either
+                return
+            age = age_on(birth, self.on)
             self.age[str(age)] += 1
             if self.ages.low <= age <= self.ages.high:
                 self.covered[place] += 1
@@ -82,20 +98,24 @@ class _Tally:
             self.providers += 1
 
     def summary(self, population: Mapping[str, int] | None) -> RegistrySummary:
-        people = {fold(k): v for k, v in (population or {}).items()}
+        people: dict[str, int] = {}
+        for name, number in (population or {}).items():
+            people[place_key(name)] = people.get(place_key(name), 0) + number
         places = []
-        for place, count in sorted(self.municipality.items(), key=lambda i: (-i[1], i[0])):
-            living = people.get(fold(place)) if population is not None else None
+        named = {self.names[p]: p for p in self.municipality}
+        for name in sorted(named, key=lambda n: (-self.municipality[named[n]], n)):
+            place = named[name]
+            living = people.get(place) if population is not None else None
             share = self.covered[place] / living if living else None
-            places.append(Count(place, count, living, share))
+            places.append(Count(name, self.municipality[place], living, share))
         coverage = None
         if population is not None:
-            known = {fold(p) for p in self.municipality}
-            total = sum(people.values())
-            covered = sum(n for p, n in self.covered.items() if fold(p) in people)
-            coverage = covered / total if total and known else None
-        ages = sorted(self.age.items(), key=lambda i: (i[0] == UNKNOWN, int(i[0]) if
-                                                       i[0] != UNKNOWN else 0))  # fmt: skip
+            matched = people.keys() & self.municipality.keys()
+            total = sum(people[p] for p in matched)
+            covered = sum(self.covered[p] for p in matched)
+            # No municipality of the registry in the table: no coverage, rather than 0 %.
+            coverage = covered / total if total else None
+        ages = sorted(self.age.items(), key=_age_order)
         return RegistrySummary(
             on=self.on,
             ages=self.ages,
@@ -112,6 +132,12 @@ class _Tally:
             providers=self.providers,
             skipped=self.skipped,
         )
+
+
+def _age_order(item: tuple[str, int]) -> tuple[bool, bool, int]:
+    """Ages in order, then certificates of no known age, then those issued later."""
+    key = item[0]
+    return (not key.isdigit(), key == LATER, int(key) if key.isdigit() else 0)
 
 
 def _counts(counter: Counter[str]) -> tuple[Count, ...]:
@@ -176,11 +202,11 @@ def summarise_registry(
     people = population
     if population is not None and not isinstance(population, Mapping):
         people = read_population(population)
-    sources = _open_all((path, *more), encoding)
+    sources = open_all((path, *more), encoding)
     tally: _Tally | None = None
     skipped = 0
     for source in sources:
-        for _, record, _found in _rows(source):
+        for _, record, _found in record_rows(source):
             if record is None:
                 skipped += 1
                 continue
@@ -199,11 +225,12 @@ def read_population(path: str | os.PathLike[str]) -> dict[str, int]:
     """A population table: children of the certificate ages by municipality.
 
     A CSV file (UTF-8 or Windows-1251, ``;``, ``,`` or tab) of two columns: the municipality as
-    the registry writes it, and the number of children. A first row that is no number is a
-    header.
+    the registry writes it, and the number of children. Rows above the first that is a
+    municipality and a number (a title, a header) are passed over.
 
     Raises:
-        DocumentError: The file cannot be read, or a row is not a municipality and a number.
+        DocumentError: The file cannot be read; a later row is not a municipality and a
+            number; or a municipality is listed twice.
 
     .. versionadded:: 0.2.0
     """
@@ -213,19 +240,28 @@ def read_population(path: str | os.PathLike[str]) -> dict[str, int]:
     except OSError as exc:
         msg = f"{target.name}: cannot read the file ({exc.strerror}); check the path"
         raise DocumentError(msg) from None
-    encoding = _encoding(data[:65536], target.name)
-    text = data.decode(encoding, errors="replace")
+    text, encoding = decode(data, target.name)
+    head = text[:65536].encode(encoding, errors="replace")
     table: dict[str, int] = {}
-    rows: Any = csv.reader(text.splitlines(), delimiter=_delimiter(data[:65536], encoding))
+    rows: Any = csv.reader(text.splitlines(), delimiter=delimiter_of(head, encoding))
+    first: dict[str, int] = {}
     for number, row in enumerate(rows, 1):
         cells = [c.strip() for c in row if c.strip()]
         if not cells:
             continue
         count = cells[-1].replace(" ", "").replace("\u00a0", "")
-        if len(cells) != 2 or not count.isdigit():
-            if number == 1:
-                continue  # the header
+        if len(cells) != 2 or not (count.isascii() and count.isdigit()):
+            if not table:
+                continue  # a title or the header
             msg = f"{target.name} row {number}: not a municipality and a number of children"
             raise DocumentError(msg)
+        key = place_key(cells[0])
+        if key in first:
+            msg = (
+                f"{target.name} row {number}: «{cells[0]}» is listed twice (row {first[key]} "
+                "too); give each municipality once"
+            )
+            raise DocumentError(msg)
+        first[key] = number
         table[cells[0]] = int(count)
     return table

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import itertools
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -54,11 +55,14 @@ def write_records(
         delimiter: A CSV file's delimiter.
 
     Returns:
-        How many records were written.
+        How many records were written. With no records, a CSV or XLSX file gets the header of
+        certificates only, and a JSON Lines file is empty.
 
     Raises:
-        DocumentError: The format is unknown, or the file cannot be written.
-        TypeError: A record is of another kind than the first, or no record at all.
+        DocumentError: The format is unknown, or the file cannot be written (no file is left
+            behind then).
+        TypeError: A record is of another kind than the first, or is no record at all; no file
+            is left behind.
 
     .. versionadded:: 0.2.0
     """
@@ -86,11 +90,29 @@ def write_records(
             yield item
 
     try:
+        return _write(target, fmt, kind, rows, encoding, delimiter, to_data, lambda: count)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            target.unlink(missing_ok=True)  # no half-written file
+        raise
+
+
+def _write(  # noqa: PLR0917 - the parts of one call, split for the clean-up
+    target: Path,
+    fmt: str,
+    kind: str | None,
+    rows: Callable[[], Iterable[Any]],
+    encoding: str,
+    delimiter: str,
+    to_data: Callable[[Any], Any],
+    written: Callable[[], int],
+) -> int:
+    try:
         if fmt == "jsonl":
             with target.open("w", encoding="utf-8") as file:
                 for record in rows():
                     file.write(json.dumps(to_data(record), ensure_ascii=False) + "\n")
-            return count
+            return written()
         fields = RECORD_FIELDS[kind or "certificates"]
         header = [HEADINGS[kind or "certificates"][name] for name in fields]
         if fmt == "csv":
@@ -98,8 +120,17 @@ def write_records(
                 out = csv.writer(file, delimiter=delimiter)
                 out.writerow(header)
                 for record in rows():
-                    out.writerow([format_cell(getattr(record, name)) for name in fields])
-            return count
+                    cells = [format_cell(getattr(record, name)) for name in fields]
+                    try:
+                        out.writerow(cells)
+                    except UnicodeEncodeError as exc:
+                        shown = exc.object[exc.start : exc.end]
+                        msg = (
+                            f"{target.name}: record {written()} ({cells[0]}) holds «{shown}», "
+                            f"which {encoding} cannot write; write UTF-8 instead"
+                        )
+                        raise DocumentError(msg) from None
+            return written()
         import openpyxl  # noqa: PLC0415 - only XLSX files need it
         from openpyxl.utils.exceptions import IllegalCharacterError  # noqa: PLC0415
 
@@ -111,12 +142,12 @@ def write_records(
                 sheet.append([format_cell(getattr(record, name)) or None for name in fields])
             except IllegalCharacterError:
                 msg = (
-                    f"{target.name}: record {count} holds control characters a worksheet cannot "
-                    "hold; write CSV or JSON Lines instead"
+                    f"{target.name}: record {written()} holds control characters a worksheet "
+                    "cannot hold; write CSV or JSON Lines instead"
                 )
                 raise DocumentError(msg) from None
         book.save(target)
     except OSError as exc:
         msg = f"{target.name}: cannot write the file ({exc.strerror})"
         raise DocumentError(msg) from None
-    return count
+    return written()
