@@ -123,6 +123,29 @@ def test_hostile_or_empty_packages_are_refused(data, message):
         dod_model.read(io.BytesIO(data), plugins=PLUGINS)
 
 
+def _encrypted(package: bytes) -> bytes:
+    """The package with its parts marked encrypted in the central directory, as a tool would."""
+    data = bytearray(package)
+    start = 0
+    while (start := data.find(b"PK\x01\x02", start)) != -1:
+        data[start + 8] |= 0x1  # general purpose flag: bit 0, encrypted
+        start += 4
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_zip({"word/document.xml": BODY % b""}, zipfile.ZIP_BZIP2), "compressed with method 12"),
+        (_encrypted(_zip({"word/document.xml": BODY % b""})), "is encrypted; save the document"),
+    ],
+    ids=["bzip2", "encrypted"],
+)
+def test_packages_word_never_writes_are_refused_with_what_to_do(data, message):
+    with pytest.raises(DocumentError, match=message):
+        dod_model.read(io.BytesIO(data), plugins=PLUGINS)
+
+
 def test_strict_ooxml_namespaces_read_too(renditions):
     data = renditions["amur-rmc-first-steps-plan.txt"]
     source = zipfile.ZipFile(io.BytesIO(data))

@@ -89,6 +89,10 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+# What Word writes parts with: stored or deflated. Other methods zipfile may not even know.
+_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+
+
 class _Package:
     """The zip package, read defensively."""
 
@@ -110,10 +114,19 @@ class _Package:
         ):
             msg = f"{self.name}: part {part} would inflate to {info.file_size:,} bytes; refused"
             raise DocumentError(msg)
+        if info.flag_bits & 0x1:
+            msg = f"{self.name}: part {part} is encrypted; save the document without a password"
+            raise DocumentError(msg)
+        if info.compress_type not in _COMPRESSIONS:
+            msg = (
+                f"{self.name}: part {part} is compressed with method {info.compress_type}, "
+                "which Word never writes; open and save the document in Word"
+            )
+            raise DocumentError(msg)
         try:
             with self.zip.open(info) as stream:
                 data = stream.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
             msg = f"{self.name}: part {part} cannot be read ({exc}); is the file damaged?"
             raise DocumentError(msg) from None
         if len(data) > MAX_PART_BYTES:

@@ -73,7 +73,10 @@ def _choose(importers: dict[str, Any], data: bytes, name: str, format: str | Non
         if importer.sniff(head):
             return importer
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        msg = f"{name}: a legacy binary Word file (.doc); save it as .docx and read that"
+        msg = (
+            f"{name}: a legacy binary Word file (.doc) or a password-protected one; save it as "
+            ".docx without a password and read that"
+        )
         raise DocumentError(msg)
     if data.startswith(b"PK\x03\x04"):
         msg = f"{name}: a zip package that no importer reads; is it a Word .docx file?"
