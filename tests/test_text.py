@@ -447,6 +447,7 @@ def test_every_text_function_is_total(written):
     text.find_targets(written)
     text.find_steps(written)
     text.find_definitions(written)
+    text.is_approval_block(written)
     text.normalise_number(written)
     text.section_heading(written)
     text.plan_kind(written)
@@ -483,3 +484,17 @@ PIECES = st.sampled_from([
 @given(st.lists(PIECES, max_size=40).map("".join))
 def test_definitions_in_a_long_text_are_those_each_clause_gives(written):
     assert text.find_definitions(written) == _definitions_clause_by_clause(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "opens"),
+    [
+        ("ПРИЛОЖЕНИЕ № 1 к приказу управления образования", True),
+        ("  УТВЕРЖДЕНА приказом отдела образования от 01.03.2020 № 7", True),
+        ("СОГЛАСОВАНО: начальник управления", True),
+        ("Дорожная карта по созданию МОЦ, утверждённая приказом", False),
+        ("*Основание разработки – распоряжение от 5.03.2020 № 12", False),
+    ],
+)
+def test_an_approval_block_is_told_by_how_it_opens(written, opens):
+    assert text.is_approval_block(written) is opens

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from dod_model.model import Abbreviation, Activity, ColumnRole, Roadmap, Section
-from dod_model.text import find_definitions, split_parties
+from dod_model.text import find_definitions, is_approval_block, split_parties
 
 __all__ = ["DocxExporter"]
 
@@ -47,7 +47,6 @@ DEFAULT_COLUMNS = (ColumnRole.NUMBER, ColumnRole.TITLE, ColumnRole.DEADLINE, Col
 _WIDTHS = {ColumnRole.NUMBER: 4, ColumnRole.TITLE: 30, ColumnRole.DEADLINE: 13,
            ColumnRole.RESULT: 23, ColumnRole.RESPONSIBLE: 18, ColumnRole.NOTE: 12}  # fmt: skip
 _PAGE_WIDTH, _PAGE_HEIGHT, _MARGIN = 16838, 11906, 1134  # A4 landscape, 2 cm margins (twips)
-_APPROVAL = re.compile(r"^\s*(?:приложение|утвержд|согласован)", re.IGNORECASE)
 # Characters XML 1.0 cannot hold (C0 controls but tab and line breaks): Word cannot store them.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -270,7 +269,7 @@ def _head_and_tail(notes: Iterable[str]) -> tuple[list[str], list[str]]:
     head: list[str] = []
     tail: list[str] = []
     for note in notes:
-        (head if _APPROVAL.match(note) and not tail else tail).append(note)
+        (head if is_approval_block(note) and not tail else tail).append(note)
     return head, tail
 
 

@@ -37,6 +37,7 @@ from dod_model.text import (
     find_legal_acts,
     find_steps,
     fold,
+    is_approval_block,
     normalise_number,
     period_from_deadlines,
     plan_kind,
@@ -275,7 +276,6 @@ def _groups(paragraphs: Iterable[RawParagraph]) -> list[str]:
     return ["\n".join(p.text for p in group) for group in groups]
 
 
-_APPROVAL = re.compile(r"^\s*(?:приложение|утвержд|согласован)", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"дорожн\w* карт|план|программ|перечень|мероприяти", re.IGNORECASE)
 _MUNICIPALITY = re.compile(
     r"(?:муниципальн\w*\s+образовани\w*|\bМО|\bгородск\w+\s+округ\w*)\s*«(?P<name>[^»]+)»",
@@ -299,13 +299,13 @@ def _split_head(groups: list[str]) -> tuple[str, list[str], list[str]]:
     for group in groups:
         lines = group.split("\n")
         end = next((i for i, line in enumerate(lines) if _APPROVAL_END.search(line)), None)
-        if _APPROVAL.match(group) and end is not None and end + 1 < len(lines):
+        if is_approval_block(group) and end is not None and end + 1 < len(lines):
             split += ["\n".join(lines[: end + 1]), "\n".join(lines[end + 1 :])]
         else:
             split.append(group)
     groups = split
-    approvals = [g for g in groups if _APPROVAL.match(g)]
-    rest = [g for g in groups if not _APPROVAL.match(g)]
+    approvals = [g for g in groups if is_approval_block(g)]
+    rest = [g for g in groups if not is_approval_block(g)]
     title_index = next((i for i, g in enumerate(rest) if _TITLE_WORDS.search(g)), 0)
     title = rest[title_index] if rest else ""
     preamble = rest[:title_index] + rest[title_index + 1 :]

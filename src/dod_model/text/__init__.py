@@ -13,7 +13,13 @@ too (:meth:`dod_model.Result.parse`); the rest is here. Every function is total 
 """
 
 from dod_model.text._acts import find_legal_acts, find_urls
-from dod_model.text._documents import find_centres, period_from_deadlines, plan_kind, plan_period
+from dod_model.text._documents import (
+    find_centres,
+    is_approval_block,
+    period_from_deadlines,
+    plan_kind,
+    plan_period,
+)
 from dod_model.text._folding import fold
 from dod_model.text._glossary import Glossary, core_glossary, find_definitions
 from dod_model.text._numbering import find_steps, normalise_number, section_heading
@@ -30,6 +36,7 @@ __all__ = [
     "find_targets",
     "find_urls",
     "fold",
+    "is_approval_block",
     "normalise_number",
     "period_from_deadlines",
     "plan_kind",

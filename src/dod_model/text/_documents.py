@@ -12,7 +12,21 @@ from dod_model.model import Centre, CentreKind, Deadline, Organisation, Period, 
 from dod_model.text._calendar import school_year
 from dod_model.text._folding import fold
 
-__all__ = ["find_centres", "period_from_deadlines", "plan_kind", "plan_period"]
+__all__ = ["find_centres", "is_approval_block", "period_from_deadlines", "plan_kind", "plan_period"]
+
+
+_APPROVAL = re.compile(r"^\s*(?:приложение|утвержд|согласован)", re.IGNORECASE)
+
+
+def is_approval_block(text: str) -> bool:
+    """Whether text before a plan's table opens an approval block («УТВЕРЖДЕНА приказом …»).
+
+    «ПРИЛОЖЕНИЕ № 1 к приказу …», «УТВЕРЖДЕНО», «СОГЛАСОВАНО» open one; the importers read such
+    text as the plan's approval, and the Word exporter writes it above the title.
+
+    .. versionadded:: 0.2.0
+    """
+    return _APPROVAL.match(text) is not None
 
 
 def plan_kind(title: str) -> PlanKind | None:
