@@ -194,6 +194,8 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
     roles: dict[int, ColumnRole] | None = None
     header_texts: tuple[str, ...] = ()
     rows: list[_Row] = []
+    # How the document heads its sections, told by the first one: with numbers or without.
+    unnumbered_sections: bool | None = None
     for table_index, table in tables:
         for number, raw in enumerate(table.rows, start=1):
             texts = tuple(_clean_lines(t) for t in raw.texts)
@@ -221,7 +223,10 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
             across = raw.cells[0].span > 1 or bool(_AMENDMENT.match(key))
             if spanning and (across or ColumnRole.NUMBER not in cells or section_heading(key)):
                 where = Location(table=table_index, row=number, line=raw.line)
-                _spanning_row(filled[0][1], where, rows, numbered=ColumnRole.NUMBER in cells)
+                _spanning_row(filled[0][1], where, rows, numbered=ColumnRole.NUMBER in cells,
+                              unnumbered_sections=bool(unnumbered_sections))  # fmt: skip
+                if unnumbered_sections is None and rows and rows[-1].kind == "section":
+                    unnumbered_sections = not rows[-1].cells.get(ColumnRole.NUMBER)
                 continue
             numbered_table = ColumnRole.NUMBER in roles.values()
             if numbered_table and not key and rows and rows[-1].kind == "activity":
@@ -241,23 +246,22 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
     return roles, rows
 
 
-def _spanning_row(text: str, where: Location, rows: list[_Row], *, numbered: bool) -> None:
-    """A row of one cell across the table: a section, or a note on the activity above."""
+def _spanning_row(text: str, where: Location, rows: list[_Row], *, numbered: bool,
+                  unnumbered_sections: bool) -> None:  # fmt: skip
+    """A row of one cell across the table: a section, or a note on the activity above.
+
+    ``unnumbered_sections``: the document's first section was headed without a number, so an
+    unnumbered row across the table heads a section rather than notes the activity above.
+    """
     if _AMENDMENT.match(text) and rows:
         rows[-1].notes.append(text)
     elif (heading := section_heading(text)) is not None:
         cells = {ColumnRole.NUMBER: heading[0], ColumnRole.TITLE: heading[1]}
         rows.append(_Row("section", where, cells))
-    elif rows and numbered and not _unnumbered_sections(rows):
+    elif rows and numbered and not unnumbered_sections:
         rows[-1].notes.append(text)
     else:  # the table begins with it, or the document's sections are all unnumbered
         rows.append(_Row("section", where, {ColumnRole.NUMBER: "", ColumnRole.TITLE: text}))
-
-
-def _unnumbered_sections(rows: list[_Row]) -> bool:
-    """Whether the document heads its sections without numbers (its first one was so)."""
-    first = next((row for row in rows if row.kind == "section"), None)
-    return first is not None and not first.cells.get(ColumnRole.NUMBER)
 
 
 def _groups(paragraphs: Iterable[RawParagraph]) -> list[str]:
