@@ -8,6 +8,7 @@ walk's one pass for paragraphs that need care against paragraphs read one by one
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
@@ -17,13 +18,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import dod_model
-from dod_model import Deadline, Result
+from dod_model import Deadline, DocumentError, Result, examples
+from dod_model.exporters import DocxExporter
 from dod_model.importers import DocxImporter, RawCell, RawDocument, RawRow, RawTable
+from dod_model.importers import _docx as docx_walk
 from dod_model.importers._layout import _clean_lines, _is_column_numbers, build_roadmap
 from dod_model.model import Centre, CentreKind
-from dod_model.plugins import get_plugin_manager
-from dod_model.text import _numbering, find_centres, find_steps, split_parties
+from dod_model.plugins import _region, get_plugin_manager
+from dod_model.text import _numbering, _parties, find_centres, find_steps, fold, split_parties
 from dod_model.text._documents import _CENTRE_PATTERNS, _mentions
+
+from .conftest import SHARED
+
+CORPUS = SHARED / "corpus" / "docx"
 
 PLUGINS = get_plugin_manager(entry_points=False)
 
@@ -185,3 +192,193 @@ def test_steps_found_after_a_hint_are_those_a_full_search_finds(title):
     ):
         expected = find_steps(title)
     assert find_steps(title) == expected
+
+
+# Word tables built from the pieces the one-pass walk of plain tables must read as the careful
+# walk does: wrappers at every level, row and cell properties, runs split anywhere, list numbers.
+_NUMBERING = (
+    f'<?xml version="1.0"?><w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+    '</w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%1.%2."/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+)
+_STYLES = (
+    f'<?xml version="1.0"?><w:styles xmlns:w="{W}"><w:style w:type="paragraph" w:styleId="L">'
+    '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Plain"/></w:styles>'
+)
+_RUN_PIECES = st.sampled_from([
+    "<w:t>Срок</w:t>", "<w:t xml:space=\"preserve\"> до 2021 </w:t>", "<w:t/>", "<w:tab/>",
+    "<w:br/>", "<w:cr/>", "<w:noBreakHyphen/>", "<w:t>\u00a0мая\u00ad</w:t>", "<w:t>МОЦ</w:t>",
+    "<w:rPr><w:b/></w:rPr>", "<w:lastRenderedPageBreak/>",
+])  # fmt: skip
+_RUNS = st.lists(_RUN_PIECES, max_size=4).map(lambda pieces: f"<w:r>{''.join(pieces)}</w:r>")
+_RUN_WRAPS = ("{}", "<w:ins>{}</w:ins>", "<w:hyperlink>{}</w:hyperlink>",
+              "<w:smartTag>{}</w:smartTag>", "<w:sdt><w:sdtContent>{}</w:sdtContent></w:sdt>",
+              "<w:fldSimple>{}</w:fldSimple>", "<w:proofErr/>{}<w:bookmarkEnd/>")  # fmt: skip
+_PROPERTIES = st.sampled_from([
+    "", "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>",
+    "<w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>",
+    "<w:pPr><w:pStyle w:val=\"L\"/></w:pPr>", "<w:pPr><w:pStyle w:val=\"Plain\"/></w:pPr>",
+    "<w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>",
+])  # fmt: skip
+_WRAPS = ("{}", "<w:sdt><w:sdtPr/><w:sdtContent>{}</w:sdtContent></w:sdt>",
+          "<w:customXml>{}</w:customXml>")  # fmt: skip
+
+
+@st.composite
+def _paragraph(draw: st.DrawFn) -> str:
+    runs = "".join(draw(st.sampled_from(_RUN_WRAPS)).format(run)
+                   for run in draw(st.lists(_RUNS, max_size=3)))  # fmt: skip
+    return draw(st.sampled_from(_WRAPS)).format(f"<w:p>{draw(_PROPERTIES)}{runs}</w:p>")
+
+
+@st.composite
+def _cell(draw: st.DrawFn) -> str:
+    span = draw(st.sampled_from(["", '<w:gridSpan w:val="2"/>', '<w:gridSpan w:val="x"/>']))
+    merge = draw(st.sampled_from(["", "<w:vMerge/>", '<w:vMerge w:val="restart"/>',
+                                  '<w:vMerge w:val="continue"/>']))  # fmt: skip
+    properties = draw(st.sampled_from(["", f"<w:tcPr>{span}{merge}</w:tcPr>"]))
+    paragraphs = "".join(draw(st.lists(_paragraph(), min_size=1, max_size=3)))
+    return draw(st.sampled_from(_WRAPS)).format(f"<w:tc>{properties}{paragraphs}</w:tc>")
+
+
+@st.composite
+def _row(draw: st.DrawFn) -> str:
+    header = draw(st.sampled_from(["", "<w:tblHeader/>", '<w:tblHeader w:val="0"/>']))
+    before = draw(st.sampled_from(["", '<w:gridBefore w:val="1"/>']))
+    properties = draw(st.sampled_from(["", f"<w:trPr>{header}{before}</w:trPr>"]))
+    cells = "".join(draw(st.lists(_cell(), max_size=4)))
+    return draw(st.sampled_from(_WRAPS)).format(f"<w:tr>{properties}{cells}</w:tr>")
+
+
+@st.composite
+def _word_tables(draw: st.DrawFn) -> bytes:
+    tables = []
+    for _ in range(draw(st.integers(1, 2))):
+        rows = "".join(draw(st.lists(_row(), max_size=5)))
+        grid = "<w:gridCol/>" * draw(st.integers(0, 4))
+        tables.append(f"{draw(_paragraph())}<w:tbl><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>")
+    body = f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{"".join(tables)}'
+    body += f"{draw(_paragraph())}</w:body></w:document>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("word/document.xml", body)
+        package.writestr("word/numbering.xml", _NUMBERING)
+        package.writestr("word/styles.xml", _STYLES)
+    return out.getvalue()
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _read_carefully(data: bytes, name: str) -> RawDocument:
+    """What the importer reads walking every table with care, every paragraph for a number."""
+    original = docx_walk._Reader.__init__
+
+    def init(self: docx_walk._Reader, *args: object) -> None:
+        original(self, *args)
+        self._numbered = _Everything()
+
+    with (
+        mock.patch.object(docx_walk._Reader, "__init__", init),
+        mock.patch.object(docx_walk._Reader, "table", docx_walk._Reader._careful_table),
+    ):
+        return DocxImporter().read(data, name=name)
+
+
+@given(_word_tables())
+def test_plain_tables_read_in_one_pass_as_the_careful_walk_reads_them(data):
+    assert DocxImporter().read(data, name="t.docx") == _read_carefully(data, "t.docx")
+
+
+def test_word_files_read_in_one_pass_as_the_careful_walk_reads_them():
+    """The corpus, the bundled Word examples, and Word exports (plain tables all through)."""
+    files = [file.read_bytes() for file in sorted(CORPUS.glob("*.docx"))]
+    files += [examples.path(name).read_bytes() for name in examples.documents()]
+    files += [DocxExporter().export(dod_model.read(examples.path(name), plugins=PLUGINS))
+              for name in ("samara", "amur")]  # fmt: skip
+    checked = 0
+    for data in files:
+        try:
+            expected = _read_carefully(data, "f.docx")
+        except DocumentError:
+            continue
+        assert DocxImporter().read(data, name="f.docx") == expected
+        checked += 1
+    assert checked >= 7
+
+
+def _pieces_char_by_char(text: str) -> list[tuple[str, str]]:
+    """The responsible cell split as it was, looking at every character."""
+    pieces: list[tuple[str, str]] = []
+    depth, buffer, separator = 0, [], ""
+    for index, char in enumerate(text):
+        if char in "(«[":
+            depth += 1
+        elif char in ")»]" and depth:
+            depth -= 1
+        if depth == 0 and char in "\n;,.":
+            before = re.search(r"(\w+)\W*$", text[:index])
+            after = text[index + 1 :].lstrip(" \t")
+            ends = before is not None and before[1].casefold() not in _parties._DOTTED
+            ends = ends and len(before[1]) >= 3 and (not after or after[0].isupper()
+                                                     or after[0] in "\n.")  # fmt: skip
+            if char != "." or ends:
+                pieces.append((separator, "".join(buffer)))
+                buffer, separator = [], char
+                continue
+        buffer.append(char)
+    pieces.append((separator, "".join(buffer)))
+    return pieces
+
+
+@given(st.lists(st.sampled_from(["Отдел образования", "г", "им", "ОО", ".", ". ", ",", ";", "\n",
+                                 "(", ")", "«", "»", "[", "]", " ", "\t", "_", "Ⅻ", "а1"]),
+                max_size=14).map("".join))  # fmt: skip
+def test_responsible_cells_split_at_punctuation_as_char_by_char(text):
+    assert _parties._top_level_pieces(text) == _pieces_char_by_char(text)
+
+
+def _region_text_by_text(texts: list[str]) -> str | None:
+    """The region found searching every text on its own, repeats and all."""
+    pattern, weights = _region._matcher(tuple(PLUGINS.regions().values()))
+    scores: dict[str, int] = {}
+    for text in texts:
+        for match in pattern.finditer(fold(text)):
+            code, weight = weights[match[0]]
+            scores[code] = scores.get(code, 0) + weight
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+@given(st.lists(st.lists(st.sampled_from(["Самарской области", "Тольятти", "Тамбовской области",
+                                          "г. Мичуринск", " ", "\n", "х", "Амурская область",
+                                          "МО «город Екатеринбург»"]),
+                         max_size=4).map("".join), max_size=8))  # fmt: skip
+def test_regions_counted_once_per_distinct_text_are_counted_as_text_by_text(texts):
+    found = PLUGINS.detect_region(texts)
+    assert (found.code if found else None) == _region_text_by_text(texts)
+
+
+def test_the_collector_paused_for_a_read_is_left_as_it_was():
+    import gc  # noqa: PLC0415 - only this test touches it
+
+    good = examples.path("tambov").read_bytes()
+    assert gc.isenabled()
+    dod_model.read(io.BytesIO(good), plugins=PLUGINS)
+    assert gc.isenabled()
+    with contextlib.suppress(DocumentError):
+        dod_model.read(io.BytesIO(good[:-200]), plugins=PLUGINS)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        dod_model.read(io.BytesIO(good), plugins=PLUGINS)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -12,6 +12,7 @@ recovers the numbers Word shows for auto-numbered paragraphs from ``numbering.xm
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import zipfile
@@ -437,13 +438,31 @@ class _Reader:
         # Anything that needs the careful walk: hidden or doubled text, or text that is not
         # the paragraph's own (text boxes in drawings). The elements holding any are found
         # in one pass over the body, not one per paragraph.
+        # Tables holding any of these, or a table, or changed properties, are walked element by
+        # element too; the others in one pass (:meth:`_plain_table`).
         careful = ("fldChar", "del", "moveFrom", "drawing", "pict", "object", "sym", "ptab",
-                   "instrText", "fldData", "vanish")  # fmt: skip
+                   "instrText", "fldData", "vanish", "tbl", "tblPrChange", "trPrChange",
+                   "tcPrChange", "tblGridChange")  # fmt: skip
         self._careful = {
             ancestor
             for node in body.iter(*(f"{w}{name}" for name in careful), f"{{{_MC}}}AlternateContent")
             for ancestor in node.iterancestors()
         }
+        # Paragraphs that may show a list number: those with numbering or a style. The others
+        # are not looked at for one.
+        self._numbered = (
+            {
+                paragraph
+                for node in body.iter(f"{w}numPr", f"{w}pStyle")
+                for paragraph in node.iterancestors(f"{w}p")
+            }
+            if numbering.nums
+            else set()
+        )
+        self._tags = {name: f"{w}{name}" for name in (*_TABLE_NAMES, "tbl", "tr", "tc", "p")}
+        # What one pass over a plain table looks for, in no particular order.
+        walked = ("tr", "tc", "p", "tblHeader", "gridBefore", "gridSpan", "vMerge")
+        self._table_walk = (*(self._tags[name] for name in walked), *self._plain)
 
     def _plain_text(self, element: etree._Element) -> str:
         """The text of a paragraph that needs no care, in one C-level pass."""
@@ -464,8 +483,13 @@ class _Reader:
     def paragraph(self, element: etree._Element) -> str:
         """A paragraph's text as shown: NBSP as space, soft hyphens gone, its list number first."""
         text = _careful_text(element) if element in self._careful else self._plain_text(element)
-        text = text.replace("\u00a0", " ").replace("\u00ad", "")
-        label = self.numbering.label(element)
+        return self._shown(element, text)
+
+    def _shown(self, element: etree._Element, text: str) -> str:
+        """A paragraph's text as shown, from the text of its runs."""
+        if "\u00a0" in text or "\u00ad" in text:
+            text = text.replace("\u00a0", " ").replace("\u00ad", "")
+        label = self.numbering.label(element) if element in self._numbered else ""
         return f"{label} {text}".strip() if label and text.strip() else (label or text)
 
     def _counted(self, element: etree._Element) -> str | None:
@@ -504,6 +528,12 @@ class _Reader:
 
     def table(self, element: etree._Element) -> RawTable:
         """A table: its rows of cells on the grid, vertically merged cells given their text."""
+        return (
+            self._careful_table(element) if element in self._careful else self._plain_table(element)
+        )
+
+    def _careful_table(self, element: etree._Element) -> RawTable:
+        """A table read child by child, through wrappers, one branch of alternate content."""
         names = _names(element)
         grid = _first_child(element, names["tblGrid"])
         width = sum(1 for c in grid if _local(c) == "gridCol") if grid is not None else 0
@@ -515,6 +545,94 @@ class _Reader:
             if cells:  # the last cell reaches furthest
                 width = max(width, cells[-1].column + cells[-1].span - 1)
             rows.append(RawRow(cells=tuple(cells), header=header))
+        return RawTable(rows=tuple(rows), columns=width)
+
+    def _plain_table(self, element: etree._Element) -> RawTable:  # noqa: PLR0912, PLR0915
+        """A table in which nothing needs care, read in one pass over its elements.
+
+        What :meth:`table` finds child by child, found here in document order: a row's
+        properties come before its cells, a cell's before its paragraphs, a paragraph's runs
+        before the next paragraph. Nothing in the table is hidden, doubled or nested.
+        """
+        tags = self._tags
+        tr, tc, p, t = tags["tr"], tags["tc"], tags["p"], self._t
+        tab, run, hyphen = self._tab, self._r, self._hyphen
+        header_tag, before_tag, span_tag, merge_tag = (
+            tags["tblHeader"], tags["gridBefore"], tags["gridSpan"], tags["vMerge"])  # fmt: skip
+        val = tags["val"]
+        grid = _first_child(element, tags["tblGrid"])
+        width = sum(1 for c in grid if c.tag == tags["gridCol"]) if grid is not None else 0
+        rows: list[RawRow] = []
+        above: dict[int, str] = {}
+        cells: list[RawCell] | None = None  # the row's, once a row has begun
+        header, column = False, 1
+        lines: list[str] | None = None  # the cell's, once a cell has begun
+        span, merge = 1, None
+        parts: list[str] | None = None  # the paragraph's, once a paragraph has begun
+        paragraph = element
+        index = self.paragraph_index
+        # A row after the last ends the last row as any row ends the one before.
+        for node in itertools.chain(element.iter(*self._table_walk), (etree.Element(tr),)):
+            tag = node.tag
+            if tag == t:
+                if parts is not None:
+                    parts.append(node.text or "")
+                continue
+            if tag == tab:
+                if parts is not None and node.getparent().tag == run:
+                    parts.append(" ")
+                continue
+            if tag == hyphen:
+                if parts is not None:
+                    parts.append("-")
+                continue
+            if tag not in (p, tc, tr, header_tag, before_tag, span_tag, merge_tag):  # br, cr
+                if parts is not None:
+                    parts.append("\n")
+                continue
+            if parts is not None:  # the paragraph before ends
+                index += 1
+                text = self._shown(paragraph, "".join(parts))
+                if text.strip():
+                    lines.append(text)  # type: ignore[union-attr]
+                else:
+                    index += 1
+                parts = None
+            if tag == p:
+                if lines is not None:
+                    parts, paragraph = [], node
+                continue
+            if tag in (tc, tr) and lines is not None:  # the cell before ends
+                text = "\n".join(lines)
+                if merge is not None and (merge or "continue") == "continue":
+                    text, merged = above.get(column, ""), True
+                else:
+                    merged = False
+                    if merge is not None:
+                        above[column] = text
+                    else:
+                        above.pop(column, None)
+                cells.append(RawCell(text, column, span, merged=merged))  # type: ignore[union-attr]
+                column += span
+                lines = None
+            if tag == tc:
+                if cells is not None:
+                    lines, span, merge = [], 1, None
+            elif tag == tr:
+                if cells is not None:
+                    rows.append(RawRow(cells=tuple(cells), header=header))
+                    if cells:
+                        width = max(width, cells[-1].column + cells[-1].span - 1)
+                cells, header, column = [], False, 1
+            elif tag == span_tag:
+                span = max(1, _int(node.get(val), 1))
+            elif tag == merge_tag:
+                merge = str(node.get(val) or "")
+            elif tag == header_tag:
+                header = node.get(val) not in _OFF
+            else:  # gridBefore
+                column = 1 + _int(node.get(val), 0)
+        self.paragraph_index = index
         return RawTable(rows=tuple(rows), columns=width)
 
     def _cells(self, row: etree._Element, column: int, above: dict[int, str]) -> list[RawCell]:

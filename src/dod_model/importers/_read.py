@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -88,6 +91,23 @@ def _choose(importers: dict[str, Any], data: bytes, name: str, format: str | Non
     raise DocumentError(msg)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a document is read, as it was after.
+
+    Reading allocates hundreds of thousands of small objects that live until the roadmap is
+    built and form no cycles; the collector would walk them again and again as they pile up
+    (a fifth of the time of a large roadmap). Reference counting still frees what dies.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read(source: Source, *, region: str | None = None, format: str | None = None,
          plugins: Plugins | None = None) -> Roadmap:  # fmt: skip
     """Read a roadmap document.
@@ -113,10 +133,11 @@ def read(source: Source, *, region: str | None = None, format: str | None = None
     data, name = _bytes(source)
     try:
         importer = _choose(plugins.importers(), data, name, format)
-        raw: RawDocument = importer.read(data, name=name)
-        raw = attrs.evolve(raw, name=name, sha256=hashlib.sha256(data).hexdigest(),
-                           format=raw.format or importer.name)  # fmt: skip
-        return build_roadmap(raw, plugins=plugins, region=region)
+        with _collector_paused():
+            raw: RawDocument = importer.read(data, name=name)
+            raw = attrs.evolve(raw, name=name, sha256=hashlib.sha256(data).hexdigest(),
+                               format=raw.format or importer.name)  # fmt: skip
+            return build_roadmap(raw, plugins=plugins, region=region)
     except DocumentError as exc:
         message = str(exc)
         raise DocumentError(message if message.startswith(name) else f"{name}: {message}") from None

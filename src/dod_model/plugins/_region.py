@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import collections
 import functools
 import re
 from collections.abc import Iterable, Mapping
@@ -68,8 +70,8 @@ def _matcher(regions: tuple[Region, ...]) -> tuple[re.Pattern[str], dict[str, tu
 def detect_region(texts: Iterable[str], regions: Mapping[str, Region]) -> Region | None:
     """The region a document is about, from its names and places in the text.
 
-    Names count twice as much as places; a tie between regions gives ``None`` rather than a
-    guess.
+    Names count twice as much as places, each time a text names them (a name is never
+    found across two texts); a tie between regions gives ``None`` rather than a guess.
 
     Args:
         texts: The document's title and text.
@@ -77,14 +79,22 @@ def detect_region(texts: Iterable[str], regions: Mapping[str, Region]) -> Region
 
     .. versionadded:: 0.1.0
     """
-    folded = fold("\n".join(texts))
     if not regions:
         return None
     pattern, weights = _matcher(tuple(regions.values()))
+    # A roadmap repeats its cells from row to row: each distinct text is searched once and
+    # counts as often as it is given. NUL between them: no name is found across two texts.
+    counts = collections.Counter(texts)
+    folded = fold("\x00".join(counts))
     scores: dict[str, int] = {}
+    ends: list[int] | None = None  # where each text ends in ``folded``, once a name is found
+    repeats = list(counts.values())
     for match in pattern.finditer(folded):
+        if ends is None:
+            ends = [end.start() for end in re.finditer("\x00", folded)]
         code, weight = weights[match[0]]
-        scores[code] = scores.get(code, 0) + weight
+        times = repeats[bisect.bisect_left(ends, match.start())]
+        scores[code] = scores.get(code, 0) + weight * times
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))

@@ -131,9 +131,12 @@ def find_definitions(text: str) -> tuple[Abbreviation, ...]:
         text: Text as written.
     """
     found: list[Abbreviation] = []
-    # Where each clause begins, found once: a long document defines many abbreviations.
-    clause_starts = [m.end() for m in _SENTENCE_START.finditer(text)]
+    # Where each clause begins, found once (a long document defines many abbreviations) and
+    # only if it defines any.
+    clause_starts: list[int] | None = None
     for match in _DEFINITION.finditer(text):
+        if clause_starts is None:
+            clause_starts = [m.end() for m in _SENTENCE_START.finditer(text)]
         short = " ".join(match["short"].split())
         end = match.start()
         index = bisect.bisect_right(clause_starts, end)

@@ -45,6 +45,10 @@ _DOTTED = frozenset({"им", "г", "гор", "ул", "обл", "р", "пос", "
 _STRIP = " \t.,;:·•-–—_"
 
 
+# What can open or close a bracket or quote, or part two bodies: all else is passed over.
+_PUNCTUATION = re.compile(r"[(«\[)»\]\n;,.]")
+
+
 def _top_level_pieces(text: str) -> list[tuple[str, str]]:
     """Split at line breaks, «;», «,» and full stops between bodies, outside brackets and quotes.
 
@@ -52,26 +56,37 @@ def _top_level_pieces(text: str) -> list[tuple[str, str]]:
     """
     pieces: list[tuple[str, str]] = []
     depth = 0
-    buffer: list[str] = []
+    start = 0
     separator = ""
-    for index, char in enumerate(text):
+    for match in _PUNCTUATION.finditer(text):
+        char, index = match[0], match.start()
         if char in "(«[":
             depth += 1
-        elif char in ")»]" and depth:
-            depth -= 1
-        if depth == 0 and (char in "\n;," or (char == "." and _ends_body(text, index))):
-            pieces.append((separator, "".join(buffer)))
-            buffer, separator = [], char
-            continue
-        buffer.append(char)
-    pieces.append((separator, "".join(buffer)))
+        elif char in ")»]":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and (char != "." or _ends_body(text, index)):
+            pieces.append((separator, text[start:index]))
+            start, separator = index + 1, char
+    pieces.append((separator, text[start:]))
     return pieces
 
 
+def _is_word(char: str) -> bool:
+    r"""Whether ``char`` is what ``\w`` matches: a letter, a digit or «_»."""
+    return char.isalnum() or char == "_"
+
+
 def _ends_body(text: str, index: int) -> bool:
-    before = re.search(r"(\w+)\W*$", text[:index])
+    """Whether the full stop at ``index`` ends a body: after a word that is no abbreviation."""
+    end = index
+    while end and not _is_word(text[end - 1]):
+        end -= 1
+    start = end
+    while start and _is_word(text[start - 1]):
+        start -= 1
+    word = text[start:end]
     after = text[index + 1 :].lstrip(" \t")
-    if before is None or before[1].casefold() in _DOTTED or len(before[1]) < 3:
+    if not word or word.casefold() in _DOTTED or len(word) < 3:
         return False
     return not after or after[0].isupper() or after[0] in "\n."
 
