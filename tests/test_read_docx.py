@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import dod_model
 from dod_model import DocumentError
 from dod_model.importers import DocxImporter
-from dod_model.importers._docx import _format
+from dod_model.importers._word_numbering import format_number as _format
 from dod_model.plugins import get_plugin_manager
 
 from . import word_renditions

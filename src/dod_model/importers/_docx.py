@@ -1,13 +1,14 @@
 """Word documents (``.docx``, Transitional and Strict OOXML), read from the XML in one pass.
 
-The package is a zip of XML written by someone else, so it is opened defensively: sizes are
-checked before anything is inflated, parts are read through a bounded reader, and the XML
-parser resolves no entities, loads no DTD and reaches no network; a part with a DTD is refused.
-
 The walk keeps the table grid itself (``w:gridSpan``, ``w:vMerge``, ``w:gridBefore``), reads
 through content controls, custom XML, smart tags, hyperlinks, inserted text and simple fields,
 drops deleted text and field instructions, takes one branch of ``mc:AlternateContent``, and
-recovers the numbers Word shows for auto-numbered paragraphs from ``numbering.xml``.
+puts before auto-numbered paragraphs the numbers Word shows (:mod:`._word_numbering`). The
+package is opened defensively (:mod:`._package`).
+
+A table in which nothing needs care (no field, deleted or hidden text, drawing, alternate
+content, nested table or changed properties) is read in one pass over its elements; the others,
+element by element. Both give the same cells (``tests/test_read_speed_invariants.py``).
 """
 
 from __future__ import annotations
@@ -15,279 +16,17 @@ from __future__ import annotations
 import itertools
 import posixpath
 import re
-import zipfile
 from collections.abc import Iterator
-from io import BytesIO
 
-import attrs
 from lxml import etree
 
 from dod_model._errors import DocumentError
+from dod_model.importers._ooxml import MC, W, attribute, find_child, local, qualified, to_int
+from dod_model.importers._package import Package
 from dod_model.importers._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from dod_model.importers._word_numbering import Numbering
 
 __all__ = ["DocxImporter"]
-
-_W = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-      "http://purl.oclc.org/ooxml/wordprocessingml/main")  # fmt: skip
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_OFFICE_DOCUMENT = ("/officeDocument",)  # the end of both Transitional and Strict rel types
-
-MAX_PART_BYTES = 128 * 1024 * 1024
-"""The largest a part may inflate to."""
-MAX_RATIO = 200
-"""The most a large part may be compressed (inflated size over compressed size)."""
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                          dtd_validation=False, huge_tree=False, remove_comments=True,
-                          remove_pis=True)  # fmt: skip
-
-
-_LOCAL: dict[str, str] = {}
-
-
-def _local(element: etree._Element) -> str:
-    """The element's name in the WordprocessingML namespaces («p», «tbl»).
-
-    «mc:…» for markup compatibility, «?…» for anything else. Cached: a document has few tags.
-    """
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    known = _LOCAL.get(tag)
-    if known is None:
-        namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
-        known = name if namespace in _W else f"mc:{name}" if namespace == _MC else "?" + name
-        if len(_LOCAL) < 4096:
-            _LOCAL[tag] = known
-    return known
-
-
-def _qualified(element: etree._Element, name: str) -> str:
-    """``name`` in the namespace of ``element`` (Transitional or Strict: a document uses one)."""
-    tag = element.tag
-    namespace = tag[1 : tag.find("}")] if isinstance(tag, str) and tag.startswith("{") else ""
-    return f"{{{namespace if namespace in _W else _W[0]}}}{name}"
-
-
-def _attr(element: etree._Element | None, name: str) -> str | None:
-    if element is None:
-        return None
-    value = element.get(_qualified(element, name))
-    return None if value is None else str(value)
-
-
-def _child(element: etree._Element | None, name: str) -> etree._Element | None:
-    if element is None:
-        return None
-    return element.find(_qualified(element, name))
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
-# What Word writes parts with: stored or deflated. Other methods zipfile may not even know.
-_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
-
-
-class _Package:
-    """The zip package, read defensively."""
-
-    def __init__(self, data: bytes, name: str) -> None:
-        self.name = name
-        try:
-            self.zip = zipfile.ZipFile(BytesIO(data))
-            self.names = set(self.zip.namelist())
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-            msg = f"{name}: not a readable Word file ({exc}); is it truncated?"
-            raise DocumentError(msg) from None
-
-    def read(self, part: str) -> bytes | None:
-        if part not in self.names:
-            return None
-        info = self.zip.getinfo(part)
-        if info.file_size > MAX_PART_BYTES or (
-            info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-        ):
-            msg = f"{self.name}: part {part} would inflate to {info.file_size:,} bytes; refused"
-            raise DocumentError(msg)
-        if info.flag_bits & 0x1:
-            msg = f"{self.name}: part {part} is encrypted; save the document without a password"
-            raise DocumentError(msg)
-        if info.compress_type not in _COMPRESSIONS:
-            msg = (
-                f"{self.name}: part {part} is compressed with method {info.compress_type}, "
-                "which Word never writes; open and save the document in Word"
-            )
-            raise DocumentError(msg)
-        try:
-            with self.zip.open(info) as stream:
-                data = stream.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            msg = f"{self.name}: part {part} cannot be read ({exc}); is the file damaged?"
-            raise DocumentError(msg) from None
-        if len(data) > MAX_PART_BYTES:
-            msg = f"{self.name}: part {part} inflates past {MAX_PART_BYTES:,} bytes; refused"
-            raise DocumentError(msg)
-        return data
-
-    def xml(self, part: str) -> etree._Element | None:
-        data = self.read(part)
-        if data is None:
-            return None
-        if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
-            msg = f"{self.name}: part {part} declares a DTD or entities, which Word never writes"
-            raise DocumentError(msg)
-        try:
-            return etree.fromstring(data, _PARSER)
-        except etree.XMLSyntaxError as exc:
-            msg = f"{self.name}: part {part} is not well-formed XML ({exc})"
-            raise DocumentError(msg) from None
-
-    def main_part(self) -> str:
-        rels = self.xml("_rels/.rels")
-        if rels is not None:
-            for rel in rels.iter(f"{{{_REL}}}Relationship"):
-                if (
-                    rel.get("Type", "").endswith(_OFFICE_DOCUMENT)
-                    and rel.get("TargetMode") != "External"
-                ):
-                    target = str(rel.get("Target", "")).lstrip("/")
-                    if target in self.names:
-                        return target
-        if "word/document.xml" in self.names:
-            return "word/document.xml"
-        msg = f"{self.name}: a zip without a Word main document; is it really a .docx file?"
-        raise DocumentError(msg)
-
-
-@attrs.define
-class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = "%1."
-
-
-class _Numbering:
-    """The numbers Word shows before auto-numbered paragraphs."""
-
-    def __init__(self, root: etree._Element | None, styles: etree._Element | None = None) -> None:
-        self.abstract: dict[str, dict[int, _Level]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        # Paragraph styles that number their paragraphs: style → (numId, ilvl), basedOn kept.
-        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
-        for style in styles if styles is not None else ():
-            if _local(style) == "style" and _attr(style, "type") in (None, "paragraph"):
-                num_pr = _child(_child(style, "pPr"), "numPr")
-                num_id = _attr(_child(num_pr, "numId"), "val")
-                level = _attr(_child(num_pr, "ilvl"), "val")
-                based_on = _attr(_child(style, "basedOn"), "val")
-                self.styles[_attr(style, "styleId") or ""] = (
-                    num_id,
-                    None if level is None else _int(level, 0),
-                    based_on,
-                )
-        if root is None:
-            return
-        for abstract in root:
-            if _local(abstract) == "abstractNum":
-                levels = {}
-                for lvl in abstract:
-                    if _local(lvl) == "lvl":
-                        levels[_int(_attr(lvl, "ilvl"), 0)] = _Level(
-                            start=_int(_attr(_child(lvl, "start"), "val"), 1),
-                            fmt=_attr(_child(lvl, "numFmt"), "val") or "decimal",
-                            text=_attr(_child(lvl, "lvlText"), "val") or "",
-                        )
-                self.abstract[_attr(abstract, "abstractNumId") or ""] = levels
-        for num in root:
-            if _local(num) == "num":
-                overrides = {}
-                for override in num:
-                    if _local(override) == "lvlOverride":
-                        start = _child(override, "startOverride")
-                        if start is not None:
-                            overrides[_int(_attr(override, "ilvl"), 0)] = _int(
-                                _attr(start, "val"), 1
-                            )
-                abstract_id = _attr(_child(num, "abstractNumId"), "val") or ""
-                self.nums[_attr(num, "numId") or ""] = (abstract_id, overrides)
-
-    def _style_numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
-        """The list a paragraph style numbers with, following ``basedOn`` (at most 20 deep)."""
-        num_id: str | None = None
-        level: int | None = None
-        for _ in range(20):
-            if style_id is None or style_id not in self.styles:
-                break
-            style_num, style_level, style_id = self.styles[style_id]
-            num_id = num_id if num_id is not None else style_num
-            level = level if level is not None else style_level
-        return num_id, level
-
-    def label(self, paragraph: etree._Element) -> str:
-        if not self.nums:
-            return ""
-        properties = _child(paragraph, "pPr")
-        num_pr = _child(properties, "numPr")
-        num_id = _attr(_child(num_pr, "numId"), "val")
-        given = _attr(_child(num_pr, "ilvl"), "val")
-        if num_id is None:  # numbered through the paragraph's style, perhaps
-            num_id, style_level = self._style_numbering(_attr(_child(properties, "pStyle"), "val"))
-            given = given if given is not None else (
-                None if style_level is None else str(style_level))  # fmt: skip
-        if num_id is None:
-            return ""
-        level = _int(given, 0)
-        if num_id not in self.nums or num_id == "0":
-            return ""
-        abstract_id, overrides = self.nums[num_id]
-        levels = self.abstract.get(abstract_id, {})
-        counters = self.counters.setdefault(num_id, {})
-        start = overrides.get(level, levels.get(level, _Level()).start)
-        counters[level] = counters.get(level, start - 1) + 1
-        for deeper in [k for k in counters if k > level]:
-            del counters[deeper]
-        template = levels.get(level, _Level()).text
-
-        def value(match: re.Match[str]) -> str:
-            index = int(match[1]) - 1
-            lvl = levels.get(index, _Level())
-            count = counters.get(index, overrides.get(index, lvl.start))
-            return _format(count, lvl.fmt)
-
-        if levels.get(level, _Level()).fmt in ("bullet", "none"):
-            return ""
-        return re.sub(r"%(\d)", value, template).strip()
-
-
-def _format(count: int, fmt: str) -> str:
-    if fmt in ("upperRoman", "lowerRoman"):
-        numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
-                    (1, "I"))  # fmt: skip
-        out, rest = "", max(count, 0)
-        for value, numeral in numerals:
-            while rest >= value:
-                out, rest = out + numeral, rest - value
-        return out if fmt == "upperRoman" else out.lower()
-    if fmt in ("upperLetter", "lowerLetter", "russianUpper", "russianLower"):
-        letters = (
-            "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
-            if fmt.startswith("russian")
-            else "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-        )
-        # Word repeats the letter past the alphabet: z, aa, bb, …
-        repeat = (count - 1) // len(letters) + 1
-        letter = letters[(count - 1) % len(letters)] * repeat if count > 0 else ""
-        return letter if fmt.endswith("Upper") or fmt == "upperLetter" else letter.lower()
-    return str(count)
-
 
 _TRANSPARENT = frozenset(
     {"r", "hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent",
@@ -306,15 +45,15 @@ _TEXT_BEARING = frozenset({"t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym
 
 def _vanished(run: etree._Element) -> bool:
     """Whether a run is hidden text (``w:vanish``), which Word does not show."""
-    vanish = _child(_child(run, "rPr"), "vanish")
-    return vanish is not None and _attr(vanish, "val") not in ("0", "false", "off")
+    vanish = find_child(find_child(run, "rPr"), "vanish")
+    return vanish is not None and attribute(vanish, "val") not in ("0", "false", "off")
 
 
 def _branch(alternate: etree._Element) -> etree._Element | None:
     """One branch of ``mc:AlternateContent``: the fallback if any, else the first choice."""
     choice = fallback = None
     for child in alternate:
-        kind = _local(child)
+        kind = local(child)
         if kind == "mc:Fallback":
             fallback = child
         elif kind == "mc:Choice" and choice is None:
@@ -339,7 +78,7 @@ def _within(
     Found through wrappers and one branch of ``mc:AlternateContent``.
     """
     for child in container:
-        kind = _LOCAL.get(child.tag) or _local(child)  # the cache first: this runs per element
+        kind = local(child)  # the cache first: this runs per element
         if kind in kinds:
             yield kind, child
         elif kind in _WRAPPERS:
@@ -357,12 +96,12 @@ def _careful_text(paragraph: etree._Element) -> str:
 
     def walk(node: etree._Element) -> None:  # noqa: PLR0912 - a branch per kind of element
         for child in node:
-            kind = _local(child)
+            kind = local(child)
             # Inside a field's instruction (before «separate»), text is hidden; markers
             # and containers are still walked so the field can close.
             hidden = not all(field_depth) and kind in _TEXT_BEARING
             if kind == "fldChar":
-                char = _attr(child, "fldCharType")
+                char = attribute(child, "fldCharType")
                 if char == "begin":
                     field_depth.append(False)
                 elif char == "separate" and field_depth:
@@ -380,7 +119,7 @@ def _careful_text(paragraph: etree._Element) -> str:
             elif kind == "noBreakHyphen":
                 parts.append("-")
             elif kind == "sym":
-                code = _attr(child, "char") or ""
+                code = attribute(child, "char") or ""
                 parts.append(chr(int(code, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code)
                              and int(code, 16) < 0xF000 else "")  # fmt: skip
             elif kind == "mc:AlternateContent":
@@ -408,7 +147,7 @@ def _names(element: etree._Element) -> dict[str, str]:
     tag = element.tag
     names = _NAMES.get(tag)
     if names is None:
-        names = {name: _qualified(element, name) for name in _TABLE_NAMES}
+        names = {name: qualified(element, name) for name in _TABLE_NAMES}
         if len(_NAMES) < 4096:
             _NAMES[tag] = names
     return names
@@ -421,7 +160,7 @@ class _Reader:
     twice, then its paragraphs), so that text around tables groups as a text export's does.
     """
 
-    def __init__(self, numbering: _Numbering, namespace: str, body: etree._Element) -> None:
+    def __init__(self, numbering: Numbering, namespace: str, body: etree._Element) -> None:
         self.numbering = numbering
         self.paragraph_index = 0
         w = f"{{{namespace}}}"
@@ -445,15 +184,19 @@ class _Reader:
                    "tcPrChange", "tblGridChange")  # fmt: skip
         self._careful = {
             ancestor
-            for node in body.iter(*(f"{w}{name}" for name in careful), f"{{{_MC}}}AlternateContent")
+            for node in body.iter(*(f"{w}{name}" for name in careful), f"{{{MC}}}AlternateContent")
             for ancestor in node.iterancestors()
         }
-        # Paragraphs that may show a list number: those with numbering or a style. The others
-        # are not looked at for one.
+        # Paragraphs that may show a list number: those with numbering of their own or a style
+        # that numbers. The others are not looked at for one.
+        numbering_styles = {
+            style for style in numbering.styles if numbering.style_numbering(style)[0] is not None
+        }
         self._numbered = (
             {
                 paragraph
                 for node in body.iter(f"{w}numPr", f"{w}pStyle")
+                if node.tag == f"{w}numPr" or node.get(f"{w}val") in numbering_styles
                 for paragraph in node.iterancestors(f"{w}p")
             }
             if numbering.nums
@@ -536,7 +279,7 @@ class _Reader:
         """A table read child by child, through wrappers, one branch of alternate content."""
         names = _names(element)
         grid = _first_child(element, names["tblGrid"])
-        width = sum(1 for c in grid if _local(c) == "gridCol") if grid is not None else 0
+        width = sum(1 for c in grid if local(c) == "gridCol") if grid is not None else 0
         rows: list[RawRow] = []
         above: dict[int, str] = {}  # text of the vertically merged cell starting at a column
         for _, row in _within(element, _ROWS):
@@ -571,67 +314,68 @@ class _Reader:
         parts: list[str] | None = None  # the paragraph's, once a paragraph has begun
         paragraph = element
         index = self.paragraph_index
-        # A row after the last ends the last row as any row ends the one before.
+        numbered = bool(self._numbered)
+        # A row after the last ends the last row as any row ends the one before. The most
+        # frequent elements are tested for first: text, paragraphs, cells.
         for node in itertools.chain(element.iter(*self._table_walk), (etree.Element(tr),)):
             tag = node.tag
             if tag == t:
                 if parts is not None:
                     parts.append(node.text or "")
-                continue
-            if tag == tab:
-                if parts is not None and node.getparent().tag == run:
-                    parts.append(" ")
-                continue
-            if tag == hyphen:
-                if parts is not None:
-                    parts.append("-")
-                continue
-            if tag not in (p, tc, tr, header_tag, before_tag, span_tag, merge_tag):  # br, cr
-                if parts is not None:
-                    parts.append("\n")
-                continue
-            if parts is not None:  # the paragraph before ends
-                index += 1
-                text = self._shown(paragraph, "".join(parts))
-                if text.strip():
-                    lines.append(text)  # type: ignore[union-attr]
-                else:
+            elif tag in (p, tc, tr):
+                if parts is not None:  # the paragraph before ends
                     index += 1
-                parts = None
-            if tag == p:
-                if lines is not None:
-                    parts, paragraph = [], node
-                continue
-            if tag in (tc, tr) and lines is not None:  # the cell before ends
-                text = "\n".join(lines)
-                if merge is not None and (merge or "continue") == "continue":
-                    text, merged = above.get(column, ""), True
-                else:
-                    merged = False
-                    if merge is not None:
-                        above[column] = text
+                    text = "".join(parts)
+                    if numbered or "\u00a0" in text or "\u00ad" in text:
+                        text = self._shown(paragraph, text)
+                    if text.strip():
+                        lines.append(text)  # type: ignore[union-attr]
                     else:
-                        above.pop(column, None)
-                cells.append(RawCell(text, column, span, merged=merged))  # type: ignore[union-attr]
-                column += span
-                lines = None
-            if tag == tc:
-                if cells is not None:
-                    lines, span, merge = [], 1, None
-            elif tag == tr:
-                if cells is not None:
-                    rows.append(RawRow(cells=tuple(cells), header=header))
-                    if cells:
-                        width = max(width, cells[-1].column + cells[-1].span - 1)
-                cells, header, column = [], False, 1
-            elif tag == span_tag:
-                span = max(1, _int(node.get(val), 1))
+                        index += 1
+                    parts = None
+                if tag == p:
+                    if lines is not None:
+                        parts, paragraph = [], node
+                    continue
+                if lines is not None:  # the cell before ends
+                    text = "\n".join(lines)
+                    if merge is not None and (merge or "continue") == "continue":
+                        text, merged = above.get(column, ""), True
+                    else:
+                        merged = False
+                        if merge is not None:
+                            above[column] = text
+                        else:
+                            above.pop(column, None)
+                    cells.append(RawCell(text, column, span, merged=merged))  # type: ignore[union-attr]
+                    column += span
+                    lines = None
+                if tag == tc:
+                    if cells is not None:
+                        lines, span, merge = [], 1, None
+                else:  # a row
+                    if cells is not None:
+                        rows.append(RawRow(cells=tuple(cells), header=header))
+                        if cells:
+                            width = max(width, cells[-1].column + cells[-1].span - 1)
+                    cells, header, column = [], False, 1
             elif tag == merge_tag:
                 merge = str(node.get(val) or "")
+            elif tag == span_tag:
+                span = max(1, to_int(node.get(val), 1))
             elif tag == header_tag:
                 header = node.get(val) not in _OFF
-            else:  # gridBefore
-                column = 1 + _int(node.get(val), 0)
+            elif tag == before_tag:
+                column = 1 + to_int(node.get(val), 0)
+            elif parts is None:  # text outside paragraphs, as the careful walk does
+                continue
+            elif tag == tab:
+                if node.getparent().tag == run:  # not a tab stop of the paragraph's style
+                    parts.append(" ")
+            elif tag == hyphen:
+                parts.append("-")
+            else:  # a line break
+                parts.append("\n")
         self.paragraph_index = index
         return RawTable(rows=tuple(rows), columns=width)
 
@@ -675,7 +419,7 @@ def _cell_properties(cell: etree._Element) -> tuple[int, str | None]:
     properties = _first_child(cell, names["tcPr"])
     spanned = _first_child(properties, names["gridSpan"])
     merge = _first_child(properties, names["vMerge"])
-    span = 1 if spanned is None else max(1, _int(spanned.get(names["val"]), 1))
+    span = 1 if spanned is None else max(1, to_int(spanned.get(names["val"]), 1))
     return span, None if merge is None else str(merge.get(names["val"]) or "")
 
 
@@ -688,7 +432,7 @@ def _row_properties(row: etree._Element) -> tuple[bool, int]:
     marker = _first_child(properties, names["tblHeader"])
     before = _first_child(properties, names["gridBefore"])
     header = marker is not None and marker.get(names["val"]) not in _OFF
-    return header, 1 + _int(None if before is None else before.get(names["val"]), 0)
+    return header, 1 + to_int(None if before is None else before.get(names["val"]), 0)
 
 
 class DocxImporter:
@@ -710,20 +454,18 @@ class DocxImporter:
         Raises:
             DocumentError: The package is damaged, unsafe, or holds no Word document.
         """
-        package = _Package(data, name)
+        package = Package(data, name)
         main = package.main_part()
         root = package.xml(main)
-        if root is None or _local(root) != "document":
+        if root is None or local(root) != "document":
             msg = f"{name}: {main} is not a Word document body"
             raise DocumentError(msg)
         numbering_part = posixpath.join(posixpath.dirname(main), "numbering.xml")
         tag = root.tag
-        namespace = (
-            tag[1 : tag.find("}")] if isinstance(tag, str) and tag.startswith("{") else _W[0]
-        )
+        namespace = tag[1 : tag.find("}")] if isinstance(tag, str) and tag.startswith("{") else W[0]
         styles_part = posixpath.join(posixpath.dirname(main), "styles.xml")
-        numbering = _Numbering(package.xml(numbering_part), package.xml(styles_part))
-        body = _child(root, "body")
+        numbering = Numbering(package.xml(numbering_part), package.xml(styles_part))
+        body = find_child(root, "body")
         if body is None:
             msg = f"{name}: the Word document has no body"
             raise DocumentError(msg)

@@ -196,13 +196,15 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
     rows: list[_Row] = []
     # How the document heads its sections, told by the first one: with numbers or without.
     unnumbered_sections: bool | None = None
+    first_column, numbered_table = 0, False  # of the roles, once known
     for table_index, table in tables:
         for number, raw in enumerate(table.rows, start=1):
-            texts = tuple(_clean_lines(t) for t in raw.texts)
+            texts = tuple(_clean_lines(c.text) for c in raw.cells)
             numbered = bool(texts) and bool(_NUMBER.fullmatch(texts[0] or "x"))
             found = None if numbered else _header_roles(raw)
             if found is not None and (roles is None or raw.header or found == roles):
                 roles, header_texts = roles or found, texts
+                first_column, numbered_table = min(roles), ColumnRole.NUMBER in roles.values()
                 continue
             if roles is None:
                 continue
@@ -212,11 +214,10 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
             if not filled:
                 continue
             cells = {roles[col]: text for col, text in filled if col in roles}
-            merged = {c.column for c in raw.cells if c.merged}
             # A number merged down from the row above is that row's, not a new activity's.
-            key = "" if any(roles.get(c) is ColumnRole.NUMBER for c in merged) else (
-                cells.get(ColumnRole.NUMBER, ""))  # fmt: skip
-            first_column = min(roles)
+            merged_number = any(c.merged and roles.get(c.column) is ColumnRole.NUMBER
+                                for c in raw.cells)  # fmt: skip
+            key = "" if merged_number else cells.get(ColumnRole.NUMBER, "")
             spanning = len(filled) == 1 and (
                 filled[0][0] == first_column or raw.cells[0].span > 1 or len(raw.cells) == 1
             )
@@ -228,7 +229,6 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
                 if unnumbered_sections is None and rows and rows[-1].kind == "section":
                     unnumbered_sections = not rows[-1].cells.get(ColumnRole.NUMBER)
                 continue
-            numbered_table = ColumnRole.NUMBER in roles.values()
             if numbered_table and not key and rows and rows[-1].kind == "activity":
                 # A row a page break split. Cells merged down from the row above already
                 # belong to it: only the row's own cells go on.
