@@ -494,3 +494,46 @@ def test_text_between_two_pieces_of_the_table_is_read_as_rows_across_it():
     assert roadmap.activities[0].notes == ("(Позиция в редакции приказа от 01.02.2021 № 5)",)
     assert roadmap.section("2").title == "Кадровое обеспечение"
     assert roadmap.notes == ()
+
+
+def test_a_formula_in_a_cell_is_read_as_its_text_in_order():
+    math = b'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    formula = (
+        b"<m:oMath " + math + b"><m:r><m:rPr><m:sty m:val=\"p\"/></m:rPr><w:rPr><w:i/></w:rPr>"
+        b"<m:t>\xd0\x94\xd0\xbe\xd0\xbb\xd1\x8f</m:t></m:r><m:r><m:t>\xe2\x89\xa5</m:t></m:r>"
+        b"<m:f><m:num><m:r><m:t>75</m:t></m:r></m:num><m:den><m:r><m:t>100</m:t></m:r></m:den>"
+        b"</m:f></m:oMath>"
+    )  # fmt: skip
+    table = (
+        b"<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>"
+        + _tc(b"1")
+        + b"<w:tc><w:p><w:r><w:t>\xd0\xbd\xd0\xb5 \xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb5\xd0\xb5 </w:t>"
+        b"</w:r>" + formula + b"</w:p></w:tc></w:tr></w:tbl>"
+    )  # fmt: skip
+    raw = DocxImporter().read(_zip({"word/document.xml": BODY % table}), name="m.docx")
+    assert raw.tables[0].rows[0].texts == ("1", "не менее Доля≥75/100")
+
+
+def test_formulas_keep_their_structure_written_out_in_a_line():
+    m = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+
+    def r(text: str) -> str:
+        return f"<m:r><m:t>{text}</m:t></m:r>"
+
+    power = (f"<m:sSup><m:e><m:f><m:num>{r('(x-c)')}</m:num><m:den>{r('v')}</m:den></m:f></m:e>"
+             f"<m:sup>{r('2')}</m:sup></m:sSup>")  # fmt: skip
+    root = (
+        f'<m:rad><m:radPr><m:degHide m:val="1"/></m:radPr><m:deg/><m:e>{r("b^2-4ac")}</m:e></m:rad>'
+    )
+    brackets = (f'<m:d><m:dPr><m:begChr m:val="["/><m:endChr m:val="]"/></m:dPr>'
+                f"<m:e>{r('a')}</m:e><m:e>{r('b')}</m:e></m:d>")  # fmt: skip
+    total = (f'<m:nary><m:naryPr><m:chr m:val="∑"/></m:naryPr><m:sub>{r("i=1")}</m:sub>'
+             f"<m:sup>{r('n')}</m:sup><m:e>{r('x')}</m:e></m:nary>")  # fmt: skip
+    function = f"<m:func><m:fName>{r('log')}</m:fName><m:e>{r('x')}</m:e></m:func>"
+    paragraph = "".join(
+        f'<m:oMath xmlns:m="{m}">{part}</m:oMath>'
+        for part in (power, root, brackets, total, function)
+    )
+    body = f"<w:p>{paragraph}</w:p>".encode()
+    (block,) = DocxImporter().read(_zip({"word/document.xml": BODY % body}), name="m.docx").blocks
+    assert block.text == "((x-c)/v)^2 √(b^2-4ac) [a|b] ∑_(i=1)^n x log(x)"

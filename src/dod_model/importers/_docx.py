@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from lxml import etree
 
 from dod_model._errors import DocumentError
-from dod_model.importers._ooxml import MC, W, attribute, find_child, local, qualified, to_int
+from dod_model.importers._math import formula_text
+from dod_model.importers._ooxml import MATH, MC, W, attribute, find_child, local, qualified, to_int
 from dod_model.importers._package import Package
 from dod_model.importers._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._word_numbering import Numbering
@@ -93,6 +94,7 @@ def _careful_text(paragraph: etree._Element) -> str:
     """A paragraph's text read element by element: fields, deleted and hidden text, symbols."""
     parts: list[str] = []
     field_depth: list[bool] = []  # per open complex field: showing its result yet?
+    formulas: list[int] = []  # where each formula's text ends in ``parts``
 
     def walk(node: etree._Element) -> None:  # noqa: PLR0912 - a branch per kind of element
         for child in node:
@@ -126,6 +128,11 @@ def _careful_text(paragraph: etree._Element) -> str:
                 branch = _branch(child)
                 if branch is not None:
                     walk(branch)
+            elif kind in ("m:oMath", "m:oMathPara"):  # a formula, written out in a line
+                if formulas and formulas[-1] == len(parts):  # two side by side: a space between
+                    parts.append(" ")
+                parts.append(formula_text(child))
+                formulas.append(len(parts))
             elif kind in _TRANSPARENT:
                 walk(child)
 
@@ -179,12 +186,18 @@ class _Reader:
         # in one pass over the body, not one per paragraph.
         # Tables holding any of these, or a table, or changed properties, are walked element by
         # element too; the others in one pass (:meth:`_plain_table`).
+        # Tracked insertions are here too: one may hold runs outside any paragraph, between
+        # cells or rows, which the schema allows and the careful walk leaves out.
         careful = ("fldChar", "del", "moveFrom", "drawing", "pict", "object", "sym", "ptab",
                    "instrText", "fldData", "vanish", "tbl", "tblPrChange", "trPrChange",
-                   "tcPrChange", "tblGridChange")  # fmt: skip
+                   "tcPrChange", "tblGridChange", "ins", "moveTo")  # fmt: skip
+        # Office Math: its text is in ``m:t``, which the careful walk reads.
+        maths = tuple(f"{{{math}}}{name}" for math in MATH for name in ("oMath", "oMathPara"))
         self._careful = {
             ancestor
-            for node in body.iter(*(f"{w}{name}" for name in careful), f"{{{MC}}}AlternateContent")
+            for node in body.iter(
+                *(f"{w}{name}" for name in careful), f"{{{MC}}}AlternateContent", *maths
+            )
             for ancestor in node.iterancestors()
         }
         # Paragraphs that may show a list number: those with numbering of their own or a style
@@ -271,9 +284,14 @@ class _Reader:
 
     def table(self, element: etree._Element) -> RawTable:
         """A table: its rows of cells on the grid, vertically merged cells given their text."""
-        return (
-            self._careful_table(element) if element in self._careful else self._plain_table(element)
-        )
+        if element in self._careful:
+            return self._careful_table(element)
+        counters = self.numbering.counters_now()
+        try:
+            return self._plain_table(element)
+        except _Irregular:  # a table Word would not open as it is: read as the careful walk does
+            self.numbering.counters_back(counters)
+            return self._careful_table(element)
 
     def _careful_table(self, element: etree._Element) -> RawTable:
         """A table read child by child, through wrappers, one branch of alternate content."""
@@ -293,89 +311,121 @@ class _Reader:
     def _plain_table(self, element: etree._Element) -> RawTable:  # noqa: PLR0912, PLR0915
         """A table in which nothing needs care, read in one pass over its elements.
 
-        What :meth:`table` finds child by child, found here in document order: a row's
-        properties come before its cells, a cell's before its paragraphs, a paragraph's runs
-        before the next paragraph. Nothing in the table is hidden, doubled or nested.
+        What :meth:`_careful_table` finds child by child, found here in document order: a
+        row's properties come before its cells, a cell's before its paragraphs, a paragraph's
+        runs before the next paragraph. Nothing in the table is hidden, doubled or nested.
+
+        One difference is left, in files Word refuses to open: a run standing outside any
+        paragraph (``w:r`` right in a cell, row or table) is read with the paragraph before it,
+        where the careful walk leaves it out. Looking at every run's parent to find one would
+        slow every read by several per cent.
+
+        Raises:
+            _Irregular: A row, cell or paragraph stands where the schema has none, or cell and
+                row properties are not where Word writes them (the careful walk reads those).
         """
         tags = self._tags
         tr, tc, p, t = tags["tr"], tags["tc"], tags["p"], self._t
         tab, run, hyphen = self._tab, self._r, self._hyphen
         header_tag, before_tag, span_tag, merge_tag = (
             tags["tblHeader"], tags["gridBefore"], tags["gridSpan"], tags["vMerge"])  # fmt: skip
-        val = tags["val"]
+        val, cell_properties, row_properties = tags["val"], tags["tcPr"], tags["trPr"]
         grid = _first_child(element, tags["tblGrid"])
         width = sum(1 for c in grid if c.tag == tags["gridCol"]) if grid is not None else 0
         rows: list[RawRow] = []
         above: dict[int, str] = {}
-        cells: list[RawCell] | None = None  # the row's, once a row has begun
+        cells: list[RawCell] = []  # the row's
+        row: etree._Element | None = None  # the row being read, once one has begun
         header, column = False, 1
-        lines: list[str] | None = None  # the cell's, once a cell has begun
+        row_seen: set[str] = set()  # the row's properties read
+        lines: list[str] = []  # the cell's
+        cell: etree._Element | None = None  # the cell being read, once one has begun
         span, merge = 1, None
+        cell_seen: set[str] = set()  # the cell's properties read
         parts: list[str] | None = None  # the paragraph's, once a paragraph has begun
         paragraph = element
         index = self.paragraph_index
         numbered = bool(self._numbered)
-        # A row after the last ends the last row as any row ends the one before. The most
-        # frequent elements are tested for first: text, paragraphs, cells.
-        for node in itertools.chain(element.iter(*self._table_walk), (etree.Element(tr),)):
+        end = etree.Element(tr)  # a row after the last ends it as any row ends the one before
+        # The most frequent elements are tested for first: text, paragraphs, cells.
+        for node in itertools.chain(element.iter(*self._table_walk), (end,)):
             tag = node.tag
             if tag == t:
                 if parts is not None:
                     parts.append(node.text or "")
-            elif tag in (p, tc, tr):
-                if parts is not None:  # the paragraph before ends
-                    index += 1
-                    text = "".join(parts)
-                    if numbered or "\u00a0" in text or "\u00ad" in text:
-                        text = self._shown(paragraph, text)
-                    if text.strip():
-                        lines.append(text)  # type: ignore[union-attr]
-                    else:
-                        index += 1
-                    parts = None
-                if tag == p:
-                    if lines is not None:
-                        parts, paragraph = [], node
-                    continue
-                if lines is not None:  # the cell before ends
-                    text = "\n".join(lines)
-                    if merge is not None and (merge or "continue") == "continue":
-                        text, merged = above.get(column, ""), True
-                    else:
-                        merged = False
-                        if merge is not None:
-                            above[column] = text
-                        else:
-                            above.pop(column, None)
-                    cells.append(RawCell(text, column, span, merged=merged))  # type: ignore[union-attr]
-                    column += span
-                    lines = None
-                if tag == tc:
-                    if cells is not None:
-                        lines, span, merge = [], 1, None
-                else:  # a row
-                    if cells is not None:
-                        rows.append(RawRow(cells=tuple(cells), header=header))
-                        if cells:
-                            width = max(width, cells[-1].column + cells[-1].span - 1)
-                    cells, header, column = [], False, 1
-            elif tag == merge_tag:
-                merge = str(node.get(val) or "")
-            elif tag == span_tag:
-                span = max(1, to_int(node.get(val), 1))
-            elif tag == header_tag:
-                header = node.get(val) not in _OFF
-            elif tag == before_tag:
-                column = 1 + to_int(node.get(val), 0)
-            elif parts is None:  # text outside paragraphs, as the careful walk does
                 continue
-            elif tag == tab:
-                if node.getparent().tag == run:  # not a tab stop of the paragraph's style
-                    parts.append(" ")
-            elif tag == hyphen:
-                parts.append("-")
-            else:  # a line break
-                parts.append("\n")
+            if tag not in (p, tc, tr):
+                if tag in (merge_tag, span_tag):  # once each, in the cell's first properties
+                    if tag in cell_seen or not _placed(node, cell, cell_properties):
+                        raise _Irregular
+                    cell_seen.add(tag)
+                    if tag == merge_tag:
+                        merge = str(node.get(val) or "")
+                    else:
+                        span = max(1, to_int(node.get(val), 1))
+                elif tag in (header_tag, before_tag):  # the same in the row's, before its cells
+                    if (tag in row_seen or cells or cell is not None
+                            or not _placed(node, row, row_properties)):  # fmt: skip
+                        raise _Irregular
+                    row_seen.add(tag)
+                    if tag == header_tag:
+                        header = node.get(val) not in _OFF
+                    else:
+                        column = 1 + to_int(node.get(val), 0)
+                elif parts is None:  # text outside paragraphs, as the careful walk does
+                    continue
+                elif tag == tab:
+                    if node.getparent().tag == run:  # not a tab stop of the paragraph's style
+                        parts.append(" ")
+                elif tag == hyphen:
+                    parts.append("-")
+                else:  # a line break
+                    parts.append("\n")
+                continue
+            if parts is not None:  # the paragraph before ends
+                index += 1
+                text = "".join(parts)
+                if numbered or "\u00a0" in text or "\u00ad" in text:
+                    text = self._shown(paragraph, text)
+                if text.strip():
+                    lines.append(text)
+                else:
+                    index += 1
+                parts = None
+            if tag == p:
+                if cell is None or (node.getparent() is not cell and not _stands_in(node, cell)):
+                    raise _Irregular
+                parts, paragraph = [], node
+                continue
+            if cell is not None:  # the cell before ends
+                text = "\n".join(lines)
+                if merge is not None and (merge or "continue") == "continue":
+                    text, merged = above.get(column, ""), True
+                else:
+                    merged = False
+                    if merge is not None:
+                        above[column] = text
+                    else:
+                        above.pop(column, None)
+                cells.append(RawCell(text, column, span, merged=merged))
+                column += span
+                cell = None
+            if tag == tc:
+                if row is None or (node.getparent() is not row and not _stands_in(node, row)):
+                    raise _Irregular
+                cell, lines, span, merge, cell_seen = node, [], 1, None, set()
+                continue
+            if row is not None:  # the row before ends
+                rows.append(RawRow(cells=tuple(cells), header=header))
+                if cells:
+                    width = max(width, cells[-1].column + cells[-1].span - 1)
+            if (
+                node is not end
+                and node.getparent() is not element
+                and not _stands_in(node, element)
+            ):
+                raise _Irregular
+            row, cells, header, column, row_seen = node, [], False, 1, set()
         self.paragraph_index = index
         return RawTable(rows=tuple(rows), columns=width)
 
@@ -395,6 +445,31 @@ class _Reader:
             cells.append(RawCell(text, column, span, merged=merged))
             column += span
         return cells
+
+
+class _Irregular(Exception):
+    """A table the one-pass walk leaves to the careful one."""
+
+
+def _stands_in(node: etree._Element, container: etree._Element) -> bool:
+    """Whether ``node`` is a child of ``container``, or stands in it through wrappers only."""
+    parent = node.getparent()
+    while parent is not container:
+        if parent is None or local(parent) not in _WRAPPERS:
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def _placed(node: etree._Element, owner: etree._Element | None, properties: str) -> bool:
+    """Whether a property stands in the first ``properties`` element of ``owner``."""
+    holder = node.getparent()
+    return (
+        owner is not None
+        and holder is not None
+        and holder.getparent() is owner
+        and _first_child(owner, properties) is holder
+    )
 
 
 def _first_child(element: etree._Element | None, tag: str) -> etree._Element | None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from lxml import etree
 
-__all__ = ["MC", "W", "attribute", "find_child", "local", "qualified", "to_int"]
+__all__ = ["MATH", "MC", "W", "attribute", "find_child", "local", "qualified", "to_int"]
 
 W = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
      "http://purl.oclc.org/ooxml/wordprocessingml/main")  # fmt: skip
 """The WordprocessingML namespaces: Transitional, then Strict."""
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 """The markup-compatibility namespace (``mc:AlternateContent``)."""
+MATH = ("http://schemas.openxmlformats.org/officeDocument/2006/math",
+        "http://purl.oclc.org/ooxml/officeDocument/math")  # fmt: skip
+"""The Office Math namespaces (``m:oMath``): Transitional, then Strict."""
 
 _LOCAL: dict[str, str] = {}
 
@@ -18,7 +21,8 @@ _LOCAL: dict[str, str] = {}
 def local(element: etree._Element) -> str:
     """The element's name in the WordprocessingML namespaces («p», «tbl»).
 
-    «mc:…» for markup compatibility, «?…» for anything else. Cached: a document has few tags.
+    «mc:…» for markup compatibility, «m:…» for Office Math, «?…» for anything else. Cached: a
+    document has few tags.
     """
     tag = element.tag
     if not isinstance(tag, str):
@@ -26,7 +30,12 @@ def local(element: etree._Element) -> str:
     known = _LOCAL.get(tag)
     if known is None:
         namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
-        known = name if namespace in W else f"mc:{name}" if namespace == MC else "?" + name
+        known = (
+            name if namespace in W
+            else f"mc:{name}" if namespace == MC
+            else f"m:{name}" if namespace in MATH
+            else "?" + name
+        )  # fmt: skip
         if len(_LOCAL) < 4096:
             _LOCAL[tag] = known
     return known

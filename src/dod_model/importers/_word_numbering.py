@@ -77,6 +77,14 @@ class Numbering:
             level = level if level is not None else style_level
         return num_id, level
 
+    def counters_now(self) -> dict[str, dict[int, int]]:
+        """A copy of where every list's counters stand, to go back to."""
+        return {num_id: dict(levels) for num_id, levels in self.counters.items()}
+
+    def counters_back(self, counters: dict[str, dict[int, int]]) -> None:
+        """Put the counters back where :meth:`counters_now` saw them."""
+        self.counters = counters
+
     def label(self, paragraph: etree._Element) -> str:
         """The number Word shows before ``paragraph`` («2.3.»), or «»; counts it in its list.
 

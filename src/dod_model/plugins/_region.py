@@ -85,7 +85,10 @@ def detect_region(texts: Iterable[str], regions: Mapping[str, Region]) -> Region
     # A roadmap repeats its cells from row to row: each distinct text is searched once and
     # counts as often as it is given. NUL between them: no name is found across two texts.
     counts = collections.Counter(texts)
-    folded = fold("\x00".join(counts))
+    joined = "\x00".join(counts)
+    if joined.count("\x00") >= len(counts):  # a text holds a NUL of its own: no name has one
+        joined = "\x00".join(text.replace("\x00", "\ufffd") for text in counts)
+    folded = fold(joined)
     scores: dict[str, int] = {}
     ends: list[int] | None = None  # where each text ends in ``folded``, once a name is found
     repeats = list(counts.values())

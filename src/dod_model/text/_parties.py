@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -47,48 +48,56 @@ _STRIP = " \t.,;:·•-–—_"
 
 # What can open or close a bracket or quote, or part two bodies: all else is passed over.
 _PUNCTUATION = re.compile(r"[(«\[)»\]\n;,.]")
+_WORD_RUN = re.compile(r"\w+")
+_NEXT = re.compile(r"[ \t]*(.?)", re.DOTALL)  # the character after a full stop and spaces
 
 
 def _top_level_pieces(text: str) -> list[tuple[str, str]]:
     """Split at line breaks, «;», «,» and full stops between bodies, outside brackets and quotes.
 
-    Returns (separator before the piece, piece) pairs.
+    Returns (separator before the piece, piece) pairs. Linear in the text: only punctuation is
+    looked at, and the words are found once, if a full stop needs the one before it.
     """
     pieces: list[tuple[str, str]] = []
     depth = 0
     start = 0
     separator = ""
+    words: list[tuple[int, int]] | None = None  # where each word starts and ends
+    word_ends: list[int] = []
     for match in _PUNCTUATION.finditer(text):
         char, index = match[0], match.start()
         if char in "(«[":
             depth += 1
-        elif char in ")»]":
+            continue
+        if char in ")»]":
             depth = max(depth - 1, 0)
-        elif depth == 0 and (char != "." or _ends_body(text, index)):
-            pieces.append((separator, text[start:index]))
-            start, separator = index + 1, char
+            continue
+        if depth:
+            continue
+        if char == ".":
+            if words is None:
+                words = [word.span() for word in _WORD_RUN.finditer(text)]
+                word_ends = [end for _, end in words]
+            before = bisect.bisect_right(word_ends, index) - 1
+            word = text[slice(*words[before])] if before >= 0 else ""
+            after = _NEXT.match(text, index + 1)
+            if not _ends_body(word, after[1] if after else ""):
+                continue
+        pieces.append((separator, text[start:index]))
+        start, separator = index + 1, char
     pieces.append((separator, text[start:]))
     return pieces
 
 
-def _is_word(char: str) -> bool:
-    r"""Whether ``char`` is what ``\w`` matches: a letter, a digit or «_»."""
-    return char.isalnum() or char == "_"
+def _ends_body(word: str, after: str) -> bool:
+    """Whether a full stop after ``word``, followed by ``after`` (one character), ends a body.
 
-
-def _ends_body(text: str, index: int) -> bool:
-    """Whether the full stop at ``index`` ends a body: after a word that is no abbreviation."""
-    end = index
-    while end and not _is_word(text[end - 1]):
-        end -= 1
-    start = end
-    while start and _is_word(text[start - 1]):
-        start -= 1
-    word = text[start:end]
-    after = text[index + 1 :].lstrip(" \t")
+    Not after an abbreviation («им.», «г.») or a word of one or two letters; only before a
+    capital, a line break, another full stop, or the end.
+    """
     if not word or word.casefold() in _DOTTED or len(word) < 3:
         return False
-    return not after or after[0].isupper() or after[0] in "\n."
+    return not after or after.isupper() or after in "\n."
 
 
 def _split_words(piece: str) -> list[str]:
