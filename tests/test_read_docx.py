@@ -6,6 +6,7 @@ import contextlib
 import io
 import zipfile
 from pathlib import Path
+from unittest import mock
 
 import attrs
 import docx
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 import dod_model
 from dod_model import DocumentError
 from dod_model.importers import DocxImporter
+from dod_model.importers import _math as math_walk
 from dod_model.importers._word_numbering import format_number as _format
 from dod_model.plugins import get_plugin_manager
 
@@ -537,3 +539,52 @@ def test_formulas_keep_their_structure_written_out_in_a_line():
     body = f"<w:p>{paragraph}</w:p>".encode()
     (block,) = DocxImporter().read(_zip({"word/document.xml": BODY % body}), name="m.docx").blocks
     assert block.text == "((x-c)/v)^2 √(b^2-4ac) [a|b] ∑_(i=1)^n x log(x)"
+
+
+def _formula(inner: str) -> str:
+    """A paragraph holding one formula."""
+    m = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    return f'<w:p><m:oMath xmlns:m="{m}">{inner}</m:oMath></w:p>'
+
+
+def _math_text(*paragraphs: str) -> list[str]:
+    body = "".join(paragraphs).encode()
+    raw = DocxImporter().read(_zip({"word/document.xml": BODY % body}), name="m.docx")
+    return [block.text for block in raw.blocks]
+
+
+def test_formulas_drop_deleted_and_hidden_text_and_keep_rows_binomials_and_accents():
+    def r(text: str, properties: str = "") -> str:
+        return f"<m:r>{properties}<m:t>{text}</m:t></m:r>"
+
+    changed = (f"{r('Доля=')}<w:del>{r('50')}</w:del><w:ins>{r('60')}</w:ins>"
+               f"{r('скрыто', '<w:rPr><w:vanish/></w:rPr>')}{r('%')}")  # fmt: skip
+    system = f"<m:eqArr><m:e>{r('x+y=1')}</m:e><m:e>{r('x-y=3')}</m:e></m:eqArr>"
+    matrix = ("<m:m>" + "".join(f"<m:mr><m:e>{r(a)}</m:e><m:e>{r(b)}</m:e></m:mr>"
+                                for a, b in (("1", "2"), ("3", "4"))) + "</m:m>")  # fmt: skip
+    binomial = ('<m:d><m:e><m:f><m:fPr><m:type m:val="noBar"/></m:fPr>'
+                f"<m:num>{r('n')}</m:num><m:den>{r('k')}</m:den></m:f></m:e></m:d>")  # fmt: skip
+    accent = (f"<m:acc><m:e>{r('e')}</m:e></m:acc>"
+              f"<m:sSub><m:e>{r('x')}</m:e><m:sub>{r('i')}</m:sub></m:sSub>{r('y')}")  # fmt: skip
+    assert _math_text(*map(_formula, (changed, system, matrix, binomial, accent))) == [
+        "Доля=60%", "█(x+y=1@x-y=3)", "■(1&2@3&4)", "(n¦k)", "e\u0302 x_i y"
+    ]  # fmt: skip
+
+
+def test_nested_sums_are_written_out_reading_each_part_once():
+    inner = "<m:r><m:t>x</m:t></m:r>"
+    for depth in range(16):
+        inner = f"<m:nary><m:sub>{inner}</m:sub><m:e><m:r><m:t>{depth}</m:t></m:r></m:e></m:nary>"
+    calls = 0
+    original = math_walk.formula_text
+
+    def counted(element):
+        nonlocal calls
+        calls += 1
+        return original(element)
+
+    with mock.patch.object(math_walk, "formula_text", counted):
+        (text,) = _math_text(_formula(inner))
+    assert text.startswith("∫_(∫_(∫_")
+    assert text.endswith(" 15")
+    assert calls < 16 * 10  # each part read once: a sum read twice per level would be 2**16

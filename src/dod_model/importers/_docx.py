@@ -286,12 +286,14 @@ class _Reader:
         """A table: its rows of cells on the grid, vertically merged cells given their text."""
         if element in self._careful:
             return self._careful_table(element)
-        counters = self.numbering.counters_now()
+        self.numbering.try_out()
         try:
-            return self._plain_table(element)
+            table = self._plain_table(element)
         except _Irregular:  # a table Word would not open as it is: read as the careful walk does
-            self.numbering.counters_back(counters)
+            self.numbering.undo()
             return self._careful_table(element)
+        self.numbering.keep()
+        return table
 
     def _careful_table(self, element: etree._Element) -> RawTable:
         """A table read child by child, through wrappers, one branch of alternate content."""

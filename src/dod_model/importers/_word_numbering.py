@@ -26,6 +26,8 @@ class Numbering:
         self.abstract: dict[str, dict[int, _Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        # While a table is tried out: each list counted meanwhile, as it was before (None: new).
+        self._before: dict[str, dict[int, int] | None] | None = None
         # Paragraph styles that number their paragraphs: style → (numId, ilvl), basedOn kept.
         self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
         for style in styles if styles is not None else ():
@@ -77,13 +79,25 @@ class Numbering:
             level = level if level is not None else style_level
         return num_id, level
 
-    def counters_now(self) -> dict[str, dict[int, int]]:
-        """A copy of where every list's counters stand, to go back to."""
-        return {num_id: dict(levels) for num_id, levels in self.counters.items()}
+    def try_out(self) -> None:
+        """From now on, keep what :meth:`label` changes, so that :meth:`undo` can take it back.
 
-    def counters_back(self, counters: dict[str, dict[int, int]]) -> None:
-        """Put the counters back where :meth:`counters_now` saw them."""
-        self.counters = counters
+        Only the lists counted meanwhile are kept, each once: trying costs nothing per list.
+        """
+        self._before = {}
+
+    def undo(self) -> None:
+        """Put every list counted since :meth:`try_out` back as it was; stop keeping."""
+        for num_id, counters in (self._before or {}).items():
+            if counters is None:
+                self.counters.pop(num_id, None)
+            else:
+                self.counters[num_id] = counters
+        self._before = None
+
+    def keep(self) -> None:
+        """Keep the counts made since :meth:`try_out`; stop keeping."""
+        self._before = None
 
     def label(self, paragraph: etree._Element) -> str:
         """The number Word shows before ``paragraph`` («2.3.»), or «»; counts it in its list.
@@ -109,6 +123,10 @@ class Numbering:
             return ""
         abstract_id, overrides = self.nums[num_id]
         levels = self.abstract.get(abstract_id, {})
+        before = self._before
+        if before is not None and num_id not in before:  # being tried out: kept to undo
+            counted = self.counters.get(num_id)
+            before[num_id] = None if counted is None else dict(counted)
         counters = self.counters.setdefault(num_id, {})
         start = overrides.get(level, levels.get(level, _Level()).start)
         counters[level] = counters.get(level, start - 1) + 1
