@@ -407,3 +407,10 @@ def test_the_collector_paused_for_a_read_is_left_as_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@given(st.text(alphabet="0123456789.№ \t١", max_size=8))
+def test_tidy_numbers_taken_as_they_are_are_those_tidying_gives(text):
+    with mock.patch.object(_numbering, "_TIDY", re.compile(r"(?!)")):
+        expected = _numbering.normalise_number(text)
+    assert _numbering.normalise_number(text) == expected

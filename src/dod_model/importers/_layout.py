@@ -192,14 +192,14 @@ def _regroup_cells(table: RawTable) -> RawTable:
 
 def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, ColumnRole], list[_Row]]:
     roles: dict[int, ColumnRole] | None = None
-    header_texts: tuple[str, ...] = ()
+    header_texts: list[str] = []
     rows: list[_Row] = []
     # How the document heads its sections, told by the first one: with numbers or without.
     unnumbered_sections: bool | None = None
     first_column, numbered_table = 0, False  # of the roles, once known
     for table_index, table in tables:
         for number, raw in enumerate(table.rows, start=1):
-            texts = tuple(_clean_lines(c.text) for c in raw.cells)
+            texts = [_clean_lines(c.text) for c in raw.cells]
             numbered = bool(texts) and bool(_NUMBER.fullmatch(texts[0] or "x"))
             found = None if numbered else _header_roles(raw)
             if found is not None and (roles is None or raw.header or found == roles):
@@ -473,9 +473,14 @@ class _Meanings:
 
     def __init__(self, glossary: Glossary) -> None:
         self.result: Callable[[str], Result] = functools.cache(Result.parse)
+        self.results: Callable[[str], tuple[Result, ...]] = functools.cache(self._results)
         self.parties: Callable[[str], tuple[Party, ...]] = functools.cache(
             functools.partial(split_parties, glossary=glossary)
         )
+
+    def _results(self, cell: str) -> tuple[Result, ...]:
+        """A result cell's results, a line each."""
+        return tuple(self.result(line) for line in cell.split("\n") if line)
 
 
 def _with_period(draft: Deadline, period: Period | None) -> Deadline:
@@ -525,7 +530,7 @@ def _activity(row: _Row, section: _Row | None, deadline: Deadline, meanings: _Me
         number=normalise_number(cells.get(ColumnRole.NUMBER, "")),
         title=title,
         deadline=deadline,
-        results=tuple(meanings.result(line) for line in result_text.split("\n") if line),
+        results=meanings.results(result_text),
         responsible=meanings.parties(cells.get(ColumnRole.RESPONSIBLE, "")),
         section=section.cells.get(ColumnRole.NUMBER, "") if section is not None else None,
         # A «Примечание» column's cell is the row's first note; rows across the table follow.

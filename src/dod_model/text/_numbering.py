@@ -9,6 +9,7 @@ from dod_model.text._calendar import roman_to_int
 
 __all__ = ["find_steps", "normalise_number", "section_heading"]
 
+_TIDY = re.compile(r"\d+(?:\.\d+)*\.?")
 _DOTS = re.compile(r"\s*\.(?:\s*\.)+")
 _SPACED_DOT = re.compile(r"\s*\.\s*")
 _ROMAN = re.compile(r"(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
@@ -19,6 +20,8 @@ def normalise_number(text: str) -> str:
 
     Internal dots stay; only repeated dots, spaces and a leading «№» go.
     """
+    if _TIDY.fullmatch(text):  # as most are: «1», «2.3», «2.3.»
+        return text.rstrip(".")
     number = text.strip().removeprefix("№").strip()
     number = _DOTS.sub(".", number)
     number = _SPACED_DOT.sub(".", number)
