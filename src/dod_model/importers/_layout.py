@@ -208,7 +208,10 @@ def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, Column
                 continue
             if roles is None:
                 continue
-            if texts == header_texts or _is_column_numbers(raw):
+            # Column numbers begin with «1» (or a blank): most rows are seen not to at once.
+            if texts == header_texts or (
+                texts and texts[0] in ("", "1") and _is_column_numbers(raw)
+            ):
                 continue
             filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True) if t]
             if not filled:

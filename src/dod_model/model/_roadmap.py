@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
 
@@ -13,12 +12,6 @@ from dod_model.model._references import LegalActRef, Party, Result
 from dod_model.model._time import Deadline, Period
 
 __all__ = ["Abbreviation", "Activity", "Location", "Roadmap", "Section", "Source", "Step"]
-
-
-def _positive(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and value < 1:
-        msg = f"{attribute.name} counts from 1, not {value}"
-        raise ValueError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -35,10 +28,25 @@ class Location:
     .. versionadded:: 0.1.0
     """
 
-    table: int = attrs.field(validator=_positive)
-    row: int = attrs.field(validator=_positive)
-    column: int | None = attrs.field(default=None, validator=_positive)
-    line: int | None = attrs.field(default=None, validator=_positive)
+    table: int
+    row: int
+    column: int | None = None
+    line: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # One check of all four, not a validator each: a roadmap has a place per row.
+        column, line = self.column, self.line
+        if (
+            self.table < 1
+            or self.row < 1
+            or (column is not None and column < 1)
+            or (line is not None and line < 1)
+        ):
+            for name in ("table", "row", "column", "line"):
+                value = getattr(self, name)
+                if value is not None and value < 1:
+                    msg = f"{name} counts from 1, not {value}"
+                    raise ValueError(msg)
 
 
 @attrs.frozen(kw_only=True)
