@@ -137,7 +137,10 @@ def read(source: Source, *, region: str | None = None, format: str | None = None
             raw: RawDocument = importer.read(data, name=name)
             raw = attrs.evolve(raw, name=name, sha256=hashlib.sha256(data).hexdigest(),
                                format=raw.format or importer.name)  # fmt: skip
-            return build_roadmap(raw, plugins=plugins, region=region)
+            roadmap = build_roadmap(raw, plugins=plugins, region=region)
+            # Freed before the collector runs again, which then has only the roadmap to look at.
+            del raw
+        return roadmap
     except DocumentError as exc:
         message = str(exc)
         raise DocumentError(message if message.startswith(name) else f"{name}: {message}") from None
