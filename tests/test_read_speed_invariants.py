@@ -187,6 +187,7 @@ def test_reading_twice_gives_equal_roadmaps():
 def test_steps_found_after_a_hint_are_those_a_full_search_finds(title):
     everywhere = re.compile("")
     with (
+        mock.patch.object(_numbering, "_HINT", everywhere),
         mock.patch.object(_numbering, "_STEP_HINT", everywhere),
         mock.patch.object(_numbering, "_BULLET_HINT", everywhere),
     ):

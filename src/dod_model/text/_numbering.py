@@ -59,6 +59,7 @@ _BULLET = re.compile(r"^\s*[-–—•]\s+(?P<text>.+?)\s*[;.]?\s*$", re.MULTILI
 # these is quicker than for the marks themselves.
 _STEP_HINT = re.compile(r"\d[.)]")
 _BULLET_HINT = re.compile(r"[-–—•]")
+_HINT = re.compile(rf"{_STEP_HINT.pattern}|{_BULLET_HINT.pattern}")
 
 
 def find_steps(text: str) -> tuple[Step, ...]:
@@ -71,6 +72,8 @@ def find_steps(text: str) -> tuple[Step, ...]:
     Args:
         text: The activity's title as written.
     """
+    if _HINT.search(text) is None:  # one look for either kind of mark, as most titles have none
+        return ()
     marks = list(_STEP.finditer(text)) if _STEP_HINT.search(text) else []
     run: list[re.Match[str]] = []
     for mark in marks:
