@@ -6,9 +6,11 @@ drops deleted text and field instructions, takes one branch of ``mc:AlternateCon
 puts before auto-numbered paragraphs the numbers Word shows (:mod:`._word_numbering`). The
 package is opened defensively (:mod:`._package`).
 
-A table in which nothing needs care (no field, deleted or hidden text, drawing, alternate
-content, nested table or changed properties) is read in one pass over its elements; the others,
-element by element. Both give the same cells (``tests/test_read_speed_invariants.py``).
+A table in which nothing needs care (no field, tracked change, hidden text, drawing, formula,
+alternate content or nested table, nothing where Word would not put it) is read in one pass over
+its elements; the others, element by element. Both give the same cells
+(``tests/test_read_speed_invariants.py``), but for runs outside any paragraph, in files Word
+refuses to open (see :meth:`_Reader._plain_table`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,17 @@ from lxml import etree
 
 from dod_model._errors import DocumentError
 from dod_model.importers._math import formula_text
-from dod_model.importers._ooxml import MATH, MC, W, attribute, find_child, local, qualified, to_int
+from dod_model.importers._ooxml import (
+    MATH,
+    MC,
+    OFF,
+    W,
+    attribute,
+    find_child,
+    local,
+    qualified,
+    to_int,
+)
 from dod_model.importers._package import Package
 from dod_model.importers._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._word_numbering import Numbering
@@ -47,7 +59,7 @@ _TEXT_BEARING = frozenset({"t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym
 def _vanished(run: etree._Element) -> bool:
     """Whether a run is hidden text (``w:vanish``), which Word does not show."""
     vanish = find_child(find_child(run, "rPr"), "vanish")
-    return vanish is not None and attribute(vanish, "val") not in ("0", "false", "off")
+    return vanish is not None and attribute(vanish, "val") not in OFF
 
 
 def _branch(alternate: etree._Element) -> etree._Element | None:
@@ -68,7 +80,6 @@ _WRAPPERS = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo", "smart
 _BLOCKS = frozenset({"p", "tbl"})
 _ROWS = frozenset({"tr"})
 _CELLS = frozenset({"tc"})
-_OFF = ("0", "false", "off")
 
 
 def _within(
@@ -79,7 +90,7 @@ def _within(
     Found through wrappers and one branch of ``mc:AlternateContent``.
     """
     for child in container:
-        kind = local(child)  # the cache first: this runs per element
+        kind = local(child)
         if kind in kinds:
             yield kind, child
         elif kind in _WRAPPERS:
@@ -181,13 +192,11 @@ class _Reader:
             for tag in (self._t, self._tab, f"{w}br", f"{w}cr", self._hyphen)
             if tag == self._t or next(body.iter(tag), None) is not None
         )
-        # Anything that needs the careful walk: hidden or doubled text, or text that is not
-        # the paragraph's own (text boxes in drawings). The elements holding any are found
-        # in one pass over the body, not one per paragraph.
-        # Tables holding any of these, or a table, or changed properties, are walked element by
-        # element too; the others in one pass (:meth:`_plain_table`).
-        # Tracked insertions are here too: one may hold runs outside any paragraph, between
-        # cells or rows, which the schema allows and the careful walk leaves out.
+        # What needs the careful walk, found in one pass over the body: hidden or doubled text,
+        # text that is not the paragraph's own (text boxes in drawings), and, for tables, a
+        # nested table, changed properties, or tracked insertions (one may hold runs between
+        # cells or rows, which the careful walk leaves out). Tables holding none are read in
+        # one pass (:meth:`_plain_table`).
         careful = ("fldChar", "del", "moveFrom", "drawing", "pict", "object", "sym", "ptab",
                    "instrText", "fldData", "vanish", "tbl", "tblPrChange", "trPrChange",
                    "tcPrChange", "tblGridChange", "ins", "moveTo")  # fmt: skip
@@ -371,7 +380,7 @@ class _Reader:
                         raise _Irregular
                     row_seen.add(tag)
                     if tag == header_tag:
-                        header = node.get(val) not in _OFF
+                        header = node.get(val) not in OFF
                     else:
                         column = 1 + to_int(node.get(val), 0)
                 elif parts is None:  # text outside paragraphs, as the careful walk does
@@ -508,7 +517,7 @@ def _row_properties(row: etree._Element) -> tuple[bool, int]:
         return False, 1
     marker = _first_child(properties, names["tblHeader"])
     before = _first_child(properties, names["gridBefore"])
-    header = marker is not None and marker.get(names["val"]) not in _OFF
+    header = marker is not None and marker.get(names["val"]) not in OFF
     return header, 1 + to_int(None if before is None else before.get(names["val"]), 0)
 
 

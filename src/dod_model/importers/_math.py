@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-from dod_model.importers._ooxml import local
+from dod_model.importers._ooxml import OFF, local
 
 __all__ = ["formula_text"]
 
@@ -31,8 +31,7 @@ _SCRIPTS: dict[str, tuple[tuple[str, str], ...]] = {
 # What a structure's text may not run into: a letter or digit right after it reads as part of
 # its last piece («x_i y», not «x_iy»).
 _STRUCTURES = frozenset({*_SCRIPTS, "m:f", "m:nary", "m:acc", "m:bar", "m:rad"})
-_LEFT_OUT = frozenset({"del", "moveFrom", "delText", "instrText", "rPr", "m:ctrlPr"})
-_OFF = ("0", "false", "off")
+_LEFT_OUT = frozenset({"del", "moveFrom", "delText", "instrText"})  # and every «…Pr»
 
 
 def formula_text(element: etree._Element) -> str:
@@ -124,7 +123,7 @@ def _hidden(run: etree._Element) -> bool:
     vanish = _part(_part(run, "rPr"), "vanish")
     if vanish is None:
         return False
-    return not any(str(key).endswith("}val") and value in _OFF for key, value in vanish.items())
+    return not any(str(key).endswith("}val") and value in OFF for key, value in vanish.items())
 
 
 def _part(element: etree._Element | None, name: str) -> etree._Element | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-__all__ = ["MATH", "MC", "W", "attribute", "find_child", "local", "qualified", "to_int"]
+__all__ = ["MATH", "MC", "OFF", "W", "attribute", "find_child", "local", "qualified", "to_int"]
 
 W = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
      "http://purl.oclc.org/ooxml/wordprocessingml/main")  # fmt: skip
@@ -14,6 +14,8 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MATH = ("http://schemas.openxmlformats.org/officeDocument/2006/math",
         "http://purl.oclc.org/ooxml/officeDocument/math")  # fmt: skip
 """The Office Math namespaces (``m:oMath``): Transitional, then Strict."""
+OFF = ("0", "false", "off")
+"""The values that turn an on/off property off (``<w:vanish w:val="0"/>``); no value is on."""
 
 _LOCAL: dict[str, str] = {}
 

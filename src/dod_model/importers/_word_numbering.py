@@ -146,6 +146,7 @@ class Numbering:
 
 
 def format_number(count: int, fmt: str) -> str:
+    """``count`` written in a list level's format («upperRoman»: «IV», «russianLower»: «г»)."""
     if fmt in ("upperRoman", "lowerRoman"):
         numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),

@@ -62,7 +62,7 @@ def _top_level_pieces(text: str) -> list[tuple[str, str]]:
     depth = 0
     start = 0
     separator = ""
-    words: list[tuple[int, int]] | None = None  # where each word starts and ends
+    words: list[re.Match[str]] | None = None  # found once a full stop needs the word before
     word_ends: list[int] = []
     for match in _PUNCTUATION.finditer(text):
         char, index = match[0], match.start()
@@ -76,10 +76,10 @@ def _top_level_pieces(text: str) -> list[tuple[str, str]]:
             continue
         if char == ".":
             if words is None:
-                words = [word.span() for word in _WORD_RUN.finditer(text)]
-                word_ends = [end for _, end in words]
+                words = list(_WORD_RUN.finditer(text))
+                word_ends = [word.end() for word in words]
             before = bisect.bisect_right(word_ends, index) - 1
-            word = text[slice(*words[before])] if before >= 0 else ""
+            word = words[before][0] if before >= 0 else ""
             after = _NEXT.match(text, index + 1)
             if not _ends_body(word, after[1] if after else ""):
                 continue
