@@ -21,10 +21,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Lint and check formatting with ruff."""
-    session.install("ruff")
+    """Lint and check formatting with ruff; check the layers contract with import-linter."""
+    session.install("-e", ".", "ruff", "import-linter")
     session.run("ruff", "check", *LINTED)
     session.run("ruff", "format", "--check", *LINTED)
+    session.run("lint-imports")
 
 
 @nox.session

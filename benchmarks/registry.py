@@ -8,8 +8,8 @@ Then times, best of REPEAT:
 
 * a bare ``csv.reader`` pass over the file (open, split every row, count them): the least any
   reader must do;
-* ``dod_model.validate_registry`` (the whole job: header matching, every cell read into a
-  :class:`~dod_model.Certificate`, every core and regional record rule, the findings).
+* ``dod_model.registry.validate_registry`` (the whole job: header matching, every cell read into a
+  :class:`~dod_model.registry.Certificate`, every core and regional record rule, the findings).
 
 Printed as seconds, rows per second and the ratio; the target is ten times the bare pass at
 most. With ``--memory`` each is also run in a child process at a tenth and at the full size, and
@@ -76,7 +76,7 @@ def _peak_mib(path: Path, what: str) -> float:
     work = (
         "sum(1 for _ in csv.reader(open(p, encoding='utf-8', newline=''), delimiter=';'))"
         if what == "csv"
-        else "dod_model.validate_registry(p)"
+        else "dod_model.registry.validate_registry(p)"
     )
     # VmHWM, the peak of the process's own memory (ru_maxrss would count the parent's at fork).
     code = (
@@ -101,12 +101,14 @@ def main() -> None:
         path = Path(folder) / "certificates.csv"
         build(path, args.rows, timestamps=args.timestamps)
         size = path.stat().st_size / 2**20
-        report = dod_model.validate_registry(path, plugins=plugins)
+        report = dod_model.registry.validate_registry(path, plugins=plugins)
         counts = report.counts()
         print(f"{args.rows:,} certificates, {size:.0f} MiB; findings: {counts}")
         assert bare_pass(path) == args.rows + 1
         bare = best(lambda: bare_pass(path), args.repeat)
-        full = best(lambda: dod_model.validate_registry(path, plugins=plugins), args.repeat)
+        full = best(
+            lambda: dod_model.registry.validate_registry(path, plugins=plugins), args.repeat
+        )
         print(f"{'':24} {'seconds':>9} {'rows/s':>12}")
         print(f"{'csv.reader pass':24} {bare:9.2f} {args.rows / bare:12,.0f}")
         print(f"{'validate_registry':24} {full:9.2f} {args.rows / full:12,.0f}")

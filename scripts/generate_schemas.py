@@ -12,7 +12,9 @@ import json
 import sys
 from pathlib import Path
 
-from dod_model import Certificate, Enrolment, Organisation, Programme, json_schema, schema_names
+from dod_model import json_schema
+from dod_model.codec import schema_names
+from dod_model.registry import Certificate, Enrolment, Organisation, Programme
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"

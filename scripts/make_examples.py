@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from dod_model import (
-    Abbreviation,
     Activity,
     Centre,
     CentreKind,
@@ -24,15 +23,14 @@ from dod_model import (
     DeadlineKind,
     LegalActKind,
     LegalActRef,
-    Location,
     Party,
     Period,
     PlanKind,
     Recurrence,
     Roadmap,
-    Source,
     dumps,
 )
+from dod_model.model import Abbreviation, Location, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "dod_model" / "examples" / "data"

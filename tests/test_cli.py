@@ -92,7 +92,7 @@ def test_examples_lists_name_and_title(capsys):
     assert "ulyanovsk-cherdakly-2019\tПлан мероприятий" in out
 
 
-@pytest.mark.parametrize("name", dod_model.schema_names())
+@pytest.mark.parametrize("name", dod_model.codec.schema_names())
 def test_schema_prints_the_committed_schema(capsys, name):
     code, out, _ = run(capsys, "schema", name)
     assert code == 0
@@ -123,7 +123,9 @@ def test_validate_exits_1_on_errors_and_prints_json(capsys, tmp_path):
 
 
 def test_validate_reads_registries_too(capsys, tmp_path):
-    registry = dod_model.CertificateRegistry(certificates=(dod_model.Certificate(number="12"),))
+    registry = dod_model.registry.CertificateRegistry(
+        certificates=(dod_model.registry.Certificate(number="12"),)
+    )
     path = tmp_path / "certificates.json"
     path.write_text(dod_model.dumps(registry), encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(path))
@@ -409,7 +411,7 @@ def test_diff_of_two_editions(capsys, seeds, tmp_path):
 
 def test_diff_refuses_a_registry(capsys, seeds, tmp_path):
     path = tmp_path / "certificates.json"
-    path.write_text(dod_model.dumps(dod_model.CertificateRegistry()), encoding="utf-8")
+    path.write_text(dod_model.dumps(dod_model.registry.CertificateRegistry()), encoding="utf-8")
     code, _, err = run(capsys, "diff", str(seed_path(seeds, "amur")), str(path))
     assert code == 2
     assert f"{path}: holds a CertificateRegistry, not a roadmap" in err

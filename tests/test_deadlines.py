@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dod_model import Deadline, DeadlineKind, DeadlineStatus, Period, Recurrence
+from dod_model.model import recurrence_of
 from dod_model.testing import strategies as dst
-from dod_model.text._deadlines import recurrence_of
 
 K = DeadlineKind
 

@@ -13,7 +13,7 @@ import dod_model
 from .conftest import ROOT
 
 
-@pytest.mark.parametrize("name", dod_model.schema_names())
+@pytest.mark.parametrize("name", dod_model.codec.schema_names())
 def test_committed_schema_is_what_the_model_generates(name):
     committed = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
     assert committed == dod_model.json_schema(name), "run scripts/generate_schemas.py"
@@ -28,7 +28,7 @@ def test_generator_scripts_find_nothing_stale(script, monkeypatch, capsys):
 
 
 def test_schemas_name_every_document_and_describe_every_field():
-    assert dod_model.schema_names() == (
+    assert dod_model.codec.schema_names() == (
         "roadmap", "programme-registry", "certificate-registry", "registry-summary")  # fmt: skip
     schema = dod_model.json_schema("roadmap")
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

@@ -17,48 +17,46 @@ from hypothesis import strategies as st
 import dod_model
 from dod_model import (
     Activity,
-    Certificate,
-    CertificateRegistry,
     Deadline,
     DeadlineKind,
     Period,
-    ProgrammeRegistry,
     Roadmap,
     SchemaError,
     Section,
     examples,
 )
+from dod_model.registry import Certificate, CertificateRegistry, ProgrammeRegistry
 from dod_model.testing import strategies as dst
 
 DOCUMENT_TYPES = [
     (Roadmap, "roadmap", dst.roadmaps()),
     (ProgrammeRegistry, "programme-registry", dst.programme_registries()),
     (CertificateRegistry, "certificate-registry", dst.certificate_registries()),
-    (dod_model.RegistrySummary, "registry-summary", dst.registry_summaries()),
+    (dod_model.registry.RegistrySummary, "registry-summary", dst.registry_summaries()),
 ]
 ALL_TYPES = [
-    dod_model.Abbreviation,
+    dod_model.model.Abbreviation,
     Activity,
-    dod_model.AgeRange,
+    dod_model.registry.AgeRange,
     dod_model.Centre,
     Certificate,
     CertificateRegistry,
-    dod_model.Count,
+    dod_model.registry.Count,
     Deadline,
-    dod_model.Enrolment,
+    dod_model.registry.Enrolment,
     dod_model.LegalActRef,
-    dod_model.Location,
-    dod_model.Organisation,
+    dod_model.model.Location,
+    dod_model.registry.Organisation,
     dod_model.Party,
     Period,
-    dod_model.Programme,
+    dod_model.registry.Programme,
     ProgrammeRegistry,
-    dod_model.RegistrySummary,
+    dod_model.registry.RegistrySummary,
     dod_model.Result,
     Roadmap,
     Section,
-    dod_model.Source,
-    dod_model.Step,
+    dod_model.model.Source,
+    dod_model.model.Step,
     dod_model.Target,
 ]
 
@@ -89,7 +87,7 @@ def test_every_model_type_round_trips_through_json(cls, data):
 def test_every_dump_validates_against_its_schema(cls, name, strategy, data):
     obj = data.draw(strategy)
     document = json.loads(dod_model.dumps(obj))
-    assert document["schema_version"] == dod_model.SCHEMA_VERSION
+    assert document["schema_version"] == dod_model.codec.SCHEMA_VERSION
     VALIDATORS[name].validate(document)
 
 
@@ -331,7 +329,7 @@ def test_dumps_refuses_what_is_not_a_model_object():
 
 
 def test_the_converter_factory_builds_independent_converters():
-    first, second = dod_model.make_converter(), dod_model.make_converter()
+    first, second = dod_model.codec.make_converter(), dod_model.codec.make_converter()
     first.register_unstructure_hook(dt.date, lambda d: "changed")
     assert second.unstructure(dt.date(2020, 1, 1)) == "2020-01-01"
     assert (

@@ -8,21 +8,9 @@ import attrs
 import pytest
 
 import dod_model
-from dod_model import (
-    Activity,
-    AgeRange,
-    CentreKind,
-    CertificateKind,
-    Deadline,
-    DeadlineKind,
-    Location,
-    Orientation,
-    Period,
-    ProgrammeLevel,
-    Roadmap,
-    Section,
-    Target,
-)
+from dod_model import Activity, CentreKind, Deadline, DeadlineKind, Period, Roadmap, Section, Target
+from dod_model.model import Location
+from dod_model.registry import AgeRange, CertificateKind, Orientation, ProgrammeLevel
 
 
 def test_period_cannot_end_before_it_starts():
@@ -149,8 +137,8 @@ def test_every_enumeration_labels_every_member():
         v
         for v in vars(dod_model).values()
         if isinstance(v, type)
-        and issubclass(v, dod_model.LabelledEnum)
-        and v is not dod_model.LabelledEnum
+        and issubclass(v, dod_model.model.LabelledEnum)
+        and v is not dod_model.model.LabelledEnum
     ]
     assert len(enums) == 15
     for enum in enums:

@@ -150,7 +150,7 @@ def test_results_never_depend_on_plugin_order(seeds):
     )
     forward = get_plugin_manager(entry_points=False, extra=[kirov])
     backward = get_plugin_manager(entry_points=False, builtins=False, extra=[kirov])
-    for module in reversed(dod_model.plugins._host.BUILTIN):
+    for module in reversed(dod_model._host.BUILTIN):
         loaded = importlib.import_module(module)
         backward.register(getattr(loaded, "PLUGIN", loaded), module.rsplit(".", 1)[1])
     assert list(forward.regions()) == list(backward.regions())

@@ -15,20 +15,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import dod_model
-from dod_model import (
+from dod_model import DocumentError, DodModelError
+from dod_model.registry import (
     AgeRange,
     Certificate,
     CertificateKind,
-    DocumentError,
-    DodModelError,
     Enrolment,
     Organisation,
     Orientation,
     Programme,
     ProgrammeForm,
     ProgrammeLevel,
+    iter_rows,
+    write_records,
 )
-from dod_model.registry import field_of, iter_rows, match_header, write_records
+from dod_model.registry._columns import field_of, match_header
 from dod_model.testing import strategies as dst
 
 # A certificate registry as a region's system exports it: a title above the header, Russian
@@ -86,7 +87,7 @@ def test_delimiters_are_told_from_the_file(tmp_path, delimiter):
     text = text.replace(";", delimiter)  # cells with the delimiter in them are quoted
     path = write(tmp_path / "c.csv", text)
     findings = []
-    numbers = [c.number for c in dod_model.iter_certificates(path, findings=findings)]
+    numbers = [c.number for c in dod_model.registry.iter_certificates(path, findings=findings)]
     assert numbers == ["6312000001", "6312000002", "6312000003"]
     assert [f.code for f in findings] == ["registry/bad-value", "registry/bad-row"]
 
@@ -94,16 +95,16 @@ def test_delimiters_are_told_from_the_file(tmp_path, delimiter):
 def test_without_a_findings_list_the_first_bad_row_is_a_warning_and_the_rest_counted(tmp_path):
     path = write(tmp_path / "c.csv", SAMARA_CERTIFICATES)
     with pytest.warns(dod_model.registry.RegistryWarning) as caught:
-        assert len(list(dod_model.iter_certificates(path))) == 3
+        assert len(list(dod_model.registry.iter_certificates(path))) == 3
     assert [str(w.message)[:15] for w in caught] == ["c.csv row 6, co", "c.csv: 1 more f"]
     # Ten thousand bad rows: two warnings, not ten thousand entries in the warnings registry.
     many = write(tmp_path / "m.csv", "Номер сертификата;Дата рождения\n" + "x;31.02.2012\n" * 10000)
     with pytest.warns(dod_model.registry.RegistryWarning) as caught:
-        assert len(list(dod_model.iter_certificates(many))) == 10000
+        assert len(list(dod_model.registry.iter_certificates(many))) == 10000
     assert [str(w.message) for w in caught][1] == (
         "m.csv: 9999 more findings; pass findings=[] to have them all"
     )
-    report = dod_model.validate_registry(many)
+    report = dod_model.registry.validate_registry(many)
     kept = [f.code for f in report.findings]
     assert max(kept.count(code) for code in set(kept)) == 1000
     more = [f for f in report.findings if f.code == "registry/more-findings"]
@@ -114,7 +115,7 @@ def test_without_a_findings_list_the_first_bad_row_is_a_warning_and_the_rest_cou
 
 def test_a_file_that_cannot_be_read_fails_the_call_not_the_first_record(tmp_path):
     with pytest.raises(DocumentError, match="cannot read the file"):
-        dod_model.iter_certificates(tmp_path / "missing.csv")
+        dod_model.registry.iter_certificates(tmp_path / "missing.csv")
 
 
 @pytest.mark.parametrize(
@@ -166,7 +167,7 @@ def test_a_programme_registry_with_two_age_columns_and_its_labels(tmp_path):
         "102;Юные краеведы;социально-педагогическая;базовый;;10;;144;нет;архив\n"
         "103;Шахматы;спортивная;продвинутый;очень сетевая;5;18;0;может быть;\n"
     ))  # fmt: skip
-    files = dod_model.read_registry(path)
+    files = dod_model.registry.read_registry(path)
     robots, local, chess = files.programmes.programmes
     assert robots == Programme(
         id="101", title="Робототехника", orientation=Orientation.TECHNICAL,
@@ -201,7 +202,9 @@ def test_an_xlsx_registry_with_typed_cells(tmp_path):
     sheet.append(["6312000003", None, "01.09.2020", None, None])
     book.save(tmp_path / "enrolments.xlsx")
     findings = []
-    enrolments = list(dod_model.iter_enrolments(tmp_path / "enrolments.xlsx", findings=findings))
+    enrolments = list(
+        dod_model.registry.iter_enrolments(tmp_path / "enrolments.xlsx", findings=findings)
+    )
     assert enrolments == [
         Enrolment(certificate="6312000001", programme="101", start=dt.date(2020, 9, 1),
                   cost=Decimal("3250.5")),
@@ -217,7 +220,7 @@ def test_json_lines_in_the_canonical_form_or_with_russian_keys(tmp_path):
     certificate = Certificate(number="2800000001", kind=CertificateKind.SOCIAL,
                               nominal=Decimal("12.00"), issued=dt.date(2023, 2, 1))  # fmt: skip
     lines = [
-        json.dumps(dod_model.to_data(certificate), ensure_ascii=False),
+        json.dumps(dod_model.codec.to_data(certificate), ensure_ascii=False),
         "",
         json.dumps(
             {
@@ -250,7 +253,7 @@ def test_files_that_are_no_registry_are_document_errors(tmp_path):
         list(iter_rows(write(tmp_path / "broken.xlsx", "PK not a zip")))
     path = write(tmp_path / "e.csv", "Номер сертификата;ID программы;Дата зачисления\n")
     with pytest.raises(DocumentError, match="holds enrolments, not certificates"):
-        list(dod_model.iter_certificates(path))
+        list(dod_model.registry.iter_certificates(path))
     with pytest.raises(DocumentError, match="not a text file"):
         list(iter_rows(write(tmp_path / "bin.csv", "Номер;\x00\x01")))
 
@@ -321,10 +324,10 @@ def _records(strategy):
 
 
 KINDS = {
-    "certificates": (dst.certificates(), dod_model.iter_certificates),
-    "programmes": (dst.programmes(), dod_model.iter_programmes),
-    "enrolments": (dst.enrolments(), dod_model.iter_enrolments),
-    "providers": (dst.organisations(), dod_model.iter_providers),
+    "certificates": (dst.certificates(), dod_model.registry.iter_certificates),
+    "programmes": (dst.programmes(), dod_model.registry.iter_programmes),
+    "enrolments": (dst.enrolments(), dod_model.registry.iter_enrolments),
+    "providers": (dst.organisations(), dod_model.registry.iter_providers),
 }
 
 
@@ -351,11 +354,11 @@ def test_records_written_as_xlsx_and_windows_1251_read_back_equal(tmp_path):
     providers = [Organisation(name="МБУ ДО ДДТ", inn="6829000000", id="7")]
     for path, records in ((tmp_path / "p.xlsx", programmes), (tmp_path / "o.xlsx", providers)):
         write_records(path, records)
-        files = dod_model.read_registry(path)
+        files = dod_model.registry.read_registry(path)
         assert files.findings == ()
         assert (*files.programmes.programmes, *files.programmes.providers) == tuple(records)
     write_records(tmp_path / "p.csv", programmes, encoding="cp1251")
-    assert list(dod_model.iter_programmes(tmp_path / "p.csv")) == programmes
+    assert list(dod_model.registry.iter_programmes(tmp_path / "p.csv")) == programmes
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
@@ -367,7 +370,7 @@ def test_streaming_finds_what_validating_in_memory_finds(tmp_path, registry, reg
         return
     path = tmp_path / "c.jsonl"
     write_records(path, certificates)
-    streamed = dod_model.validate_registry(path, region=region or "")
+    streamed = dod_model.registry.validate_registry(path, region=region or "")
     whole = dod_model.validate(registry, region=region or "")
     rules = lambda report: sorted((f.code, f.path) for f in report  # noqa: E731
                                   if not f.code.startswith("registry/"))  # fmt: skip
@@ -405,7 +408,7 @@ def test_damaged_registry_files_raise_only_our_errors(tmp_path, suffix, records,
     path.write_bytes(_mutate(path.read_bytes(), edits))
     try:
         rows = list(iter_rows(path))
-        report = dod_model.validate_registry(path)
+        report = dod_model.registry.validate_registry(path)
         dod_model.registry.summarise_registry(path, on=dt.date(2024, 1, 1))
     except DodModelError:
         return

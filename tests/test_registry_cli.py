@@ -9,16 +9,16 @@ import jsonschema
 import pytest
 
 import dod_model
-from dod_model import (
+from dod_model import Comparator, registry
+from dod_model.cli import main
+from dod_model.registry import (
     Certificate,
     CertificateKind,
-    Comparator,
     Orientation,
     Programme,
     ProgrammeForm,
     ProgrammeLevel,
 )
-from dod_model.cli import main
 
 CERTIFICATES = """\
 Номер сертификата;Вид сертификата;Дата рождения;Муниципальное образование;Номинал;Дата выдачи
@@ -79,7 +79,7 @@ def test_registry_summary_as_json_fits_its_schema(capsys, files):
     assert data["programmes"] == 3
     assert {c["key"]: c["count"] for c in data["by_age"]} == {"7": 1, "11": 1, "15": 1, "24": 1}
     assert {c["key"]: c["count"] for c in data["by_form"]} == {"network": 2, "distance": 2}
-    assert dod_model.loads(out, dod_model.RegistrySummary).programmes == 3
+    assert dod_model.loads(out, dod_model.registry.RegistrySummary).programmes == 3
 
 
 def test_registry_validate_exits_1_on_errors_and_2_on_unreadable_files(capsys, files, tmp_path):
@@ -124,7 +124,7 @@ def _programmes():
 
 def test_the_ekaterinburg_plans_targets_against_a_programme_registry(seeds):
     roadmap = dod_model.read(seeds / "sverdlovsk-ekaterinburg-moc-plan-2019-2020.txt")
-    result = dod_model.progress(roadmap, programmes=_programmes(), on=dt.date(2020, 6, 1))
+    result = registry.progress(roadmap, programmes=_programmes(), on=dt.date(2020, 6, 1))
     assert result.on == dt.date(2020, 6, 1)
     assert result.region == "RU-SVE"
     by_activity = {t.activity: t for t in result.targets}
@@ -143,7 +143,7 @@ def test_the_ekaterinburg_plans_targets_against_a_programme_registry(seeds):
 
 def test_without_registries_every_target_says_what_it_lacks(seeds):
     roadmap = dod_model.read(seeds / "sverdlovsk-ekaterinburg-moc-plan-2019-2020.txt")
-    result = dod_model.progress(roadmap, on=dt.date(2020, 6, 1))
+    result = registry.progress(roadmap, on=dt.date(2020, 6, 1))
     reasons = {t.activity: t.reason for t in result.targets}
     assert reasons["11"] == "no programme registry was given"
     assert reasons["13"] == "no programme registry was given"
@@ -154,22 +154,22 @@ def test_tambovs_certificates_for_children_of_5_to_18(seeds, tmp_path):
     roadmap = dod_model.read(seeds / "tambov-target-model-roadmap-2020-2024.txt")
     path = tmp_path / "certificates.csv"
     path.write_text(CERTIFICATES, encoding="cp1251")
-    result = dod_model.progress(roadmap, certificates=path, on=dt.date(2021, 1, 1))
+    result = registry.progress(roadmap, certificates=path, on=dt.date(2021, 1, 1))
     (ages,) = result.targets
     assert (ages.activity, ages.text, ages.target) == ("3.5", "в возрасте от 5 до 18 лет", None)
-    assert ages.ages == dod_model.AgeRange(5, 18)
+    assert ages.ages == dod_model.registry.AgeRange(5, 18)
     # Issued by 2021-01-01: three certificates, one held by a man of 21.
     assert (ages.value, ages.met) == (66.7, False)
     assert ages.due == dt.date(2024, 12, 31)
     assert [f.code for f in result.findings] == ["registry/bad-row"]  # the row without a number
     on_time = [Certificate(number="1", kind=CertificateKind.ACCOUNTING,
                            holder_birth_date=dt.date(2012, 1, 1))]  # fmt: skip
-    assert dod_model.progress(roadmap, certificates=on_time, on=dt.date(2021, 1, 1)).targets[
+    assert registry.progress(roadmap, certificates=on_time, on=dt.date(2021, 1, 1)).targets[
         0].met is True  # fmt: skip
     # 3,000 of 3,001 rounds to 100.0 %, and is not all: the target is not met.
     young = Certificate(number="1", holder_birth_date=dt.date(2012, 1, 1))
     old = Certificate(number="2", holder_birth_date=dt.date(1990, 1, 1))
-    (almost,) = dod_model.progress(roadmap, certificates=[young] * 3000 + [old],
+    (almost,) = registry.progress(roadmap, certificates=[young] * 3000 + [old],
                                    on=dt.date(2021, 1, 1)).targets  # fmt: skip
     assert (almost.value, almost.met) == (100.0, False)
 
@@ -178,7 +178,7 @@ def test_tambovs_certificates_for_children_of_5_to_18(seeds, tmp_path):
                                   "2019.txt", "amur-rmc-first-steps-plan.txt"])  # fmt: skip
 def test_roadmaps_without_quantitative_targets_have_nothing_to_measure(seeds, name):
     roadmap = dod_model.read(seeds / name)
-    assert dod_model.progress(roadmap, programmes=_programmes(), certificates=[]).targets == ()
+    assert registry.progress(roadmap, programmes=_programmes(), certificates=[]).targets == ()
 
 
 def test_a_share_of_children_needs_a_population(seeds):
@@ -189,8 +189,8 @@ def test_a_share_of_children_needs_a_population(seeds):
     ),))  # fmt: skip
     certificates = [Certificate(number=str(i), holder_birth_date=dt.date(2012, 1, 1))
                     for i in range(9)]  # fmt: skip
-    (without,) = dod_model.progress(roadmap, certificates=certificates).targets
+    (without,) = registry.progress(roadmap, certificates=certificates).targets
     assert without.reason == "a share of children needs a population table (population=)"
-    (share,) = dod_model.progress(roadmap, certificates=certificates, on=dt.date(2024, 1, 1),
+    (share,) = registry.progress(roadmap, certificates=certificates, on=dt.date(2024, 1, 1),
                                   population={"г. Тамбов": 10}).targets  # fmt: skip
     assert (share.value, share.met) == (90.0, True)

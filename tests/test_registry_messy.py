@@ -9,16 +9,18 @@ import zipfile
 import openpyxl
 import pytest
 
-from dod_model import Certificate, DocumentError, Programme, write_records
+from dod_model import DocumentError
 from dod_model.cli import main
 from dod_model.registry import (
-    field_of,
+    Certificate,
+    Programme,
     iter_rows,
-    match_header,
     read_population,
     summarise,
     validate_registry,
+    write_records,
 )
+from dod_model.registry._columns import field_of, match_header
 
 
 def write(path, text, encoding="utf-8"):

@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 
 import dod_model
-from dod_model import AgeRange, Certificate, CertificateKind, CertificateRegistry, Region
+from dod_model import Region
 from dod_model.plugins import get_plugin_manager
+from dod_model.registry import AgeRange, Certificate, CertificateKind, CertificateRegistry
 
 PLUGINS = get_plugin_manager(entry_points=False)
 HEADER = ("Номер сертификата;Вид сертификата;Дата рождения;Муниципалитет;Номинал;Остаток;"
@@ -86,12 +87,12 @@ EXPECTED = {
 @pytest.mark.parametrize("code", sorted(REGIONS))
 def test_each_regions_registry_has_its_expected_findings(tmp_path, code):
     path = registry(tmp_path, f"{code}.csv", REGIONS[code])
-    report = dod_model.validate_registry(path, plugins=PLUGINS)
+    report = dod_model.registry.validate_registry(path, plugins=PLUGINS)
     assert report.region == code
     assert sorted(findings(report), key=lambda f: (f[1], f[0])) == sorted(
         EXPECTED[code], key=lambda f: (f[1], f[0]))  # fmt: skip
     # The registry read whole and validated in memory finds the same, at the same places.
-    files = dod_model.read_registry(path)
+    files = dod_model.registry.read_registry(path)
     whole = dod_model.validate(files.certificates, plugins=PLUGINS)
     assert sorted((f.code, f.path) for f in whole) == sorted(
         (f.code, f.path) for f in report if f.code != "registry/rows")  # fmt: skip
@@ -99,9 +100,13 @@ def test_each_regions_registry_has_its_expected_findings(tmp_path, code):
 
 def test_regional_rules_run_only_for_their_region(tmp_path):
     rows = [row.replace("RU-AMU", "RU-SAM") for row in REGIONS["RU-AMU"]]
-    report = dod_model.validate_registry(registry(tmp_path, "c.csv", rows), plugins=PLUGINS)
+    report = dod_model.registry.validate_registry(
+        registry(tmp_path, "c.csv", rows), plugins=PLUGINS
+    )
     assert findings(report) == []
-    forced = dod_model.validate_registry(tmp_path / "c.csv", region="RU-AMU", plugins=PLUGINS)
+    forced = dod_model.registry.validate_registry(
+        tmp_path / "c.csv", region="RU-AMU", plugins=PLUGINS
+    )
     assert [code for code, _ in findings(forced)] == ["amur/financing-before-pfdo",
                                                       "amur/nominal-per-municipality"]  # fmt: skip
 
@@ -117,7 +122,7 @@ def test_a_region_of_a_plugin_overrides_the_ages_and_the_number_form(tmp_path, d
         "430000000002;учёта;01.03.2001;г. Киров;;;01.09.2019;RU-KIR",  # 18: not in Kirov
         "4300000003;учёта;01.03.2010;г. Киров;;;01.09.2019;RU-KIR",  # ten digits: not here
     ])  # fmt: skip
-    report = dod_model.validate_registry(path, plugins=dod_plugins)
+    report = dod_model.registry.validate_registry(path, plugins=dod_plugins)
     assert findings(report) == [("core/certificate-age", 3), ("core/certificate-number", 4)]
     assert "outside the ages 5–17" in report.findings[0].message
 
@@ -155,7 +160,7 @@ def test_enrolments_checked_against_their_certificates_and_programmes(tmp_path):
     for name, rows in ENROLMENT_FILES.items():
         paths.append(registry(tmp_path, name, rows[1:], header=rows[0]))
     # Given in any order: providers and programmes, then certificates, then enrolments are read.
-    report = dod_model.validate_registry(*reversed(paths), plugins=PLUGINS)
+    report = dod_model.registry.validate_registry(*reversed(paths), plugins=PLUGINS)
     by_file = {}
     for f in report:
         if f.code != "registry/rows":
@@ -185,7 +190,7 @@ def test_enrolments_checked_against_their_certificates_and_programmes(tmp_path):
 
 
 def test_a_rule_that_fails_is_reported_per_record_and_the_others_go_on(tmp_path, dod_plugins):
-    @dod_model.record_rule("kirov/broken", severity="error", record=Certificate)
+    @dod_model.registry.record_rule("kirov/broken", severity="error", record=Certificate)
     def broken(scope):
         def check(certificate):
             raise RuntimeError("no")
@@ -196,7 +201,7 @@ def test_a_rule_that_fails_is_reported_per_record_and_the_others_go_on(tmp_path,
     module.dod_register_rules = dod_model.hookimpl(lambda register: register(broken))
     dod_plugins.register(module, "broken")
     path = registry(tmp_path, "c.csv", REGIONS["RU-SAM"])
-    report = dod_model.validate_registry(path, plugins=dod_plugins)
+    report = dod_model.registry.validate_registry(path, plugins=dod_plugins)
     failed = [f for f in report if f.code == "core/rule-failed"]
     assert [f.path for f in failed] == [f"/certificates/{i}" for i in range(5)]
     assert failed[0].message == (
@@ -224,7 +229,7 @@ def test_rules_on_whole_registries_run_in_memory_and_are_named_when_streaming(
     codes = [f.code for f in dod_model.validate(registry_, plugins=dod_plugins)]
     assert codes == ["kirov/too-few", "core/certificate-balance"]
     path = tmp_path / "c.csv"
-    dod_model.write_records(path, registry_.certificates)
-    streamed = dod_model.validate_registry(path, plugins=dod_plugins)
+    dod_model.registry.write_records(path, registry_.certificates)
+    streamed = dod_model.registry.validate_registry(path, plugins=dod_plugins)
     assert [f.code for f in streamed] == ["registry/rule-not-streamed",
                                           "core/certificate-balance", "registry/rows"]  # fmt: skip

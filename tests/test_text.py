@@ -8,18 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dod_model import (
-    Abbreviation,
-    CentreKind,
-    Comparator,
-    Deadline,
-    LegalActKind,
-    Period,
-    PlanKind,
-    Result,
-    Step,
-    text,
-)
+from dod_model import CentreKind, Comparator, Deadline, LegalActKind, Period, PlanKind, Result, text
+from dod_model.model import Abbreviation, Step
 
 SAMARA = "samara-oc-roadmap-2019.txt"
 ULYANOVSK = "ulyanovsk-cherdakly-moc-roadmap-2019.txt"

@@ -12,29 +12,32 @@ from hypothesis import given, settings
 import dod_model
 from dod_model import (
     Activity,
-    AgeRange,
-    Certificate,
-    CertificateKind,
-    CertificateRegistry,
     ColumnRole,
     Deadline,
-    Enrolment,
     Finding,
     Period,
-    Programme,
-    ProgrammeRegistry,
     Report,
     Result,
     Roadmap,
     Section,
     Severity,
-    Step,
     examples,
     rule,
     text,
     validate,
 )
+from dod_model.model import Step
 from dod_model.plugins import get_plugin_manager
+from dod_model.registry import (
+    AgeRange,
+    Certificate,
+    CertificateKind,
+    CertificateRegistry,
+    Enrolment,
+    Orientation,
+    Programme,
+    ProgrammeRegistry,
+)
 from dod_model.testing import resolve_pointer
 from dod_model.testing import strategies as dst
 
@@ -169,7 +172,7 @@ def test_reports_group_count_and_dump():
     assert (group.count, group.paths) == (3, ("/unsectioned/0", "/unsectioned/1", "/unsectioned/2"))
     assert report.counts() == {"error": 0, "warning": 3, "info": 1}
     assert report.library == dod_model.__version__
-    assert report.schema_version == dod_model.SCHEMA_VERSION
+    assert report.schema_version == dod_model.codec.SCHEMA_VERSION
     assert {p.name for p in report.plugins} >= {"core", "samara"}
     assert dod_model.loads(dod_model.dumps(report), Report) == report
     assert json.loads(dod_model.dumps(report))["findings"][0]["severity"] in ("warning", "info")
@@ -238,7 +241,7 @@ def test_a_region_may_narrow_the_certificate_ages(dod_plugins):
 
 def test_programme_rules():
     registry = ProgrammeRegistry(programmes=(
-        Programme(id="1", title="Робототехника", orientation=dod_model.Orientation.TECHNICAL,
+        Programme(id="1", title="Робототехника", orientation=Orientation.TECHNICAL,
                   ages=AgeRange(7, 14)),
         Programme(id="2", title="Кружок", ages=AgeRange(18, 5)),
     ))  # fmt: skip

@@ -26,9 +26,8 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from dod_model.importers import TextImporter
+from dod_model.importers import RawCell, RawParagraph, RawRow, RawTable, TextImporter
 from dod_model.importers._layout import _regroup_cells
-from dod_model.importers._raw import RawCell, RawParagraph, RawRow, RawTable
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 

@@ -1,199 +1,223 @@
 """dod_model: typed roadmaps of Russian additional education of children (ДОД).
 
-The public API lives here; every name in :data:`__all__` is stable (see the contract in the
-docs). Implementation modules are private (``_name.py``) or grouped by concern:
-:mod:`dod_model.model` (the value objects), :mod:`dod_model.codec` (JSON and JSON Schema),
-:mod:`dod_model.exporters` (documents written), :mod:`dod_model.analysis` (status and diff),
-:mod:`dod_model.examples` (bundled example documents), :mod:`dod_model.cli` (``dod-model``),
-:mod:`dod_model.testing` (hypothesis strategies for plugin authors).
+The stable public API is :data:`__all__`: reading, writing and validating roadmaps, the roadmap
+model, findings, errors and the plugin API. The rest lives in public namespaces:
+:mod:`dod_model.model` (every value type), :mod:`dod_model.registry` (registries of
+programmes, certificates and enrolments), :mod:`dod_model.codec` (JSON and JSON Schema),
+:mod:`dod_model.analysis` (status and diff), :mod:`dod_model.text` (the semantics of cells),
+:mod:`dod_model.importers`, :mod:`dod_model.exporters`, :mod:`dod_model.validation`,
+:mod:`dod_model.examples` (bundled documents), :mod:`dod_model.hookspecs` and
+:mod:`dod_model.testing` (for plugin authors). Modules whose names begin with ``_`` are private.
+
+Names that left the top level in 0.3 still work, with a :class:`DeprecationWarning` naming
+their new home, until 0.4.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-from dod_model._errors import DocumentError, DodModelError, PluginError, SchemaError, SchemaFault
-from dod_model.analysis import (
-    ActivityChange,
-    ActivityStatus,
-    RoadmapDiff,
-    RoadmapStatus,
-    diff,
-    status,
-)
-from dod_model.codec import (
-    SCHEMA_VERSION,
-    dumps,
-    json_schema,
-    loads,
-    make_converter,
-    schema_names,
-    to_data,
-)
-from dod_model.exporters import Exporter, write
-from dod_model.hookspecs import hookimpl
-from dod_model.importers import read
-from dod_model.model import (
-    Abbreviation,
-    Activity,
-    AgeRange,
-    Centre,
-    CentreKind,
-    Certificate,
-    CertificateKind,
-    CertificateRegistry,
-    ColumnRole,
-    Comparator,
-    Count,
-    Deadline,
-    DeadlineKind,
-    DeadlineStatus,
-    Enrolment,
-    LabelledEnum,
-    LegalActKind,
-    LegalActRef,
-    Location,
-    NominalUnit,
-    Organisation,
-    Orientation,
-    Party,
-    Period,
-    PlanKind,
-    Programme,
-    ProgrammeForm,
-    ProgrammeKind,
-    ProgrammeLevel,
-    ProgrammeRegistry,
-    Recurrence,
-    RegistrySummary,
-    Result,
-    Roadmap,
-    Section,
-    Source,
-    Step,
-    StudyMode,
-    Target,
-)
-from dod_model.plugins import PluginLoadWarning, Plugins, Region, get_plugin_manager
-from dod_model.registry import (
-    Progress,
-    RegistryFiles,
-    RegistryRow,
-    TargetProgress,
-    iter_certificates,
-    iter_enrolments,
-    iter_programmes,
-    iter_providers,
-    progress,
-    read_registry,
-    summarise_registry,
-    validate_registry,
-    write_records,
-)
-from dod_model.validation import (
+import importlib
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from dod_model._base import publish
+from dod_model._contracts import (
+    Exporter,
     Finding,
-    RecordRule,
-    RegistryScope,
+    Importer,
     Report,
     Rule,
     RuleContext,
     Severity,
-    record_rule,
-    rule,
-    validate,
+)
+from dod_model._errors import DocumentError, DodModelError, PluginError, SchemaError, SchemaFault
+from dod_model._host import PluginLoadWarning, Plugins, RegionPlugin, get_plugin_manager
+from dod_model._version import __version__
+from dod_model.hookspecs import hookimpl
+from dod_model.importers import read
+from dod_model.model import (
+    Activity,
+    Centre,
+    CentreKind,
+    ColumnRole,
+    Comparator,
+    Deadline,
+    DeadlineKind,
+    DeadlineStatus,
+    LegalActKind,
+    LegalActRef,
+    Party,
+    Period,
+    PlanKind,
+    Recurrence,
+    Region,
+    Result,
+    Roadmap,
+    Section,
+    Target,
 )
 
-try:
-    __version__ = version("dod-model")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from dod_model.analysis import diff, status
+    from dod_model.codec import dumps, json_schema, loads
+    from dod_model.exporters import write
+    from dod_model.validation import rule, validate
+
+# Top-level names whose namespaces are loaded on first use, so that ``import dod_model`` loads
+# what reading a roadmap needs and nothing more (each namespace publishes them as dod_model's).
+_ON_FIRST_USE = {
+    **dict.fromkeys(("diff", "status"), "dod_model.analysis"),
+    **dict.fromkeys(("dumps", "json_schema", "loads"), "dod_model.codec"),
+    "write": "dod_model.exporters",
+    **dict.fromkeys(("rule", "validate"), "dod_model.validation"),
+}
 
 __all__ = [
-    "SCHEMA_VERSION",
-    "Abbreviation",
     "Activity",
-    "ActivityChange",
-    "ActivityStatus",
-    "AgeRange",
     "Centre",
     "CentreKind",
-    "Certificate",
-    "CertificateKind",
-    "CertificateRegistry",
     "ColumnRole",
     "Comparator",
-    "Count",
     "Deadline",
     "DeadlineKind",
     "DeadlineStatus",
     "DocumentError",
     "DodModelError",
-    "Enrolment",
     "Exporter",
     "Finding",
-    "LabelledEnum",
+    "Importer",
     "LegalActKind",
     "LegalActRef",
-    "Location",
-    "NominalUnit",
-    "Organisation",
-    "Orientation",
     "Party",
     "Period",
     "PlanKind",
     "PluginError",
     "PluginLoadWarning",
     "Plugins",
-    "Programme",
-    "ProgrammeForm",
-    "ProgrammeKind",
-    "ProgrammeLevel",
-    "ProgrammeRegistry",
-    "Progress",
-    "RecordRule",
     "Recurrence",
     "Region",
-    "RegistryFiles",
-    "RegistryRow",
-    "RegistryScope",
-    "RegistrySummary",
+    "RegionPlugin",
     "Report",
     "Result",
     "Roadmap",
-    "RoadmapDiff",
-    "RoadmapStatus",
     "Rule",
     "RuleContext",
     "SchemaError",
     "SchemaFault",
     "Section",
     "Severity",
-    "Source",
-    "Step",
-    "StudyMode",
     "Target",
-    "TargetProgress",
     "__version__",
     "diff",
     "dumps",
     "get_plugin_manager",
     "hookimpl",
-    "iter_certificates",
-    "iter_enrolments",
-    "iter_programmes",
-    "iter_providers",
     "json_schema",
     "loads",
-    "make_converter",
-    "progress",
     "read",
-    "read_registry",
-    "record_rule",
     "rule",
-    "schema_names",
     "status",
-    "summarise_registry",
-    "to_data",
     "validate",
-    "validate_registry",
     "write",
-    "write_records",
 ]
+
+publish(
+    __name__,
+    *(globals()[name] for name in __all__ if name not in _ON_FIRST_USE and name != "__version__"),
+    replace=True,
+)
+
+# Names that left the top level in 0.3, and the namespace each went to. They keep working
+# through __getattr__, with a DeprecationWarning, until 0.4.
+_MOVED = {
+    **dict.fromkeys(
+        (
+            "ActivityChange",
+            "ActivityStatus",
+            "RoadmapDiff",
+            "RoadmapStatus",
+        ),
+        "dod_model.analysis",
+    ),
+    **dict.fromkeys(
+        ("SCHEMA_VERSION", "make_converter", "schema_names", "to_data"), "dod_model.codec"
+    ),
+    **dict.fromkeys(
+        ("Abbreviation", "LabelledEnum", "Location", "Source", "Step"), "dod_model.model"
+    ),
+    **dict.fromkeys(
+        (
+            "AgeRange",
+            "Certificate",
+            "CertificateKind",
+            "CertificateRegistry",
+            "Count",
+            "Enrolment",
+            "NominalUnit",
+            "Organisation",
+            "Orientation",
+            "Programme",
+            "ProgrammeForm",
+            "ProgrammeKind",
+            "ProgrammeLevel",
+            "ProgrammeRegistry",
+            "Progress",
+            "RecordRule",
+            "RegistryFiles",
+            "RegistryRow",
+            "RegistryScope",
+            "RegistrySummary",
+            "StudyMode",
+            "TargetProgress",
+            "iter_certificates",
+            "iter_enrolments",
+            "iter_programmes",
+            "iter_providers",
+            "progress",
+            "read_registry",
+            "record_rule",
+            "summarise_registry",
+            "validate_registry",
+            "write_records",
+        ),
+        "dod_model.registry",
+    ),
+}
+
+
+# Public subpackages not imported by ``import dod_model``, loaded on first attribute access.
+_LAZY = frozenset(
+    (
+        "analysis",
+        "cli",
+        "codec",
+        "examples",
+        "exporters",
+        "plugins",
+        "registry",
+        "testing",
+        "validation",
+    )
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ON_FIRST_USE:
+        value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
+        globals()[name] = value
+        return value
+    if name in _LAZY:
+        return importlib.import_module(f"{__name__}.{name}")
+    namespace = _MOVED.get(name)
+    if namespace is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    warnings.warn(
+        f"dod_model.{name} moved to {namespace}.{name} in 0.3.0; the old name goes in 0.4.0",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(importlib.import_module(namespace), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -15,16 +15,15 @@ Expose the module under the entry-point group ``dod_model`` of your distribution
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import Protocol
 
 import pluggy
 
-if TYPE_CHECKING:
-    from dod_model.plugins import Region
-    from dod_model.validation import Rule
+from dod_model._contracts import Exporter, Importer, Rule
+from dod_model.model import Region
 
-__all__ = ["PROJECT", "hookimpl", "hookspec"]
+__all__ = ["PROJECT", "RegisterAbbreviations", "hookimpl", "hookspec"]
 
 PROJECT = "dod_model"
 """Name of the pluggy project and of the entry-point group plugins are found under."""
@@ -35,6 +34,16 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 .. versionadded:: 0.1.0
 """
+
+
+class RegisterAbbreviations(Protocol):
+    """The ``register`` that :func:`dod_register_abbreviations` receives.
+
+    .. versionadded:: 0.3.0
+    """
+
+    def __call__(self, entries: Mapping[str, str], /, *, region: str | None = None) -> None:
+        """Register abbreviations (``{"МОиН СО": "министерство …"}``), for ``region`` only."""
 
 
 @hookspec
@@ -57,16 +66,16 @@ def dod_register_rules(register: Callable[[Rule], None]) -> None:
     plugins), ``region`` (an ISO 3166-2 code, or ``None`` to check every document),
     ``severity`` and ``check(obj, context)`` yielding :class:`~dod_model.Finding`\\ s.
 
-    Rules on registry records are best made with :func:`~dod_model.record_rule`: such a
-    :class:`~dod_model.RecordRule` checks one record at a time, so it also runs on registry
-    files streamed by :func:`~dod_model.validate_registry` (since 0.2.0).
+    Rules on registry records are best made with :func:`~dod_model.registry.record_rule`: such a
+    :class:`~dod_model.registry.RecordRule` checks one record at a time, so it also runs on registry
+    files streamed by :func:`~dod_model.registry.validate_registry` (since 0.2.0).
 
     .. versionadded:: 0.1.0
     """
 
 
 @hookspec
-def dod_register_abbreviations(register: Callable[..., None]) -> None:
+def dod_register_abbreviations(register: RegisterAbbreviations) -> None:
     """Register abbreviations and what they stand for.
 
     Call ``register({"МОиН СО": "министерство образования и науки Самарской области"},
@@ -78,24 +87,25 @@ def dod_register_abbreviations(register: Callable[..., None]) -> None:
 
 
 @hookspec
-def dod_register_importers(register: Callable[[Any], None]) -> None:
+def dod_register_importers(register: Callable[[Importer], None]) -> None:
     """Register importers: readers of a document format into a :class:`~dod_model.Roadmap`.
 
-    Call ``register(importer)`` with an object that has ``name`` (the ``format`` users pass to
-    :func:`dod_model.read`), ``suffixes`` (file suffixes it claims) and the methods the importer
-    protocol documents. Names are unique across plugins.
+    Call ``register(importer)`` with an :class:`~dod_model.Importer`: its ``name`` (the
+    ``format`` users pass to :func:`dod_model.read`), ``suffixes`` (file suffixes it claims),
+    ``sniff(head)`` and ``read(data, name=...)``, which returns the raw document the layout
+    stage builds the roadmap from. Names are unique across plugins.
 
     .. versionadded:: 0.1.0
     """
 
 
 @hookspec
-def dod_register_exporters(register: Callable[[Any], None]) -> None:
+def dod_register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register exporters: writers of a :class:`~dod_model.Roadmap` in a format.
 
-    Call ``register(exporter)`` with an object that has ``name`` (the ``format`` users pass to
-    :func:`dod_model.write`), ``suffixes`` and the methods the exporter protocol documents.
-    Names are unique across plugins.
+    Call ``register(exporter)`` with an :class:`~dod_model.Exporter`: its ``name`` (the
+    ``format`` users pass to :func:`dod_model.write`), ``suffixes``, ``media_type`` and
+    ``export(roadmap)``. Names are unique across plugins.
 
     .. versionadded:: 0.1.0
     """

@@ -36,13 +36,13 @@ except dod_model.SchemaError as error:
         assert_type(fault.pointer, str)
 
 state = dod_model.status(roadmap, dt.date(2019, 9, 15), horizon=30)
-assert_type(state, dod_model.RoadmapStatus)
-assert_type(state.overdue, tuple[dod_model.ActivityStatus, ...])
+assert_type(state, dod_model.analysis.RoadmapStatus)
+assert_type(state.overdue, tuple[dod_model.analysis.ActivityStatus, ...])
 assert_type(state.overdue[0].last_due, dt.date | None)
 changes = dod_model.diff(roadmap, roadmap)
-assert_type(changes, dod_model.RoadmapDiff)
+assert_type(changes, dod_model.analysis.RoadmapDiff)
 assert_type(changes.added, tuple[Activity, ...])
-assert_type(changes.retitled, tuple[dod_model.ActivityChange, ...])
+assert_type(changes.retitled, tuple[dod_model.analysis.ActivityChange, ...])
 assert_type(changes.empty, bool)
 
 
@@ -55,15 +55,20 @@ def write_exports(folder: str) -> None:
 
 def _registries(roadmap: Roadmap) -> None:
     """Registries: typed, never run (there are no files here)."""
-    certificates = dod_model.iter_certificates("certificates.csv", findings=[])
+    certificates = dod_model.registry.iter_certificates("certificates.csv", findings=[])
     for certificate in certificates:
-        assert_type(certificate, dod_model.Certificate)
+        assert_type(certificate, dod_model.registry.Certificate)
         assert_type(certificate.holder_birth_date, dt.date | None)
-    assert_type(dod_model.validate_registry("a.csv", "b.xlsx", region="RU-SAM"), dod_model.Report)
-    assert_type(dod_model.read_registry("a.jsonl").certificates, dod_model.CertificateRegistry)
-    summary = dod_model.summarise_registry("a.csv", population={"г. Тамбов": 1000})
-    assert_type(summary.by_municipality, tuple[dod_model.Count, ...])
+    assert_type(
+        dod_model.registry.validate_registry("a.csv", "b.xlsx", region="RU-SAM"), dod_model.Report
+    )
+    assert_type(
+        dod_model.registry.read_registry("a.jsonl").certificates,
+        dod_model.registry.CertificateRegistry,
+    )
+    summary = dod_model.registry.summarise_registry("a.csv", population={"г. Тамбов": 1000})
+    assert_type(summary.by_municipality, tuple[dod_model.registry.Count, ...])
     assert_type(summary.coverage, float | None)
-    measured = dod_model.progress(roadmap, programmes=[], on=dt.date(2020, 1, 1))
+    measured = dod_model.registry.progress(roadmap, programmes=[], on=dt.date(2020, 1, 1))
     assert_type(measured.targets[0].value, int | float | None)
     assert_type(measured.targets[0].met, bool | None)

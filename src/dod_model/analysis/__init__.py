@@ -8,6 +8,7 @@ retitled, re-dated and reassigned. Both only read the model.
 .. versionadded:: 0.2.0
 """
 
+from dod_model._base import publish
 from dod_model.analysis._diff import (
     NUMBER_BONUS,
     TITLE_SIMILARITY,
@@ -29,3 +30,6 @@ __all__ = [
     "status",
     "title_similarity",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))
+publish("dod_model", diff, status, replace=True)  # documented at the top level

@@ -6,8 +6,7 @@ import datetime as dt
 
 import attrs
 
-from dod_model.model import Activity, DeadlineStatus, Roadmap
-from dod_model.text._schedule import opening_day, status_from
+from dod_model.model import Activity, DeadlineStatus, Roadmap, opening_day, status_from
 
 __all__ = ["ActivityStatus", "RoadmapStatus", "status"]
 

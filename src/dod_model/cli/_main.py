@@ -21,6 +21,7 @@ from typing import TypeAlias
 
 from dod_model import examples
 from dod_model._errors import DodModelError
+from dod_model._version import __version__
 from dod_model.analysis import TITLE_SIMILARITY, diff, status
 from dod_model.cli._analysis import diff_data, render_diff, render_status, status_data
 from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch, to_stdout
@@ -40,8 +41,6 @@ _Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _version() -> str:
-    from dod_model import __version__  # noqa: PLC0415 - the package imports this module
-
     return __version__
 
 

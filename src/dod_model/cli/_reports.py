@@ -18,7 +18,7 @@ def source_place(data: Any, pointer: str) -> str | None:
     """Where the value at ``pointer`` stands in the source document, from the nearest provenance.
 
     Args:
-        data: The validated document as JSON data (:func:`dod_model.to_data`).
+        data: The validated document as JSON data (:func:`dod_model.codec.to_data`).
         pointer: A JSON Pointer into it.
 
     Returns:

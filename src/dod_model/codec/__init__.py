@@ -3,6 +3,7 @@
 Every public name is re-exported from :mod:`dod_model`.
 """
 
+from dod_model._base import publish
 from dod_model.codec._api import (
     DOCUMENTS,
     SCHEMA_VERSION,
@@ -27,3 +28,6 @@ __all__ = [
     "schema_names",
     "to_data",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))
+publish("dod_model", dumps, json_schema, loads, replace=True)  # documented at the top level

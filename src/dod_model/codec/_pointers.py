@@ -10,23 +10,19 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from dod_model._base import escape_token
 from dod_model._errors import SchemaFault
 from dod_model.codec._converter import Fault
 
-__all__ = ["escape", "faults_of"]
-
-
-def escape(token: str | int) -> str:
-    """Escape one reference token of a JSON Pointer (RFC 6901)."""
-    return str(token).replace("~", "~0").replace("/", "~1")
+__all__ = ["faults_of"]
 
 
 def _step(exc: BaseException) -> str:
     for note in getattr(exc, "__notes__", ()):
         if isinstance(note, AttributeValidationNote):
-            return "/" + escape(note.name)
+            return "/" + escape_token(note.name)
         if isinstance(note, IterableValidationNote):
-            return "/" + escape(note.index)
+            return "/" + escape_token(note.index)
     return ""
 
 
@@ -50,7 +46,9 @@ def faults_of(exc: BaseException, pointer: str = "") -> Iterator[SchemaFault]:
     here = pointer + _step(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield SchemaFault(f"{here}/{escape(key)}", "unknown key: the schema has no such field")
+            yield SchemaFault(
+                f"{here}/{escape_token(key)}", "unknown key: the schema has no such field"
+            )
     elif isinstance(exc, BaseExceptionGroup):
         for sub in exc.exceptions:
             yield from faults_of(sub, here)

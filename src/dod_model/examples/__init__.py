@@ -24,13 +24,12 @@ from __future__ import annotations
 
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import TYPE_CHECKING
 
+from dod_model._base import publish
+from dod_model._host import Plugins
 from dod_model.codec import loads
+from dod_model.importers import read
 from dod_model.model import Roadmap
-
-if TYPE_CHECKING:
-    from dod_model.plugins import Plugins
 
 __all__ = ["documents", "load", "names", "path", "text"]
 
@@ -103,7 +102,8 @@ def load(name: str, *, plugins: Plugins | None = None) -> Roadmap:
     file = path(name)
     if name in _JSON:
         return loads(file.read_text(encoding="utf-8"), Roadmap)
-    from dod_model.importers import read  # noqa: PLC0415 - importers use the examples' siblings
-
     with resources.as_file(file) as real:
         return read(real, plugins=plugins)
+
+
+publish(__name__, *(globals()[name] for name in __all__))

@@ -7,12 +7,14 @@ An exporter (registered through the ``dod_register_exporters`` hook) turns a
 .. versionadded:: 0.2.0
 """
 
+from dod_model._base import publish
+from dod_model._contracts import Exporter
 from dod_model.exporters._csv import CSV_COLUMNS, CsvExporter
 from dod_model.exporters._docx import DocxExporter
 from dod_model.exporters._ics import CalendarPlan, IcsExporter, PlannedEvent, regular_rule
 from dod_model.exporters._json import JsonExporter
 from dod_model.exporters._markdown import MarkdownExporter, escape_cell, escape_text
-from dod_model.exporters._write import Exporter, choose_exporter, write
+from dod_model.exporters._write import choose_exporter, write
 
 __all__ = [
     "CSV_COLUMNS",
@@ -30,3 +32,6 @@ __all__ = [
     "regular_rule",
     "write",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))
+publish("dod_model", write, replace=True)  # documented at the top level

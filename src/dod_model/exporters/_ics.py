@@ -7,12 +7,14 @@ import hashlib
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import icalendar
 
 from dod_model.model import Activity, DeadlineKind, Period, Roadmap, Section
+
+if TYPE_CHECKING:
+    import icalendar
 
 __all__ = ["CalendarPlan", "IcsExporter", "PlannedEvent", "regular_rule"]
 
@@ -256,6 +258,8 @@ class IcsExporter:
 
     def calendar(self, roadmap: Roadmap) -> icalendar.Calendar:
         """The roadmap as an :class:`icalendar.Calendar`."""
+        import icalendar  # noqa: PLC0415 - a heavy import, needed only when calendars are written
+
         plan = plan_calendar(roadmap)
         stamp = _stamp(roadmap)
         calendar = icalendar.Calendar()

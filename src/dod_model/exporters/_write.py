@@ -6,37 +6,16 @@ import os
 import secrets
 import stat
 from pathlib import Path
-from typing import IO, Protocol, runtime_checkable
+from typing import IO
 
+from dod_model._contracts import Exporter
 from dod_model._errors import DocumentError
+from dod_model._host import Plugins, default_plugins
 from dod_model.model import Roadmap
-from dod_model.plugins import Plugins
 
-__all__ = ["Exporter", "Target", "choose_exporter", "write"]
+__all__ = ["Target", "choose_exporter", "write"]
 
 Target = str | os.PathLike[str] | IO[bytes]
-
-
-@runtime_checkable
-class Exporter(Protocol):
-    """What an exporter registered through ``dod_register_exporters`` provides.
-
-    Attributes:
-        name: The ``format`` users pass to :func:`dod_model.write` («json», «csv», …).
-        suffixes: File suffixes it writes, lower case with the dot («.json»); the first is
-            the one ``dod-model read -o DIR`` gives its files.
-        media_type: The IANA media type of what it writes.
-
-    .. versionadded:: 0.2.0
-    """
-
-    name: str
-    suffixes: tuple[str, ...]
-    media_type: str
-
-    def export(self, roadmap: Roadmap) -> bytes:
-        """The document's bytes. Must not raise for any valid roadmap."""
-        ...
 
 
 def choose_exporter(plugins: Plugins, target: str, format: str | None) -> Exporter:
@@ -53,20 +32,7 @@ def choose_exporter(plugins: Plugins, target: str, format: str | None) -> Export
 
     .. versionadded:: 0.2.0
     """
-    exporters: dict[str, Exporter] = plugins.exporters()
-    known = ", ".join(exporters) or "none"
-    if format is not None:
-        if format not in exporters:
-            msg = f"{target}: no exporter for format {format!r} (known: {known})"
-            raise DocumentError(msg)
-        return exporters[format]
-    suffix = Path(target).suffix.casefold()
-    for exporter in exporters.values():
-        if suffix and suffix in exporter.suffixes:
-            return exporter
-    what = suffix or "files without a suffix"
-    msg = f"{target}: no exporter writes {what}; name the format ({known})"
-    raise DocumentError(msg)
+    return plugins.choose_exporter(target, format)
 
 
 def _replace(path: Path, data: bytes) -> None:
@@ -113,8 +79,6 @@ def write(roadmap: Roadmap, target: Target, *, format: str | None = None,
 
     .. versionadded:: 0.2.0
     """
-    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins import exporters
-
     plugins = default_plugins() if plugins is None else plugins
     if isinstance(target, str | os.PathLike):
         path = Path(target)

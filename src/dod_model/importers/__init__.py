@@ -7,9 +7,10 @@ into a :class:`RawDocument` of paragraphs and tables; the shared layout turns th
 .. versionadded:: 0.1.0
 """
 
+from dod_model._base import publish
+from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._docx import DocxImporter
 from dod_model.importers._layout import build_roadmap, column_role
-from dod_model.importers._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
 from dod_model.importers._text import TextImporter
 
@@ -26,3 +27,5 @@ __all__ = [
     "column_role",
     "read",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model._errors import DocumentError
 from dod_model.importers._math import formula_text
 from dod_model.importers._ooxml import (
@@ -36,7 +37,6 @@ from dod_model.importers._ooxml import (
     to_int,
 )
 from dod_model.importers._package import Package
-from dod_model.importers._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._word_numbering import Numbering
 
 __all__ = ["DocxImporter"]

@@ -14,8 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from dod_model._base import fold_header
+from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model._errors import DocumentError
-from dod_model.importers._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from dod_model._host import Plugins
 from dod_model.model import (
     Activity,
     ColumnRole,
@@ -29,14 +31,12 @@ from dod_model.model import (
     Section,
     Source,
 )
-from dod_model.plugins import Plugins
 from dod_model.text import (
     Glossary,
     find_centres,
     find_definitions,
     find_legal_acts,
     find_steps,
-    fold,
     is_approval_block,
     normalise_number,
     period_from_deadlines,
@@ -59,14 +59,9 @@ _ROLE_WORDS: tuple[tuple[ColumnRole, re.Pattern[str]], ...] = (
 )  # fmt: skip
 
 
-def _fold(text: str) -> str:
-    r"""A header cell folded, a word hyphenated across lines («реализа-\nции») joined."""
-    return fold(re.sub(r"-\s*\n\s*", "", text.replace("\u00ad", "")))
-
-
 def column_role(header: str) -> ColumnRole | None:
     """The role a header cell names («Срок исполнения» → deadline), or ``None``."""
-    folded = _fold(header)
+    folded = fold_header(header)
     if not folded:
         return None
     for role, pattern in _ROLE_WORDS:

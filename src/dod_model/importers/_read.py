@@ -8,15 +8,15 @@ import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import attrs
 
+from dod_model._contracts import Importer, RawDocument
 from dod_model._errors import DocumentError, DodModelError
+from dod_model._host import Plugins, default_plugins
 from dod_model.importers._layout import build_roadmap
-from dod_model.importers._raw import RawDocument
 from dod_model.model import Roadmap
-from dod_model.plugins import Plugins
 
 __all__ = ["MAX_DOCUMENT_BYTES", "read"]
 
@@ -62,19 +62,11 @@ def _bytes(source: Source) -> tuple[bytes, str]:
     return data, name
 
 
-def _choose(importers: dict[str, Any], data: bytes, name: str, format: str | None) -> Any:
-    if format is not None:
-        if format not in importers:
-            known = ", ".join(importers) or "none"
-            msg = f"{name}: no importer for format {format!r} (known: {known})"
-            raise DocumentError(msg)
-        return importers[format]
-    suffix = Path(name).suffix.casefold()
+def _choose(plugins: Plugins, data: bytes, name: str, format: str | None) -> Importer:
     head = data[:8192]
-    by_suffix = [i for i in importers.values() if suffix and suffix in i.suffixes]
-    for importer in (*by_suffix, *importers.values()):
-        if importer.sniff(head):
-            return importer
+    importer = plugins.choose_importer(name, head, format)
+    if importer is not None:
+        return importer
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         msg = (
             f"{name}: a legacy binary Word file (.doc) or a password-protected one; save it as "
@@ -87,7 +79,7 @@ def _choose(importers: dict[str, Any], data: bytes, name: str, format: str | Non
     if b"\x00" in head:
         msg = f"{name}: binary data, not a text export; save the roadmap as .docx or as text"
         raise DocumentError(msg)
-    msg = f"{name}: no importer recognises this document ({', '.join(importers)} tried)"
+    msg = f"{name}: no importer recognises this document ({', '.join(plugins.importers())} tried)"
     raise DocumentError(msg)
 
 
@@ -127,12 +119,10 @@ def read(source: Source, *, region: str | None = None, format: str | None = None
 
     .. versionadded:: 0.1.0
     """
-    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins import importers
-
     plugins = default_plugins() if plugins is None else plugins
     data, name = _bytes(source)
     try:
-        importer = _choose(plugins.importers(), data, name, format)
+        importer = _choose(plugins, data, name, format)
         with _collector_paused():
             raw: RawDocument = importer.read(data, name=name)
             raw = attrs.evolve(raw, name=name, sha256=hashlib.sha256(data).hexdigest(),

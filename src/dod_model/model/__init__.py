@@ -1,8 +1,13 @@
-"""The domain model: frozen attrs value objects for roadmaps and registries.
+"""The domain model: frozen attrs value objects for roadmaps and registries, and their grammar.
 
-Every public name is re-exported from :mod:`dod_model`; import from there.
+The grammar behind :meth:`Deadline.parse`, :meth:`Deadline.due_dates` and :meth:`Result.parse`
+is model behaviour and lives here, so the model needs nothing above it. Value types are
+re-exported from :mod:`dod_model`; import them from there.
 """
 
+from dod_model._base import publish
+from dod_model.model._acts import find_legal_acts, find_urls
+from dod_model.model._deadline_grammar import recurrence_of
 from dod_model.model._enums import (
     CentreKind,
     CertificateKind,
@@ -22,7 +27,9 @@ from dod_model.model._enums import (
 )
 from dod_model.model._labels import LabelledEnum
 from dod_model.model._organisations import Centre, Organisation
-from dod_model.model._references import LegalActRef, Party, Result, Target
+from dod_model.model._period import Period
+from dod_model.model._references import LegalActRef, Party, Target
+from dod_model.model._region import Region, detect_region
 from dod_model.model._registry import (
     AgeRange,
     Certificate,
@@ -30,7 +37,9 @@ from dod_model.model._registry import (
     Enrolment,
     Programme,
     ProgrammeRegistry,
+    age_on,
 )
+from dod_model.model._result import Result
 from dod_model.model._roadmap import (
     Abbreviation,
     Activity,
@@ -40,8 +49,10 @@ from dod_model.model._roadmap import (
     Source,
     Step,
 )
+from dod_model.model._schedule import opening_day, status_from
 from dod_model.model._summaries import Count, RegistrySummary
-from dod_model.model._time import Deadline, Period
+from dod_model.model._targets import find_targets
+from dod_model.model._time import Deadline
 
 __all__ = [
     "Abbreviation",
@@ -75,6 +86,7 @@ __all__ = [
     "ProgrammeLevel",
     "ProgrammeRegistry",
     "Recurrence",
+    "Region",
     "RegistrySummary",
     "Result",
     "Roadmap",
@@ -83,4 +95,14 @@ __all__ = [
     "Step",
     "StudyMode",
     "Target",
+    "age_on",
+    "detect_region",
+    "find_legal_acts",
+    "find_targets",
+    "find_urls",
+    "opening_day",
+    "recurrence_of",
+    "status_from",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

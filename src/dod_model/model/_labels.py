@@ -8,19 +8,12 @@ aliases whatever their case, ``ё``/``е`` spelling or spacing.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Mapping
 from typing import ClassVar, Self
 
-__all__ = ["LabelledEnum", "normalise_label"]
+from dod_model._base import fold_label
 
-_SPACES = re.compile(r"[\s\u00a0]+")
-
-
-def normalise_label(text: str) -> str:
-    """Fold a Russian label for comparison: case, ``ё``, dashes and runs of spaces."""
-    text = text.casefold().replace("ё", "е").replace("\u2013", "-").replace("\u2014", "-")
-    return _SPACES.sub(" ", text).strip(" .;,")
+__all__ = ["LabelledEnum"]
 
 
 class LabelledEnum(enum.StrEnum):
@@ -53,10 +46,10 @@ class LabelledEnum(enum.StrEnum):
         Returns:
             The member, or ``None`` when nothing matches.
         """
-        wanted = normalise_label(text)
+        wanted = fold_label(text)
         for member in cls:
             if wanted == str(member) or any(
-                wanted == normalise_label(label) for label in cls.__labels__[str(member)]
+                wanted == fold_label(label) for label in cls.__labels__[str(member)]
             ):
                 return member
         return None

@@ -1,4 +1,4 @@
-"""What the text of a cell refers to: legal acts, quantitative targets, results and parties."""
+"""What the text of a cell refers to: legal acts, quantitative targets and parties."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import attrs
 
 from dod_model.model._enums import Comparator, LegalActKind
 
-__all__ = ["LegalActRef", "Party", "Result", "Target"]
+__all__ = ["LegalActRef", "Party", "Target"]
 
 
 @attrs.frozen(kw_only=True)
@@ -57,42 +57,6 @@ class Target:
         if isinstance(value, bool) or value != value or value in (float("inf"), float("-inf")):  # noqa: PLR0124
             msg = f"a target's value must be a finite number, not {value!r}"
             raise ValueError(msg)
-
-
-@attrs.frozen(kw_only=True)
-class Result:
-    """An expected result of an activity: a document, a registry, a measurable change.
-
-    Attributes:
-        text: The result as written.
-        acts: Legal acts the result cites or produces.
-        urls: Web addresses in the text.
-        targets: Quantitative targets the result states.
-
-    .. versionadded:: 0.1.0
-    """
-
-    text: str
-    acts: tuple[LegalActRef, ...] = ()
-    urls: tuple[str, ...] = ()
-    targets: tuple[Target, ...] = ()
-
-    @classmethod
-    def parse(cls, text: str) -> Result:
-        """A result with the legal acts, web addresses and targets its text states.
-
-        >>> from dod_model import Result
-        >>> Result.parse("Апробировано не менее 6 типов программ").targets[0].value
-        6
-
-        .. versionadded:: 0.1.0
-        """
-        from dod_model.text._acts import find_legal_acts, find_urls  # noqa: PLC0415 - built on the model
-        from dod_model.text._targets import find_targets  # noqa: PLC0415 - built on the model
-
-        return cls(
-            text=text, acts=find_legal_acts(text), urls=find_urls(text), targets=find_targets(text)
-        )
 
 
 @attrs.frozen(kw_only=True)

@@ -8,8 +8,10 @@ import attrs
 
 from dod_model.model._enums import ColumnRole, PlanKind
 from dod_model.model._organisations import Centre
-from dod_model.model._references import LegalActRef, Party, Result
-from dod_model.model._time import Deadline, Period
+from dod_model.model._period import Period
+from dod_model.model._references import LegalActRef, Party
+from dod_model.model._result import Result
+from dod_model.model._time import Deadline
 
 __all__ = ["Abbreviation", "Activity", "Location", "Roadmap", "Section", "Source", "Step"]
 

@@ -1,4 +1,4 @@
-"""Calendar values: a plan's period and an activity's deadline."""
+"""An activity's deadline, as written and as calendar dates."""
 
 from __future__ import annotations
 
@@ -6,38 +6,12 @@ import datetime as dt
 
 import attrs
 
+from dod_model.model._deadline_grammar import read_deadline, render_deadline
 from dod_model.model._enums import DeadlineKind, DeadlineStatus, Recurrence
+from dod_model.model._period import Period
+from dod_model.model._schedule import deadline_status, due_dates
 
-__all__ = ["Deadline", "Period"]
-
-
-def _not_after_end(instance: Period, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
-    if value > instance.end:
-        msg = f"a period cannot start ({value.isoformat()}) after it ends ({instance.end})"
-        raise ValueError(msg)
-
-
-@attrs.frozen
-class Period:
-    """A closed range of calendar days, both ends included.
-
-    Attributes:
-        start: The first day.
-        end: The last day; never before ``start``.
-
-    .. versionadded:: 0.1.0
-    """
-
-    start: dt.date = attrs.field(validator=_not_after_end)
-    end: dt.date
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, dt.date) and self.start <= day <= self.end
-
-    @property
-    def years(self) -> range:
-        """The calendar years the period touches, in order."""
-        return range(self.start.year, self.end.year + 1)
+__all__ = ["Deadline"]
 
 
 @attrs.frozen(kw_only=True)
@@ -90,9 +64,7 @@ class Deadline:
 
         .. versionadded:: 0.1.0
         """
-        from dod_model.text._deadlines import parse_deadline  # noqa: PLC0415 - built on the model
-
-        return parse_deadline(text, period)
+        return cls(text=text, **read_deadline(text, period)._asdict())
 
     def render(self) -> str:
         """Canonical text of the deadline, which :meth:`parse` reads back to it.
@@ -101,8 +73,6 @@ class Deadline:
 
         .. versionadded:: 0.1.0
         """
-        from dod_model.text._deadlines import render_deadline  # noqa: PLC0415 - built on the model
-
         return render_deadline(self)
 
     def due_dates(self, period: Period | None = None) -> tuple[dt.date, ...]:
@@ -113,8 +83,6 @@ class Deadline:
 
         .. versionadded:: 0.1.0
         """
-        from dod_model.text._schedule import due_dates  # noqa: PLC0415 - built on the model
-
         return due_dates(self, period)
 
     def status(self, on: dt.date, period: Period | None = None) -> DeadlineStatus:
@@ -122,6 +90,4 @@ class Deadline:
 
         .. versionadded:: 0.1.0
         """
-        from dod_model.text._schedule import deadline_status  # noqa: PLC0415 - built on the model
-
         return deadline_status(self, on, period)

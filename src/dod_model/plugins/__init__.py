@@ -1,23 +1,23 @@
-"""Plugins: the host, the regions, and the built-in plugins (``core`` and five regions).
+"""The built-in plugins: ``core`` (rules, importers, exporters) and the five regions.
 
-Plugins implement the hooks of :mod:`dod_model.hookspecs` and are found under the entry-point
-group ``dod_model``. :func:`get_plugin_manager` builds a session of them.
+They are the top layer of the library: the plugin host loads them by module name, through the
+same hooks as installed plugins, and nothing below imports them. The host's names are
+re-exported here for code written against 0.2; import them from :mod:`dod_model`.
 
 .. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
-import functools
-
-from dod_model.plugins._host import (
+from dod_model._host import (
     PluginInfo,
     PluginLoadWarning,
     Plugins,
+    RegionPlugin,
+    default_plugins,
     get_plugin_manager,
 )
-from dod_model.plugins._region import Region, detect_region
-from dod_model.plugins._region_plugin import RegionPlugin
+from dod_model.model import Region, detect_region
 
 __all__ = [
     "PluginInfo",
@@ -29,12 +29,3 @@ __all__ = [
     "detect_region",
     "get_plugin_manager",
 ]
-
-
-@functools.cache
-def default_plugins() -> Plugins:
-    """The plugin session :func:`dod_model.validate` uses by default: built once, on first use.
-
-    .. versionadded:: 0.1.0
-    """
-    return get_plugin_manager()

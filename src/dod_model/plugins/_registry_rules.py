@@ -18,8 +18,8 @@ from dod_model.model import (
     Enrolment,
     Organisation,
     Programme,
+    age_on,
 )
-from dod_model.model._registry import age_on
 from dod_model.validation import RecordCheck, RegistryScope, record_rule
 
 __all__ = ["REGISTRY_RULES", "age_on"]

@@ -11,9 +11,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from dod_model.model import Certificate, CertificateKind, Roadmap
-from dod_model.plugins._region import Region
-from dod_model.plugins._region_plugin import RegionPlugin
+from dod_model._host import RegionPlugin
+from dod_model.model import Certificate, CertificateKind, Region, Roadmap
 from dod_model.validation import RecordCheck, RegistryScope, RuleContext, record_rule, rule
 
 CODE = "RU-AMU"

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dod_model.model import Roadmap
-from dod_model.plugins._region import Region
-from dod_model.plugins._region_plugin import RegionPlugin
+from dod_model._host import RegionPlugin
+from dod_model.model import Region, Roadmap
 from dod_model.validation import RuleContext, rule
 
 CODE = "RU-SVE"

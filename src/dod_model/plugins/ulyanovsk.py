@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dod_model.model import Roadmap
+from dod_model._host import RegionPlugin
+from dod_model.model import Region, Roadmap
 from dod_model.plugins._measures import MEASURES, planned_measures
-from dod_model.plugins._region import Region
-from dod_model.plugins._region_plugin import RegionPlugin
 from dod_model.validation import RuleContext, rule
 
 CODE = "RU-ULY"

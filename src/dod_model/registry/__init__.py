@@ -7,10 +7,26 @@ record through the rule hook; summarised; and measured against a roadmap's targe
 .. versionadded:: 0.2.0
 """
 
-from dod_model.model import Count, RegistrySummary
-from dod_model.registry._columns import KINDS, Header, field_of, match_header
+from dod_model._base import publish
+from dod_model.model import (
+    AgeRange,
+    Certificate,
+    CertificateKind,
+    CertificateRegistry,
+    Count,
+    Enrolment,
+    NominalUnit,
+    Organisation,
+    Orientation,
+    Programme,
+    ProgrammeForm,
+    ProgrammeKind,
+    ProgrammeLevel,
+    ProgrammeRegistry,
+    RegistrySummary,
+    StudyMode,
+)
 from dod_model.registry._progress import Progress, TargetProgress, progress
-from dod_model.registry._rows import RECORD_TYPES, format_cell
 from dod_model.registry._stream import (
     RegistryFiles,
     RegistryRow,
@@ -29,31 +45,46 @@ from dod_model.registry._summary import (
     summarise_registry,
 )
 from dod_model.registry._write import write_records
+from dod_model.validation import RecordCheck, RecordRule, RegistryScope, record_rule
 
 __all__ = [
-    "KINDS",
-    "RECORD_TYPES",
+    "AgeRange",
+    "Certificate",
+    "CertificateKind",
+    "CertificateRegistry",
     "Count",
-    "Header",
+    "Enrolment",
+    "NominalUnit",
+    "Organisation",
+    "Orientation",
+    "Programme",
+    "ProgrammeForm",
+    "ProgrammeKind",
+    "ProgrammeLevel",
+    "ProgrammeRegistry",
     "Progress",
+    "RecordCheck",
+    "RecordRule",
     "RegistryFiles",
     "RegistryRow",
+    "RegistryScope",
     "RegistrySummary",
     "RegistryWarning",
+    "StudyMode",
     "TargetProgress",
-    "field_of",
-    "format_cell",
     "iter_certificates",
     "iter_enrolments",
     "iter_programmes",
     "iter_providers",
     "iter_rows",
-    "match_header",
     "progress",
     "read_population",
     "read_registry",
+    "record_rule",
     "summarise",
     "summarise_registry",
     "validate_registry",
     "write_records",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

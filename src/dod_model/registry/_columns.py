@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from dod_model.importers._layout import _fold
+from dod_model._base import fold_header
 
 __all__ = [
     "KINDS",
@@ -206,7 +206,7 @@ _OWN = {kind: frozenset(RECORD_FIELDS[kind]) for kind in KINDS} | {
 
 def _match(header: str, kind: str) -> tuple[str, int] | None:
     """The field a header cell names and how specific the match is (higher is more)."""
-    folded = _fold(header).strip(" .:*")
+    folded = fold_header(header).strip(" .:*")
     if not folded or _COUNTER.fullmatch(folded):
         return None
     own = folded.replace(" ", "_")
@@ -220,7 +220,7 @@ def _match(header: str, kind: str) -> tuple[str, int] | None:
 
 def is_counter(header: str) -> bool:
     """Whether a header cell names a row counter («№ п/п»), a column of no field."""
-    return _COUNTER.fullmatch(_fold(header).strip(" .:*")) is not None
+    return _COUNTER.fullmatch(fold_header(header).strip(" .:*")) is not None
 
 
 def field_of(header: str, kind: str) -> str | None:

@@ -29,8 +29,9 @@ from dod_model.model import (
     ProgrammeRegistry,
     Roadmap,
     Target,
+    age_on,
 )
-from dod_model.model._registry import age_on
+from dod_model.registry._stream import _records as stream_records
 from dod_model.text import fold
 from dod_model.validation import Finding
 
@@ -290,9 +291,7 @@ def _records(source: Any, kind: str, findings: list[Finding]) -> Iterable[Any]:
     if isinstance(source, ProgrammeRegistry):
         return source.programmes
     if isinstance(source, str | os.PathLike):
-        from dod_model.registry._stream import _records as stream  # noqa: PLC0415
-
-        return stream(source, kind, findings, None)
+        return stream_records(source, kind, findings, None)
     return cast("Iterable[Any]", source)
 
 

@@ -19,6 +19,7 @@ from typing import Any, Final
 
 import attrs
 
+from dod_model._base import fold_label
 from dod_model.model import (
     AgeRange,
     Certificate,
@@ -33,7 +34,6 @@ from dod_model.model import (
     ProgrammeLevel,
     StudyMode,
 )
-from dod_model.model._labels import normalise_label
 from dod_model.registry._columns import REQUIRED, Header, fields_of
 from dod_model.validation import Finding, Severity
 
@@ -206,7 +206,7 @@ _FALSE = frozenset({"нет", "0", "false", "-", "ложь", "no", "не сер�
 def _boolean(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    folded = normalise_label(_text(value))
+    folded = fold_label(_text(value))
     if folded in _TRUE:
         return True
     if folded in _FALSE:
@@ -230,7 +230,7 @@ def _label_key(text: str) -> str:
     «Туристско – краеведческая направленность» is «туристско-краеведческая», «Сертификат
     ПФДО» is «ПФДО».
     """
-    return _JOINERS.sub("", _KIND_WORDS.sub("", normalise_label(text)))
+    return _JOINERS.sub("", _KIND_WORDS.sub("", fold_label(text)))
 
 
 def _enum_reader(cls: type[enum.Enum]) -> Callable[[object], Any]:

@@ -22,8 +22,8 @@ from typing import IO, Any
 
 import attrs
 
+from dod_model._base import decode_text
 from dod_model._errors import DocumentError
-from dod_model.importers._text import decode
 from dod_model.registry._columns import Header, best_header, match_header
 
 __all__ = ["FORMATS", "Problem", "Source", "delimiter_of", "open_source"]
@@ -103,7 +103,7 @@ def _encoding(head: bytes, name: str) -> str:
     except UnicodeDecodeError:
         # A single-byte Cyrillic encoding (Windows-1251, KOI8-R, DOS 866, …), told by the
         # detector the text importer uses, from whole lines.
-        return decode(head[: head.rfind(b"\n") + 1] or head, name)[1]
+        return decode_text(head[: head.rfind(b"\n") + 1] or head, name)[1]
     return "utf-8"
 
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 import attrs
 
 from dod_model._errors import DocumentError
+from dod_model._host import Plugins, default_plugins
+from dod_model._version import __version__
+from dod_model.codec import SCHEMA_VERSION
 from dod_model.model import (
     Certificate,
     CertificateRegistry,
@@ -23,22 +26,20 @@ from dod_model.model import (
     Organisation,
     Programme,
     ProgrammeRegistry,
+    Region,
 )
 from dod_model.registry._columns import KINDS
 from dod_model.registry._rows import RECORD_TYPES, Record, RowReader
 from dod_model.registry._sources import Problem, Source, open_source
 from dod_model.validation import (
     Finding,
+    FunctionRule,
     PluginVersion,
     RecordRule,
     RegistryScope,
     Report,
     Severity,
 )
-from dod_model.validation._rules import FunctionRule
-
-if TYPE_CHECKING:
-    from dod_model.plugins import Plugins, Region
 
 __all__ = [
     "RegistryFiles",
@@ -75,9 +76,9 @@ class RegistryRow:
         source: The file's name.
         kind: ``certificates``, ``programmes``, ``enrolments`` or ``providers``.
         row: The row's number, as a spreadsheet shows it.
-        record: The :class:`~dod_model.Certificate`, :class:`~dod_model.Programme`,
-            :class:`~dod_model.Enrolment` or :class:`~dod_model.Organisation`; ``None`` when
-            the row is skipped.
+        record: The :class:`~dod_model.registry.Certificate`,
+            :class:`~dod_model.registry.Programme`, :class:`~dod_model.registry.Enrolment` or
+            :class:`~dod_model.registry.Organisation`; ``None`` when the row is skipped.
         findings: What is wrong with the row's cells.
 
     .. versionadded:: 0.2.0
@@ -224,16 +225,16 @@ def iter_providers(
 
 
 iter_certificates.__doc__ = _ITER_DOC.format(
-    what="certificates", record=":class:`~dod_model.Certificate`"
+    what="certificates", record=":class:`~dod_model.registry.Certificate`"
 )
 iter_programmes.__doc__ = _ITER_DOC.format(
-    what="programmes", record=":class:`~dod_model.Programme`"
+    what="programmes", record=":class:`~dod_model.registry.Programme`"
 )
 iter_enrolments.__doc__ = _ITER_DOC.format(
-    what="enrolments", record=":class:`~dod_model.Enrolment`"
+    what="enrolments", record=":class:`~dod_model.registry.Enrolment`"
 )
 iter_providers.__doc__ = _ITER_DOC.format(
-    what="providers (поставщики)", record="provider, an :class:`~dod_model.Organisation`,"
+    what="providers (поставщики)", record="provider, an :class:`~dod_model.registry.Organisation`,"
 )
 
 
@@ -317,8 +318,6 @@ def read_registry(
 
     .. versionadded:: 0.2.0
     """
-    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins build on validation
-
     tables: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     findings: list[Finding] = []
     for source in open_all((path, *more), encoding):
@@ -541,10 +540,6 @@ def validate_registry(
 
     .. versionadded:: 0.2.0
     """
-    from dod_model import __version__  # noqa: PLC0415 - the package imports this module
-    from dod_model.codec import SCHEMA_VERSION  # noqa: PLC0415
-    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins build on validation
-
     plugins = default_plugins() if plugins is None else plugins
     sources = open_all((path, *more), encoding)
     run = _Validation(plugins, sources, None)

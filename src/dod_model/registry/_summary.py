@@ -18,8 +18,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from dod_model._base import decode_text
 from dod_model._errors import DocumentError
-from dod_model.importers._text import decode
+from dod_model._host import default_plugins
 from dod_model.model import (
     AgeRange,
     Certificate,
@@ -28,8 +29,8 @@ from dod_model.model import (
     Organisation,
     Programme,
     RegistrySummary,
+    age_on,
 )
-from dod_model.model._registry import age_on
 from dod_model.registry._sources import delimiter_of
 from dod_model.registry._stream import open_all, record_rows
 from dod_model.text import fold
@@ -197,8 +198,6 @@ def summarise_registry(
 
     .. versionadded:: 0.2.0
     """
-    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins build on the model
-
     people = population
     if population is not None and not isinstance(population, Mapping):
         people = read_population(population)
@@ -240,7 +239,7 @@ def read_population(path: str | os.PathLike[str]) -> dict[str, int]:
     except OSError as exc:
         msg = f"{target.name}: cannot read the file ({exc.strerror}); check the path"
         raise DocumentError(msg) from None
-    text, encoding = decode(data, target.name)
+    text, encoding = decode_text(data, target.name)
     head = text[:65536].encode(encoding, errors="replace")
     table: dict[str, int] = {}
     rows: Any = csv.reader(text.splitlines(), delimiter=delimiter_of(head, encoding))

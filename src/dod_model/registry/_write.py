@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from dod_model._errors import DocumentError
+from dod_model.codec import to_data
 from dod_model.registry._columns import HEADINGS, RECORD_FIELDS
 from dod_model.registry._rows import RECORD_TYPES, format_cell
 from dod_model.registry._sources import FORMATS
@@ -47,9 +48,9 @@ def write_records(
 
     Args:
         path: The file to write; the format is told by its suffix unless given.
-        records: :class:`~dod_model.Certificate`, :class:`~dod_model.Programme`,
-            :class:`~dod_model.Enrolment` or :class:`~dod_model.Organisation` objects, all of
-            one kind.
+        records: :class:`~dod_model.registry.Certificate`,
+            :class:`~dod_model.registry.Programme`, :class:`~dod_model.registry.Enrolment` or
+            :class:`~dod_model.registry.Organisation` objects, all of one kind.
         format: ``csv``, ``xlsx`` or ``jsonl``.
         encoding: A CSV file's encoding (``cp1251`` for Windows-1251).
         delimiter: A CSV file's delimiter.
@@ -66,8 +67,6 @@ def write_records(
 
     .. versionadded:: 0.2.0
     """
-    from dod_model.codec import to_data  # noqa: PLC0415 - codec builds on the model only
-
     target = Path(path)
     fmt = format or _BY_SUFFIX.get(target.suffix.casefold())
     if fmt not in FORMATS:

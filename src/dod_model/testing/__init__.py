@@ -12,91 +12,25 @@ Install the ``testing`` extra (``pip install dod-model[testing]``):
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from dod_model.codec import to_data
-from dod_model.validation import Finding, Rule, RuleContext
+from dod_model._base import publish
+from dod_model.testing._pointers import resolve_pointer
 
 if TYPE_CHECKING:
-    from dod_model.plugins import Region
+    from dod_model.testing._conformance import check_rule
 
 __all__ = ["check_rule", "resolve_pointer"]
 
 
-def resolve_pointer(data: Any, pointer: str) -> Any:
-    """The value at a JSON Pointer (RFC 6901) inside JSON-ready data.
-
-    Raises:
-        KeyError: Nothing stands there.
-
-    .. versionadded:: 0.1.0
-    """
-    if pointer == "":
-        return data
-    value = data
-    for token in pointer.split("/")[1:]:
-        key = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(value, list) and key.isdigit() and int(key) < len(value):
-            value = value[int(key)]
-        elif isinstance(value, dict) and key in value:
-            value = value[key]
-        else:
-            msg = f"nothing at {pointer!r}"
-            raise KeyError(msg)
-    return value
+def __getattr__(name: str) -> Any:
+    # check_rule needs hypothesis, an optional extra: loaded on first use, so that the pytest
+    # plugin (which imports this package) works where hypothesis is not installed.
+    if name == "check_rule":
+        return importlib.import_module("dod_model.testing._conformance").check_rule
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
-def check_rule(rule: Rule, *, region: Region | None = None, max_examples: int = 50) -> None:
-    r"""Check that a rule conforms to the rule protocol.
-
-    On generated roadmaps and registries of its region, the rule never raises, yields only
-    :class:`~dod_model.Finding`\ s with the codes it declares (``code``, and ``codes`` if it has
-    them), and points only at places inside the document.
-
-    Args:
-        rule: The rule to check.
-        region: The region to check it in; documents get its code (else the rule's region).
-        max_examples: How many documents hypothesis generates.
-
-    Raises:
-        AssertionError: The rule does not conform; the message says how, on which document.
-
-    .. versionadded:: 0.1.0
-    """
-    from hypothesis import HealthCheck, Phase, given, settings  # noqa: PLC0415 - optional extra
-    from hypothesis import strategies as st  # noqa: PLC0415
-
-    from dod_model.testing import strategies as dst  # noqa: PLC0415
-    from dod_model.text import core_glossary  # noqa: PLC0415
-
-    declared = {rule.code, *getattr(rule, "codes", ())}
-    code = region.code if region is not None else rule.region
-    documents = st.one_of(
-        dst.roadmaps(), dst.programme_registries(), dst.certificate_registries()
-    ).map(lambda document: attrs.evolve(document, region=code))
-
-    # No shrinking: a conformance check should fail fast; the failing document is printed.
-    @settings(max_examples=max_examples, deadline=None, database=None,
-              phases=(Phase.explicit, Phase.generate),
-              suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
-    @given(documents)
-    def conforms(document: object) -> None:
-        context = RuleContext(document, region, core_glossary())
-        data = to_data(document)
-        found: list[object] = list(rule.check(document, context))
-        for finding in found:
-            if not isinstance(finding, Finding):
-                msg = f"rule {rule.code} yielded {finding!r}, not a Finding"
-                raise AssertionError(msg)
-            if finding.code not in declared:
-                msg = f"rule {rule.code} emitted {finding.code!r}, which it does not declare"
-                raise AssertionError(msg)
-            try:
-                resolve_pointer(data, finding.path)
-            except KeyError:
-                msg = f"rule {rule.code} points at {finding.path!r}, outside the document"
-                raise AssertionError(msg) from None
-
-    conforms()
+publish(__name__, resolve_pointer)  # check_rule is published by its module, on first use

@@ -12,7 +12,8 @@ too (:meth:`dod_model.Result.parse`); the rest is here. Every function is total 
 .. versionadded:: 0.1.0
 """
 
-from dod_model.text._acts import find_legal_acts, find_urls
+from dod_model._base import fold, publish
+from dod_model.model import find_legal_acts, find_targets, find_urls
 from dod_model.text._documents import (
     find_centres,
     is_approval_block,
@@ -20,11 +21,9 @@ from dod_model.text._documents import (
     plan_kind,
     plan_period,
 )
-from dod_model.text._folding import fold
 from dod_model.text._glossary import Glossary, core_glossary, find_definitions
 from dod_model.text._numbering import find_steps, normalise_number, section_heading
 from dod_model.text._parties import split_parties
-from dod_model.text._targets import find_targets
 
 __all__ = [
     "Glossary",
@@ -44,3 +43,5 @@ __all__ = [
     "section_heading",
     "split_parties",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

@@ -8,9 +8,8 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from dod_model._base import fold, school_year
 from dod_model.model import Centre, CentreKind, Deadline, Organisation, Period, PlanKind
-from dod_model.text._calendar import school_year
-from dod_model.text._folding import fold
 
 __all__ = ["find_centres", "is_approval_block", "period_from_deadlines", "plan_kind", "plan_period"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from dod_model._base import roman_to_int
 from dod_model.model import Step
-from dod_model.text._calendar import roman_to_int
 
 __all__ = ["find_steps", "normalise_number", "section_heading"]
 

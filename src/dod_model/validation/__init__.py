@@ -6,13 +6,14 @@ third parties add rules through the ``dod_register_rules`` hook.
 .. versionadded:: 0.1.0
 """
 
-from dod_model.validation._context import RuleContext
-from dod_model.validation._findings import (
+from dod_model._base import publish
+from dod_model._contracts import (
     Finding,
     FindingGroup,
     PluginVersion,
     Report,
     Rule,
+    RuleContext,
     Severity,
 )
 from dod_model.validation._records import RecordCheck, RecordRule, RegistryScope, record_rule
@@ -35,3 +36,6 @@ __all__ = [
     "rule",
     "validate",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))
+publish("dod_model", rule, validate, replace=True)  # documented at the top level

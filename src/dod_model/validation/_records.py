@@ -4,17 +4,18 @@ A :class:`RecordRule` is registered through the ``dod_register_rules`` hook like
 a :class:`RegistryScope` (the region in force, what earlier tables of the registry said), it
 starts a *check*: a function of one record that returns a message or ``None``, keeping what
 state it needs (numbers seen, what each certificate has spent) in its closure. The same rule
-serves :func:`dod_model.validate` on a whole registry and :func:`dod_model.validate_registry`
-on files.
+serves :func:`dod_model.validate` on a whole registry and
+:func:`dod_model.registry.validate_registry` on files.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from dod_model._contracts import Finding, RuleContext, Severity
 from dod_model.model import (
     AgeRange,
     Certificate,
@@ -23,12 +24,8 @@ from dod_model.model import (
     Organisation,
     Programme,
     ProgrammeRegistry,
+    Region,
 )
-from dod_model.validation._context import RuleContext
-from dod_model.validation._findings import Finding, Severity
-
-if TYPE_CHECKING:
-    from dod_model.plugins import Region
 
 __all__ = ["RecordCheck", "RecordRule", "RegistryScope", "record_rule"]
 
@@ -122,9 +119,9 @@ class RecordRule:
         code: The code of its findings.
         severity: Their severity.
         region: The region whose registries it checks, ``None`` for all.
-        record: The record type it checks: :class:`~dod_model.Certificate`,
-            :class:`~dod_model.Enrolment`, :class:`~dod_model.Programme` or
-            :class:`~dod_model.Organisation` (providers).
+        record: The record type it checks: :class:`~dod_model.registry.Certificate`,
+            :class:`~dod_model.registry.Enrolment`, :class:`~dod_model.registry.Programme` or
+            :class:`~dod_model.registry.Organisation` (providers).
         start: Builds the check for one registry from its scope.
         description: What it checks.
 

@@ -7,8 +7,7 @@ from typing import Any
 
 import attrs
 
-from dod_model.validation._context import RuleContext
-from dod_model.validation._findings import Finding, Severity
+from dod_model._contracts import Finding, RuleContext, Severity
 
 __all__ = ["FunctionRule", "rule"]
 

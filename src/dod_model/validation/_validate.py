@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from dod_model._contracts import Finding, PluginVersion, Report, RuleContext, Severity
+from dod_model._host import Plugins, default_plugins
+from dod_model._version import __version__
 from dod_model.codec import SCHEMA_VERSION
-from dod_model.validation._context import RuleContext
-from dod_model.validation._findings import Finding, PluginVersion, Report, Severity
-
-if TYPE_CHECKING:
-    from dod_model.plugins import Plugins
 
 __all__ = ["validate"]
 
@@ -18,8 +14,8 @@ def validate(obj: object, *, plugins: Plugins | None = None, region: str | None 
     """Check a roadmap or registry: the core rules and the rules of its region.
 
     Args:
-        obj: A :class:`~dod_model.Roadmap`, :class:`~dod_model.ProgrammeRegistry` or
-            :class:`~dod_model.CertificateRegistry`.
+        obj: A :class:`~dod_model.Roadmap`, :class:`~dod_model.registry.ProgrammeRegistry` or
+            :class:`~dod_model.registry.CertificateRegistry`.
         plugins: The plugin session (:func:`~dod_model.get_plugin_manager`); the default one,
             with every installed plugin, when ``None``.
         region: ISO 3166-2 code whose rules to run, instead of the document's own ``region``.
@@ -29,9 +25,6 @@ def validate(obj: object, *, plugins: Plugins | None = None, region: str | None 
 
     .. versionadded:: 0.1.0
     """
-    from dod_model import __version__  # noqa: PLC0415 - the package imports this module
-    from dod_model.plugins import default_plugins  # noqa: PLC0415 - plugins build on validation
-
     plugins = default_plugins() if plugins is None else plugins
     code = region if region is not None else getattr(obj, "region", None)
     context = RuleContext(obj, plugins.region(code), plugins.glossary(code))

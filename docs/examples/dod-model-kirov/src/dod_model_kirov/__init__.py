@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from dod_model import AgeRange, Region, Roadmap, Rule, RuleContext, hookimpl, rule
+from dod_model import Region, Roadmap, Rule, RuleContext, hookimpl, rule
+from dod_model.registry import AgeRange
 
 REGION = Region(
     code="RU-KIR",

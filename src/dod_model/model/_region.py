@@ -11,8 +11,8 @@ from typing import Any
 
 import attrs
 
-from dod_model.model import AgeRange
-from dod_model.text import fold
+from dod_model._base import fold
+from dod_model.model._registry import AgeRange
 
 __all__ = ["Region", "detect_region"]
 

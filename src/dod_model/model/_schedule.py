@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from dod_model.model import Deadline, DeadlineKind, DeadlineStatus, Period, Recurrence
-from dod_model.text._calendar import add_years, month_end
+from dod_model._base import add_years, month_end
+from dod_model.model._enums import DeadlineKind, DeadlineStatus, Recurrence
+from dod_model.model._period import DeadlineFields, Period
 
 __all__ = ["deadline_status", "due_dates", "opening_day", "status_from"]
 
@@ -28,7 +29,7 @@ _OWN_WINDOW = frozenset(
 )
 
 
-def _window(deadline: Deadline, period: Period | None) -> Period | None:
+def _window(deadline: DeadlineFields, period: Period | None) -> Period | None:
     """The span a deadline repeats or runs over.
 
     Its own bounds for phrases resolved against the roadmap's period, else that period, else its
@@ -98,7 +99,7 @@ def _from_anchor(anchor: dt.date, recurrence: Recurrence, window: Period) -> Ite
             day = day.replace(month=month_index + 1, day=min(anchor.day, last))
 
 
-def due_dates(deadline: Deadline, period: Period | None = None) -> tuple[dt.date, ...]:
+def due_dates(deadline: DeadlineFields, period: Period | None = None) -> tuple[dt.date, ...]:
     """Every date by which the activity is due, in order, recurrences expanded.
 
     Years are counted from the start of the span a deadline repeats over: in a school-year plan
@@ -138,7 +139,7 @@ def due_dates(deadline: Deadline, period: Period | None = None) -> tuple[dt.date
     return ()
 
 
-def opening_day(deadline: Deadline, period: Period | None = None) -> dt.date | None:
+def opening_day(deadline: DeadlineFields, period: Period | None = None) -> dt.date | None:
     """The day a deadline's span opens: its own start, else the start of the span it runs over.
 
     Before that day the deadline is ``upcoming`` (:func:`deadline_status`).
@@ -152,7 +153,7 @@ def opening_day(deadline: Deadline, period: Period | None = None) -> dt.date | N
 
 
 def deadline_status(
-    deadline: Deadline, on: dt.date, period: Period | None = None
+    deadline: DeadlineFields, on: dt.date, period: Period | None = None
 ) -> DeadlineStatus:
     """Where a deadline stands on a day.
 
@@ -172,7 +173,7 @@ def deadline_status(
 
 
 def status_from(
-    deadline: Deadline, on: dt.date, period: Period | None, dues: tuple[dt.date, ...]
+    deadline: DeadlineFields, on: dt.date, period: Period | None, dues: tuple[dt.date, ...]
 ) -> DeadlineStatus:
     """:func:`deadline_status` from due dates already expanded by :func:`due_dates`."""
     if deadline.kind in _UNDATED:

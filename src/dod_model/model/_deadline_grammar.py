@@ -1,8 +1,9 @@
 """The grammar of Russian deadline cells: text → :class:`~dod_model.Deadline` and back.
 
-:func:`parse_deadline` is total: any string gives a deadline, with kind ``unknown`` and no dates
-when the text has no calendar meaning the grammar can be sure of. Nothing is guessed: an invalid
-date («31.13.2019») or a placeholder («10 ноября X 1 года», «___») stays unknown.
+:meth:`~dod_model.Deadline.parse` is total: any string gives a deadline, with kind ``unknown``
+and no dates when the text has no calendar meaning the grammar can be sure of. Nothing is
+guessed: an invalid date («31.13.2019») or a placeholder («10 ноября X 1 года», «___») stays
+unknown.
 
 The grammar, on the text folded to lower case with dashes, ``ё`` and spaces unified, «г.»,
 «года», «годы» after a year dropped, and «31. 05.2021» mended:
@@ -40,11 +41,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 import attrs
 
-from dod_model.model import Deadline, DeadlineKind, Period, Recurrence
-from dod_model.text._calendar import (
+from dod_model._base import (
     MONTH_NAMES,
     MONTH_PATTERN,
     month_end,
@@ -52,8 +53,22 @@ from dod_model.text._calendar import (
     roman_to_int,
     school_year,
 )
+from dod_model.model._enums import DeadlineKind, Recurrence
+from dod_model.model._period import DeadlineFields, Period
 
-__all__ = ["parse_deadline", "render_deadline"]
+__all__ = ["DeadlineReading", "read_deadline", "recurrence_of", "render_deadline"]
+
+
+class DeadlineReading(NamedTuple):
+    """What the grammar reads in a deadline cell: every field of a deadline but its text."""
+
+    kind: DeadlineKind = DeadlineKind.NONE
+    start: dt.date | None = None
+    end: dt.date | None = None
+    dates: tuple[dt.date, ...] = ()
+    recurrence: Recurrence | None = None
+    note: str | None = None
+
 
 _FOLD = str.maketrans(
     {
@@ -429,7 +444,7 @@ def _column(lines: list[str], period: Period | None) -> tuple[_Meaning, str | No
     return _Meaning(DeadlineKind.DATES, end=max(dates), dates=tuple(dates)), None
 
 
-def parse_deadline(text: str, period: Period | None = None) -> Deadline:
+def read_deadline(text: str, period: Period | None = None) -> DeadlineReading:
     """Read a deadline cell. Never raises; see the module docstring for the grammar.
 
     Args:
@@ -437,10 +452,10 @@ def parse_deadline(text: str, period: Period | None = None) -> Deadline:
         period: The roadmap's period, to date phrases written without a year.
 
     Returns:
-        A :class:`~dod_model.Deadline` whose ``text`` is ``text`` unchanged.
+        The fields of the :class:`~dod_model.Deadline` whose ``text`` is ``text`` unchanged.
     """
     if not text.strip():
-        return Deadline(text=text)
+        return DeadlineReading()
     notes: list[str] = []
     recurrence: Recurrence | None = None
 
@@ -465,8 +480,7 @@ def parse_deadline(text: str, period: Period | None = None) -> Deadline:
     if recurrence is not None and meaning.recurrence is None:
         meaning = attrs.evolve(meaning, recurrence=recurrence)
     meaning = _with_period(meaning, period)
-    return Deadline(
-        text=text,
+    return DeadlineReading(
         kind=meaning.kind,
         start=meaning.start,
         end=meaning.end,
@@ -528,8 +542,8 @@ def _period_text(start: dt.date, end: dt.date) -> str:
     return f"{_d(start)}-{_d(end)}"
 
 
-def render_deadline(deadline: Deadline) -> str:
-    """Canonical text of a deadline: what :func:`parse_deadline` reads back to it.
+def render_deadline(deadline: DeadlineFields) -> str:
+    """Canonical text of a deadline: what :meth:`~dod_model.Deadline.parse` reads back to it.
 
     A deadline of kind ``unknown``, or whose fields no phrase of the grammar states, renders as
     its own text.

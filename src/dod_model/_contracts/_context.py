@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 import attrs
 
-from dod_model.codec._pointers import escape
-from dod_model.model import Period, Roadmap
+from dod_model._base import escape_token
+from dod_model.model import Period, Region, Roadmap
 from dod_model.text import Glossary
-
-if TYPE_CHECKING:
-    from dod_model.plugins import Region
 
 __all__ = ["RuleContext"]
 
@@ -22,7 +18,7 @@ def _walk(obj: object, pointer: str) -> Iterator[tuple[object, str]]:
     yield obj, pointer
     for field in attrs.fields(type(obj)):  # type: ignore[arg-type]  # only attrs instances get here
         value = getattr(obj, field.name)
-        here = f"{pointer}/{escape(field.name)}"
+        here = f"{pointer}/{escape_token(field.name)}"
         if attrs.has(type(value)):
             yield from _walk(value, here)
         elif isinstance(value, tuple):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dod_model.model import LegalActKind, LegalActRef
-from dod_model.text._calendar import MONTH_PATTERN, month_number
+from dod_model._base import MONTH_PATTERN, month_number
+from dod_model.model._enums import LegalActKind
+from dod_model.model._references import LegalActRef
 
 __all__ = ["find_legal_acts", "find_urls"]
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import attrs
 
 if TYPE_CHECKING:
-    from dod_model.validation._context import RuleContext
+    from dod_model._contracts._context import RuleContext
 
 __all__ = ["Finding", "FindingGroup", "PluginVersion", "Report", "Rule", "Severity"]
 

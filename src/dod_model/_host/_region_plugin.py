@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
-from dod_model.hookspecs import hookimpl
-from dod_model.plugins._region import Region
-from dod_model.validation import Rule
+from dod_model._contracts import Rule
+from dod_model.hookspecs import RegisterAbbreviations, hookimpl
+from dod_model.model import Region
 
 __all__ = ["RegionPlugin"]
 
@@ -48,7 +48,7 @@ class RegionPlugin:
         register(self.region)
 
     @hookimpl
-    def dod_register_abbreviations(self, register: Callable[..., None]) -> None:
+    def dod_register_abbreviations(self, register: RegisterAbbreviations) -> None:
         """Its abbreviations, for its documents only."""
         if self.abbreviations:
             register(dict(self.abbreviations), region=self.region.code)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from dod_model.model import Comparator, Target
-from dod_model.text._calendar import MONTH_PATTERN
+from dod_model._base import MONTH_PATTERN
+from dod_model.model._enums import Comparator
+from dod_model.model._references import Target
 
 __all__ = ["find_targets"]
 

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import os
 import warnings
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import PurePath
 from types import ModuleType
-from typing import Any
+from typing import Generic, NamedTuple, TypeVar, cast
 
 import attrs
 import pluggy
 
 from dod_model import hookspecs
-from dod_model._errors import PluginError
-from dod_model.plugins._region import Region, detect_region
+from dod_model._contracts import Exporter, Importer, Rule
+from dod_model._errors import DocumentError, PluginError
+from dod_model._host._choose import choose
+from dod_model._version import __version__
+from dod_model.model import Region, detect_region
 from dod_model.text import Glossary, core_glossary
-from dod_model.validation._findings import Rule
 
-__all__ = ["PluginInfo", "PluginLoadWarning", "Plugins", "get_plugin_manager"]
+__all__ = ["PluginInfo", "PluginLoadWarning", "Plugins", "default_plugins", "get_plugin_manager"]
 
 BUILTIN = (
     "dod_model.plugins.core",
@@ -79,7 +83,7 @@ class Plugins:
     def __init__(self, manager: pluggy.PluginManager) -> None:
         self.manager = manager
         self._versions: dict[str, tuple[str | None, str | None]] = {}
-        self._cache: dict[str, Any] = {}
+        self._cache: dict[str, object] = {}
 
     # -- registration -----------------------------------------------------------------------
 
@@ -123,14 +127,14 @@ class Plugins:
 
     # -- what plugins registered ---------------------------------------------------------------
 
-    def _collect(self, hook: str) -> list[tuple[str, tuple[Any, ...], dict[str, Any]]]:
-        """Call one hook on each plugin separately; return (plugin name, args, kwargs) triples."""
-        calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+    def _collect(self, hook: str) -> list[_Call]:
+        """Call one hook on each plugin separately; return what each passed to ``register``."""
+        calls: list[_Call] = []
         caller = getattr(self.manager.hook, hook)
         for impl in caller.get_hookimpls():
 
-            def register(*args: Any, _plugin: str = impl.plugin_name, **kwargs: Any) -> None:
-                calls.append((_plugin, args, kwargs))
+            def register(*args: object, _plugin: str = impl.plugin_name, **kwargs: object) -> None:
+                calls.append(_Call(_plugin, args, kwargs))
 
             try:
                 impl.function(**dict.fromkeys(impl.argnames, register))
@@ -139,30 +143,35 @@ class Plugins:
                 raise PluginError(msg) from exc
         return calls
 
-    def _keyed(self, kind: str) -> dict[str, tuple[str, Any]]:
-        """What plugins registered of a kind («regions», «rules», …): key → (plugin, item)."""
-        hook, key, what = _KEYED[kind]
-        if hook in self._cache:
-            return self._cache[hook]  # type: ignore[no-any-return]
-        found: dict[str, tuple[str, Any]] = {}
-        for plugin, args, _ in self._collect(hook):
-            if len(args) != 1:
-                msg = f"plugin {plugin!r}: {hook} must call register() with one {what}"
+    def _keyed(self, kind: _Kind[T]) -> dict[str, tuple[str, T]]:
+        """What plugins registered of a kind, checked and keyed: key → (plugin, item)."""
+        if kind.hook in self._cache:
+            return cast("dict[str, tuple[str, T]]", self._cache[kind.hook])
+        found: dict[str, tuple[str, T]] = {}
+        for call in self._collect(kind.hook):
+            if len(call.args) != 1:
+                msg = (
+                    f"plugin {call.plugin!r}: {kind.hook} must call register() with one {kind.what}"
+                )
                 raise PluginError(msg)
-            item = args[0]
-            name = key(item)
+            item = kind.check(call.args[0], call.plugin)
+            name = kind.key(item)
             if name in found:
                 other = found[name][0]
-                first, second = sorted((other, plugin))
-                msg = f"{what} {name!r} is registered twice: by plugin {first!r} and by {second!r}"
+                first, second = sorted((other, call.plugin))
+                msg = (
+                    f"{kind.what} {name!r} is registered twice: by plugin {first!r} and by "
+                    f"{second!r}"
+                )
                 raise PluginError(msg)
-            found[name] = (plugin, item)
-        self._cache[hook] = dict(sorted(found.items()))
-        return self._cache[hook]  # type: ignore[no-any-return]
+            found[name] = (call.plugin, item)
+        keyed = dict(sorted(found.items()))
+        self._cache[kind.hook] = keyed
+        return keyed
 
     def regions(self) -> dict[str, Region]:
         """Every registered region by ISO 3166-2 code, sorted by code."""
-        return {code: r for code, (_, r) in self._keyed("regions").items()}
+        return {code: r for code, (_, r) in self._keyed(_REGIONS).items()}
 
     def region(self, code: str | None) -> Region | None:
         """The region with that code, or ``None``."""
@@ -174,12 +183,12 @@ class Plugins:
 
     def rules(self, region: str | None = None) -> tuple[Rule, ...]:
         """Rules for documents of ``region``: those for every region and the region's own."""
-        rules = self._keyed("rules")
+        rules = self._keyed(_RULES)
         return tuple(r for _, r in rules.values() if r.region is None or r.region == region)
 
     def rule_sources(self) -> dict[str, str]:
         """The plugin that registered each rule code."""
-        return {code: p for code, (p, _) in self._keyed("rules").items()}
+        return {code: p for code, (p, _) in self._keyed(_RULES).items()}
 
     def glossary(self, region: str | None = None) -> Glossary:
         """The shared glossary, plus what plugins register for all regions and for ``region``."""
@@ -188,27 +197,74 @@ class Plugins:
             general: dict[str, str] = {}
             regional: dict[str, str] = {}
             for plugin, args, kwargs in sorted(
-                self._collect("dod_register_abbreviations"), key=lambda call: call[0]
+                self._collect("dod_register_abbreviations"), key=lambda call: call.plugin
             ):
-                if len(args) != 1 or not isinstance(args[0], Mapping | Glossary):
+                given = args[0] if len(args) == 1 else None
+                if not isinstance(given, Mapping | Glossary):
                     msg = f"plugin {plugin!r}: register() takes a mapping of abbreviations"
                     raise PluginError(msg)
-                entries = dict(args[0].entries if isinstance(args[0], Glossary) else args[0])
+                entries = {
+                    str(k): str(v)
+                    for k, v in (given.entries if isinstance(given, Glossary) else given).items()
+                }
                 where = kwargs.get("region")
                 if where is None:
                     general.update(entries)
                 elif where == region:
                     regional.update(entries)
             self._cache[key] = core_glossary().merged(Glossary(general)).merged(Glossary(regional))
-        return self._cache[key]  # type: ignore[no-any-return]
+        return cast("Glossary", self._cache[key])
 
-    def importers(self) -> dict[str, Any]:
-        """Registered importers by name."""
-        return {n: i for n, (_, i) in self._keyed("importers").items()}
+    def importers(self) -> dict[str, Importer]:
+        """Registered importers by name, sorted by name."""
+        return {n: i for n, (_, i) in self._keyed(_IMPORTERS).items()}
 
-    def exporters(self) -> dict[str, Any]:
-        """Registered exporters by name."""
-        return {n: e for n, (_, e) in self._keyed("exporters").items()}
+    def exporters(self) -> dict[str, Exporter]:
+        """Registered exporters by name, sorted by name."""
+        return {n: e for n, (_, e) in self._keyed(_EXPORTERS).items()}
+
+    def choose_importer(self, name: str, head: bytes, format: str | None = None) -> Importer | None:
+        """The importer named ``format``, else the first whose ``sniff`` takes ``head``.
+
+        Those claiming the suffix of ``name`` are tried first.
+
+        Raises:
+            DocumentError: No importer is named ``format``.
+
+        .. versionadded:: 0.3.0
+        """
+        return choose(
+            self.importers(),
+            kind="importer",
+            target=name,
+            format=format,
+            accepts=lambda importer: importer.sniff(head),
+        )
+
+    def choose_exporter(self, target: str, format: str | None = None) -> Exporter:
+        """The exporter named ``format``, else the one claiming the suffix of ``target``.
+
+        Raises:
+            DocumentError: No exporter has that name or claims that suffix; the message lists
+                the known ones.
+
+        .. versionadded:: 0.3.0
+        """
+        suffix = PurePath(target).suffix.casefold()
+        exporters = self.exporters()
+        found = choose(
+            exporters,
+            kind="exporter",
+            target=target,
+            format=format,
+            accepts=lambda exporter: bool(suffix) and suffix in exporter.suffixes,
+        )
+        if found is None:
+            what = suffix or "files without a suffix"
+            known = ", ".join(exporters) or "none"
+            msg = f"{target}: no exporter writes {what}; name the format ({known})"
+            raise DocumentError(msg)
+        return found
 
     def versions(self) -> dict[str, str | None]:
         """Every plugin's name and version, sorted by name."""
@@ -221,8 +277,14 @@ class Plugins:
     def info(self) -> tuple[PluginInfo, ...]:
         """A description of every plugin, sorted by name."""
         owners: dict[str, dict[str, list[str]]] = {}
-        for kind in _KEYED:
-            for key, (owner, _) in self._keyed(kind).items():
+        owner_of = {  # kind → key → the plugin that registered it
+            _REGIONS.name: {key: owner for key, (owner, _) in self._keyed(_REGIONS).items()},
+            _RULES.name: {key: owner for key, (owner, _) in self._keyed(_RULES).items()},
+            _IMPORTERS.name: {key: owner for key, (owner, _) in self._keyed(_IMPORTERS).items()},
+            _EXPORTERS.name: {key: owner for key, (owner, _) in self._keyed(_EXPORTERS).items()},
+        }
+        for kind, registered in owner_of.items():
+            for key, owner in registered.items():
                 owners.setdefault(owner, {}).setdefault(kind, []).append(key)
         result = []
         for name in self.names():
@@ -245,36 +307,80 @@ class Plugins:
         return tuple(result)
 
 
-def _region_code(region: Any) -> str:
-    if not isinstance(region, Region):
-        msg = f"dod_register_regions registers Region objects, not {type(region).__name__}"
+class _Call(NamedTuple):
+    """What one plugin passed to ``register`` once."""
+
+    plugin: str
+    args: tuple[object, ...]
+    kwargs: dict[str, object]
+
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class _Kind(Generic[T]):
+    """Registrations unique by a key: the hook, what to call an item, how to check and key it."""
+
+    name: str
+    hook: str
+    what: str
+    check: Callable[[object, str], T]
+    key: Callable[[T], str]
+
+
+def _region(item: object, plugin: str) -> Region:
+    if not isinstance(item, Region):
+        msg = (
+            f"plugin {plugin!r}: dod_register_regions registers Region objects, "
+            f"not {type(item).__name__}"
+        )
         raise PluginError(msg)
-    return region.code
+    return item
 
 
-def _rule_code(rule: Any) -> str:
-    missing = [a for a in ("code", "region", "severity", "check") if not hasattr(rule, a)]
-    if missing:
-        msg = f"rule {rule!r} lacks {', '.join(missing)}"
+def _missing(item: object, members: tuple[str, ...]) -> list[str]:
+    return [member for member in members if not hasattr(item, member)]
+
+
+def _rule(item: object, plugin: str) -> Rule:
+    missing = _missing(item, ("code", "region", "severity", "check"))
+    if missing or not isinstance(item, Rule):
+        msg = f"plugin {plugin!r}: rule {item!r} lacks {', '.join(missing) or 'a callable check'}"
         raise PluginError(msg)
-    return str(rule.code)
+    return item
 
 
-def _name(item: Any) -> str:
+def _named(item: object, plugin: str) -> str:
     name = getattr(item, "name", None)
     if not isinstance(name, str) or not name:
-        msg = f"{item!r} has no name"
+        msg = f"plugin {plugin!r}: {item!r} has no name"
         raise PluginError(msg)
     return name
 
 
-# Registrations that are unique by a key: the hook, how to key an item, what to call it.
-_KEYED: dict[str, tuple[str, Callable[[Any], str], str]] = {
-    "regions": ("dod_register_regions", _region_code, "region"),
-    "rules": ("dod_register_rules", _rule_code, "rule code"),
-    "importers": ("dod_register_importers", _name, "importer"),
-    "exporters": ("dod_register_exporters", _name, "exporter"),
-}
+def _importer(item: object, plugin: str) -> Importer:
+    _named(item, plugin)
+    missing = _missing(item, ("suffixes", "sniff", "read"))
+    if missing or not isinstance(item, Importer):
+        msg = f"plugin {plugin!r}: importer {item!r} lacks {', '.join(missing)}"
+        raise PluginError(msg)
+    return item
+
+
+def _exporter(item: object, plugin: str) -> Exporter:
+    _named(item, plugin)
+    missing = _missing(item, ("suffixes", "media_type", "export"))
+    if missing or not isinstance(item, Exporter):
+        msg = f"plugin {plugin!r}: exporter {item!r} lacks {', '.join(missing)}"
+        raise PluginError(msg)
+    return item
+
+
+_REGIONS = _Kind("regions", "dod_register_regions", "region", _region, lambda r: r.code)
+_RULES = _Kind("rules", "dod_register_rules", "rule code", _rule, lambda r: str(r.code))
+_IMPORTERS = _Kind("importers", "dod_register_importers", "importer", _importer, lambda i: i.name)
+_EXPORTERS = _Kind("exporters", "dod_register_exporters", "exporter", _exporter, lambda e: e.name)
 
 
 def _load_entry_points(plugins: Plugins, blocked: set[str], strict: bool) -> None:
@@ -325,14 +431,12 @@ def get_plugin_manager(
     for name in blocked:
         manager.set_blocked(name)
     plugins = Plugins(manager)
-    from dod_model import __version__ as library  # noqa: PLC0415 - the package imports this
-
     if builtins:
         for module_name in BUILTIN:
             module = importlib.import_module(module_name)
             plugin = getattr(module, "PLUGIN", module)
             plugins.register(
-                plugin, module_name.rsplit(".", 1)[1], version=library, distribution="dod-model"
+                plugin, module_name.rsplit(".", 1)[1], version=__version__, distribution="dod-model"
             )
     for plugin in extra:
         plugins.register(plugin)
@@ -343,3 +447,15 @@ def get_plugin_manager(
     except pluggy.PluginValidationError as exc:
         raise PluginError(str(exc)) from exc
     return plugins
+
+
+@functools.cache
+def default_plugins() -> Plugins:
+    """The plugin session the library's entry points use by default: built once, on first use.
+
+    :func:`dod_model.read`, :func:`dod_model.write`, :func:`dod_model.validate` and the
+    registry functions take it when no ``plugins`` are given.
+
+    .. versionadded:: 0.1.0
+    """
+    return get_plugin_manager()

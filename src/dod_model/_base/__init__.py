@@ -1,0 +1,34 @@
+"""What every layer shares: folding, decoding, the calendar, JSON Pointers, public names.
+
+The bottom layer: it imports nothing of the library but :mod:`dod_model._errors`.
+"""
+
+from dod_model._base._calendar import (
+    MONTH_NAMES,
+    MONTH_PATTERN,
+    add_years,
+    month_end,
+    month_number,
+    roman_to_int,
+    school_year,
+)
+from dod_model._base._decoding import decode_text
+from dod_model._base._folding import fold, fold_header, fold_label
+from dod_model._base._pointers import escape_token
+from dod_model._base._public import publish
+
+__all__ = [
+    "MONTH_NAMES",
+    "MONTH_PATTERN",
+    "add_years",
+    "decode_text",
+    "escape_token",
+    "fold",
+    "fold_header",
+    "fold_label",
+    "month_end",
+    "month_number",
+    "publish",
+    "roman_to_int",
+    "school_year",
+]

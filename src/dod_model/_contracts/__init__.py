@@ -1,0 +1,35 @@
+"""The typed contracts between the library and its plugins.
+
+Value types and protocols every layer above the model agrees on: the raw document importers
+produce, the importer and exporter protocols, rules, their context, findings and reports. The
+plugin host and the hook specifications are typed with them.
+"""
+
+from dod_model._contracts._context import RuleContext
+from dod_model._contracts._findings import (
+    Finding,
+    FindingGroup,
+    PluginVersion,
+    Report,
+    Rule,
+    Severity,
+)
+from dod_model._contracts._io import Exporter, Importer
+from dod_model._contracts._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+
+__all__ = [
+    "Exporter",
+    "Finding",
+    "FindingGroup",
+    "Importer",
+    "PluginVersion",
+    "RawCell",
+    "RawDocument",
+    "RawParagraph",
+    "RawRow",
+    "RawTable",
+    "Report",
+    "Rule",
+    "RuleContext",
+    "Severity",
+]

@@ -1,0 +1,25 @@
+"""The plugin host: a pluggy manager behind a typed facade, and the ready-made region plugin.
+
+It loads the built-in plugins (:mod:`dod_model.plugins`) by module name and the installed ones by
+entry point; nothing here imports a plugin.
+"""
+
+from dod_model._host._manager import (
+    BUILTIN,
+    PluginInfo,
+    PluginLoadWarning,
+    Plugins,
+    default_plugins,
+    get_plugin_manager,
+)
+from dod_model._host._region_plugin import RegionPlugin
+
+__all__ = [
+    "BUILTIN",
+    "PluginInfo",
+    "PluginLoadWarning",
+    "Plugins",
+    "RegionPlugin",
+    "default_plugins",
+    "get_plugin_manager",
+]
