@@ -20,9 +20,9 @@ from dod_model.exporters import (
     CsvExporter,
     IcsExporter,
     MarkdownExporter,
-    escape_cell,
     regular_rule,
 )
+from dod_model.exporters._markdown import escape_cell
 from dod_model.plugins import default_plugins
 from dod_model.testing import strategies as dst
 

@@ -135,7 +135,7 @@ def test_labels_are_russian_and_unknown_labels_give_none():
 def test_every_enumeration_labels_every_member():
     enums = [
         v
-        for v in vars(dod_model).values()
+        for v in vars(dod_model.model).values()
         if isinstance(v, type)
         and issubclass(v, dod_model.model.LabelledEnum)
         and v is not dod_model.model.LabelledEnum

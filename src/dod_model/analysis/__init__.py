@@ -10,7 +10,6 @@ retitled, re-dated and reassigned. Both only read the model.
 
 from dod_model._base import publish
 from dod_model.analysis._diff import (
-    NUMBER_BONUS,
     TITLE_SIMILARITY,
     ActivityChange,
     RoadmapDiff,
@@ -20,7 +19,6 @@ from dod_model.analysis._diff import (
 from dod_model.analysis._status import ActivityStatus, RoadmapStatus, status
 
 __all__ = [
-    "NUMBER_BONUS",
     "TITLE_SIMILARITY",
     "ActivityChange",
     "ActivityStatus",

@@ -13,7 +13,7 @@ from dod_model.exporters._csv import CSV_COLUMNS, CsvExporter
 from dod_model.exporters._docx import DocxExporter
 from dod_model.exporters._ics import CalendarPlan, IcsExporter, PlannedEvent, regular_rule
 from dod_model.exporters._json import JsonExporter
-from dod_model.exporters._markdown import MarkdownExporter, escape_cell, escape_text
+from dod_model.exporters._markdown import MarkdownExporter
 from dod_model.exporters._write import choose_exporter, write
 
 __all__ = [
@@ -27,8 +27,6 @@ __all__ = [
     "MarkdownExporter",
     "PlannedEvent",
     "choose_exporter",
-    "escape_cell",
-    "escape_text",
     "regular_rule",
     "write",
 ]

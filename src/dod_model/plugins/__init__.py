@@ -9,6 +9,7 @@ re-exported here for code written against 0.2; import them from :mod:`dod_model`
 
 from __future__ import annotations
 
+from dod_model._base import publish
 from dod_model._host import (
     PluginInfo,
     PluginLoadWarning,
@@ -29,3 +30,5 @@ __all__ = [
     "detect_region",
     "get_plugin_manager",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

@@ -226,7 +226,7 @@ def is_counter(header: str) -> bool:
 def field_of(header: str, kind: str) -> str | None:
     """The field of a ``kind`` record a header cell names, or ``None``.
 
-    >>> from dod_model.registry import field_of
+    >>> from dod_model.registry._columns import field_of
     >>> field_of("Дата рождения ребёнка", "certificates"), field_of("ИНН", "providers")
     ('holder_birth_date', 'inn')
     >>> field_of("№ п/п", "certificates") is None

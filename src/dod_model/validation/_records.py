@@ -157,7 +157,7 @@ def record_rule(
 ) -> Callable[[Callable[[RegistryScope], RecordCheck]], RecordRule]:
     """Make a record rule of a function that starts a check from a scope.
 
-    >>> from dod_model import Certificate
+    >>> from dod_model.registry import Certificate
     >>> from dod_model.validation import record_rule
     >>> @record_rule("kirov/municipality", severity="warning", record=Certificate,
     ...              region="RU-KIR")
