@@ -41,7 +41,10 @@ def test_schemas_name_every_document_and_describe_every_field():
     ]
     assert undocumented == []
     programmes = dod_model.json_schema("programme-registry")
-    labels = programmes["$defs"]["Orientation"]["x-labels"]
+    # An enumeration lists its values with their Russian labels as titles.
+    orientation = programmes["$defs"]["Orientation"]["oneOf"]
+    labels = {branch["const"]: branch["title"] for branch in orientation}
+    assert labels == {member.value: member.label for member in dod_model.Orientation}
     assert labels["social-humanitarian"] == "социально-гуманитарная"
 
 

@@ -3,6 +3,10 @@
 The schemas describe exactly what :func:`dod_model.dumps` writes and :func:`dod_model.loads`
 accepts, except for cross-field invariants a schema cannot state (a period's start after its end),
 which ``loads`` reports as :class:`~dod_model.SchemaError` too.
+
+They use the keywords of the draft 2020-12 vocabularies alone, so that validators which refuse
+unknown keywords (ajv in its default strict mode) compile them: an enumeration with Russian labels
+is a ``oneOf`` of ``{"const": value, "title": label}``.
 """
 
 from __future__ import annotations
@@ -104,12 +108,13 @@ class _Builder:
 
     def _enum(self, cls: type[enum.Enum]) -> dict[str, Any]:
         if cls.__name__ not in self.defs:
-            schema: dict[str, Any] = {
-                "description": _summary(cls),
-                "enum": [m.value for m in cls],
-            }
+            schema: dict[str, Any] = {"description": _summary(cls)}
             if issubclass(cls, LabelledEnum):
-                schema["x-labels"] = {m.value: m.label for m in cls}
+                # Each value with its Russian label as the standard «title» annotation, so that
+                # validators in strict mode (ajv) and documentation tools read the labels too.
+                schema["oneOf"] = [{"const": m.value, "title": m.label} for m in cls]
+            else:
+                schema["enum"] = [m.value for m in cls]
             self.defs[cls.__name__] = schema
         return {"$ref": f"#/$defs/{cls.__name__}"}
 
