@@ -44,7 +44,7 @@ def test_schemas_name_every_document_and_describe_every_field():
     # An enumeration lists its values with their Russian labels as titles.
     orientation = programmes["$defs"]["Orientation"]["oneOf"]
     labels = {branch["const"]: branch["title"] for branch in orientation}
-    assert labels == {member.value: member.label for member in dod_model.Orientation}
+    assert labels == {member.value: member.label for member in dod_model.registry.Orientation}
     assert labels["social-humanitarian"] == "социально-гуманитарная"
 
 
