@@ -25,6 +25,8 @@ COMMANDS = {
 }
 TARGETS = {"import dod_model": 0.12, "dod-model --help": 0.2}
 ON_FIRST_USE = (
+    "dod_model._host",
+    "dod_model.importers",
     "dod_model.analysis",
     "dod_model.codec",
     "dod_model.exporters",

@@ -72,8 +72,18 @@ def _function_level_imports(path: Path) -> list[str]:
     return found
 
 
+# The command line is the top layer: nothing imports it, so no cycle can hide in it, and its
+# commands load what they need when they run, so that `dod-model --help` starts fast.
+LOADS_WHEN_RUN = PACKAGE / "cli"
+
+
 def test_no_module_of_the_library_is_imported_inside_a_function() -> None:
-    found = [hit for path in sorted(PACKAGE.rglob("*.py")) for hit in _function_level_imports(path)]
+    found = [
+        hit
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if LOADS_WHEN_RUN not in path.parents
+        for hit in _function_level_imports(path)
+    ]
     assert not found
 
 

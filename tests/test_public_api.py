@@ -107,7 +107,7 @@ def test_test_only_helpers_are_in_no_public_all():
         assert not hidden & set(importlib.import_module(namespace).__all__), namespace
 
 
-def test_import_dod_model_loads_what_reading_needs_and_nothing_more():
+def test_import_dod_model_loads_the_model_and_nothing_more():
     probe = (
         "import sys, dod_model; "
         "print(' '.join(m for m in sys.modules if m.split('.')[0] in "
@@ -118,8 +118,10 @@ def test_import_dod_model_loads_what_reading_needs_and_nothing_more():
             [sys.executable, "-c", probe], check=True, capture_output=True, text=True
         ).stdout.split()
     )
-    assert "dod_model.importers" in loaded
+    assert "dod_model.model" in loaded
     early = {
+        "dod_model.importers",
+        "dod_model._host",
         "dod_model.analysis",
         "dod_model.codec",
         "dod_model.exporters",
@@ -139,3 +141,5 @@ def test_names_loaded_on_first_use_are_the_same_objects_as_their_namespaces():
     assert dod_model.validate is dod_model.validation.validate
     assert dod_model.dumps is dod_model.codec.dumps
     assert dod_model.diff is dod_model.analysis.diff
+    assert dod_model.read is dod_model.importers.read
+    assert dod_model.Plugins is dod_model.plugins.Plugins

@@ -30,10 +30,8 @@ from dod_model._contracts import (
     Severity,
 )
 from dod_model._errors import DocumentError, DodModelError, PluginError, SchemaError, SchemaFault
-from dod_model._host import PluginLoadWarning, Plugins, RegionPlugin, get_plugin_manager
-from dod_model._version import __version__
+from dod_model._version import library_version
 from dod_model.hookspecs import hookimpl
-from dod_model.importers import read
 from dod_model.model import (
     Activity,
     Centre,
@@ -57,9 +55,12 @@ from dod_model.model import (
 )
 
 if TYPE_CHECKING:
+    __version__: str
+    from dod_model._host import PluginLoadWarning, Plugins, RegionPlugin, get_plugin_manager
     from dod_model.analysis import diff, status
     from dod_model.codec import dumps, json_schema, loads
     from dod_model.exporters import write
+    from dod_model.importers import read
     from dod_model.validation import rule, validate
 
 # Top-level names whose namespaces are loaded on first use, so that ``import dod_model`` loads
@@ -68,6 +69,10 @@ _ON_FIRST_USE = {
     **dict.fromkeys(("diff", "status"), "dod_model.analysis"),
     **dict.fromkeys(("dumps", "json_schema", "loads"), "dod_model.codec"),
     "write": "dod_model.exporters",
+    "read": "dod_model.importers",
+    **dict.fromkeys(
+        ("PluginLoadWarning", "Plugins", "RegionPlugin", "get_plugin_manager"), "dod_model._host"
+    ),
     **dict.fromkeys(("rule", "validate"), "dod_model.validation"),
 }
 
@@ -192,6 +197,7 @@ _LAZY = frozenset(
         "codec",
         "examples",
         "exporters",
+        "importers",
         "plugins",
         "registry",
         "testing",
@@ -201,6 +207,8 @@ _LAZY = frozenset(
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return library_version()
     if name in _ON_FIRST_USE:
         value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
         globals()[name] = value

@@ -14,6 +14,7 @@ from dod_model._base._calendar import (
 )
 from dod_model._base._decoding import decode_text
 from dod_model._base._folding import fold, fold_header, fold_label
+from dod_model._base._patterns import on_first_use
 from dod_model._base._pointers import escape_token
 from dod_model._base._public import publish
 
@@ -28,6 +29,7 @@ __all__ = [
     "fold_label",
     "month_end",
     "month_number",
+    "on_first_use",
     "publish",
     "roman_to_int",
     "school_year",

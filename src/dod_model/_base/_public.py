@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import types
 import typing
 
@@ -34,7 +33,7 @@ def publish(namespace: str, *objects: object, replace: bool = False) -> None:
         if not replace and not _private(obj.__module__):
             continue
         if isinstance(obj, type):
-            own = inspect.get_annotations(obj)
+            own = vars(obj).get("__annotations__", {})
             if own:
                 hints = typing.get_type_hints(obj)
                 obj.__annotations__ = {name: hints[name] for name in own}

@@ -4,6 +4,7 @@ It loads the built-in plugins (:mod:`dod_model.plugins`) by module name and the 
 entry point; nothing here imports a plugin.
 """
 
+from dod_model._base import publish
 from dod_model._host._manager import (
     BUILTIN,
     PluginInfo,
@@ -13,6 +14,9 @@ from dod_model._host._manager import (
     get_plugin_manager,
 )
 from dod_model._host._region_plugin import RegionPlugin
+
+# Documented at the top level (the others are published by dod_model.plugins).
+publish("dod_model", PluginLoadWarning, Plugins, RegionPlugin, get_plugin_manager, replace=True)
 
 __all__ = [
     "BUILTIN",

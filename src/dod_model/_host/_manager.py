@@ -18,7 +18,7 @@ from dod_model import hookspecs
 from dod_model._contracts import Exporter, Importer, Rule
 from dod_model._errors import DocumentError, PluginError
 from dod_model._host._choose import choose
-from dod_model._version import __version__
+from dod_model._version import library_version
 from dod_model.model import Region, detect_region
 from dod_model.text import Glossary, core_glossary
 
@@ -436,7 +436,10 @@ def get_plugin_manager(
             module = importlib.import_module(module_name)
             plugin = getattr(module, "PLUGIN", module)
             plugins.register(
-                plugin, module_name.rsplit(".", 1)[1], version=__version__, distribution="dod-model"
+                plugin,
+                module_name.rsplit(".", 1)[1],
+                version=library_version(),
+                distribution="dod-model",
             )
     for plugin in extra:
         plugins.register(plugin)

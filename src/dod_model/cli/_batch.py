@@ -8,13 +8,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
-from tqdm import tqdm
 
+from dod_model._contracts import Exporter
 from dod_model._errors import DodModelError
+from dod_model._host import Plugins
 from dod_model.cli._inputs import UsageError, naming, read_document
-from dod_model.exporters import Exporter, write
 from dod_model.model import Roadmap
-from dod_model.plugins import Plugins
 
 __all__ = ["Batch", "Input", "path_input", "roadmap_of", "run_batch", "to_stdout"]
 
@@ -83,6 +82,10 @@ def run_batch(sources: Sequence[Input], exporter: Exporter, folder: Path,
 
     A progress bar runs on standard error when it is a terminal.
     """
+    from tqdm import tqdm  # noqa: PLC0415 - loaded when a batch runs, not for --help
+
+    from dod_model.exporters import write  # noqa: PLC0415 - loaded when a batch runs
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import TypeAlias
 
 from dod_model import examples
+from dod_model._contracts import Exporter
 from dod_model._errors import DodModelError
-from dod_model._version import __version__
+from dod_model._host import default_plugins
+from dod_model._version import library_version
 from dod_model.analysis import TITLE_SIMILARITY, diff, status
 from dod_model.cli._analysis import diff_data, render_diff, render_status, status_data
 from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch, to_stdout
@@ -30,9 +32,7 @@ from dod_model.cli._registry import add_registry_parser, run_registry
 from dod_model.cli._reports import render_plugins, render_report, to_json_ready
 from dod_model.cli._summary import render_summary, summary_data
 from dod_model.codec import json_schema, schema_names, to_data
-from dod_model.exporters import Exporter, choose_exporter, write
 from dod_model.model import Roadmap
-from dod_model.plugins import default_plugins
 from dod_model.validation import Report, validate
 
 __all__ = ["build_parser", "main"]
@@ -41,7 +41,7 @@ _Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _version() -> str:
-    return __version__
+    return library_version()
 
 
 def _day(text: str) -> dt.date:
@@ -268,8 +268,8 @@ def _suffixes() -> set[str]:
 def _exporter(args: argparse.Namespace, to_file: bool) -> Exporter:
     """The exporter ``--to`` names; else the one for the suffix of ``-o FILE``; else JSON."""
     if args.to is None and to_file:
-        return choose_exporter(default_plugins(), str(args.output), None)
-    return choose_exporter(default_plugins(), str(args.output or "-"), args.to or "json")
+        return default_plugins().choose_exporter(str(args.output), None)
+    return default_plugins().choose_exporter(str(args.output or "-"), args.to or "json")
 
 
 def _read(args: argparse.Namespace) -> int:
@@ -293,6 +293,8 @@ def _read(args: argparse.Namespace) -> int:
                 raise UsageError(msg)
             to_stdout(exporter.export(roadmap))
         else:
+            from dod_model.exporters import write  # noqa: PLC0415 - loaded when run
+
             write(roadmap, args.output, format=exporter.name)
         return 0
     if args.output is None:

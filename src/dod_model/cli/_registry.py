@@ -11,8 +11,14 @@ from typing import Any
 
 from dod_model.cli._reports import render_report
 from dod_model.codec import to_data
-from dod_model.model import CertificateKind, Count, Orientation, ProgrammeForm, ProgrammeLevel
-from dod_model.registry import RegistrySummary, summarise_registry, validate_registry
+from dod_model.model import (
+    CertificateKind,
+    Count,
+    Orientation,
+    ProgrammeForm,
+    ProgrammeLevel,
+    RegistrySummary,
+)
 
 __all__ = ["add_registry_parser", "render_registry_summary", "run_registry"]
 
@@ -118,6 +124,8 @@ def run_registry(args: argparse.Namespace) -> int:
     .. versionadded:: 0.2.0
     """
     if args.registry_command == "summary":
+        from dod_model.registry import summarise_registry  # noqa: PLC0415 - loaded when run
+
         summary = summarise_registry(
             *args.files,
             on=args.on,
@@ -130,6 +138,8 @@ def run_registry(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(render_registry_summary(summary))
         return 0
+    from dod_model.registry import validate_registry  # noqa: PLC0415 - loaded when run
+
     report = validate_registry(*args.files, region=args.region, encoding=args.encoding)
     names = ", ".join(str(path) for path in args.files)
     if args.json:

@@ -27,7 +27,7 @@ def escape_text(text: str) -> str:
     Markdown's inline marks (``\ ` * _ [ ] < > | # ~ &``) are backslash-escaped and runs of
     whitespace, line breaks included, become one space.
 
-    >>> from dod_model.exporters import escape_text
+    >>> from dod_model.exporters._markdown import escape_text
     >>> escape_text("О «МОЦ» | *план*\n2019")
     'О «МОЦ» \\| \\*план\\* 2019'
 
@@ -39,7 +39,7 @@ def escape_text(text: str) -> str:
 def escape_cell(text: str) -> str:
     r"""Text as the content of a Markdown table cell: marks escaped, line breaks as ``<br>``.
 
-    >>> from dod_model.exporters import escape_cell
+    >>> from dod_model.exporters._markdown import escape_cell
     >>> escape_cell("до 15.08.2019\nи далее | по плану")
     'до 15.08.2019<br>и далее \\| по плану'
 

@@ -29,3 +29,4 @@ __all__ = [
 ]
 
 publish(__name__, *(globals()[name] for name in __all__))
+publish("dod_model", read, replace=True)  # documented at the top level

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dod_model._base import MONTH_PATTERN, month_number
+from dod_model._base import MONTH_PATTERN, month_number, on_first_use
 from dod_model.model._enums import LegalActKind
 from dod_model.model._references import LegalActRef
 
@@ -21,7 +21,7 @@ _KINDS: tuple[tuple[str, LegalActKind], ...] = (
     (r"письм(?:о|а|ом|у|е)", LegalActKind.LETTER),
     (r"положени(?:е|я|ем|ю)", LegalActKind.REGULATION),
 )
-_KIND = re.compile(
+_KIND = on_first_use(
     "|".join(f"(?P<k{i}>(?<![а-яё]){p}(?![а-яё]))" for i, (p, _) in enumerate(_KINDS)),
     re.IGNORECASE,
 )
@@ -31,7 +31,7 @@ _BLANK = r"_{2,}|«?_+»?\s*_*"
 _DATE = rf"(?P<date>{_NUMERIC_DATE}|{_TEXT_DATE}|{_BLANK})\s*(?:г\.?|года)?"
 _NUMBER = r"(?P<number>[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё\-/.]*[0-9A-Za-zА-Яа-яЁё]|[0-9]|_{2,})"
 # «от <date> № <number>», «№ <number> от <date>»; or only one of them, after a kind of act.
-_ANCHOR = re.compile(
+_ANCHOR = on_first_use(
     rf"от\s+{_DATE}\s*,?\s*(?:№|N|No)\s*{_NUMBER}"
     rf"|(?:№|N|No)\s*{_NUMBER.replace('number', 'number2')}\s+от\s+"
     rf"{_DATE.replace('date', 'date2')}"
@@ -78,9 +78,9 @@ def find_legal_acts(text: str) -> tuple[LegalActRef, ...]:
     found: list[LegalActRef] = []
     previous_end = 0
     previous: LegalActRef | None = None
-    for anchor in _ANCHOR.finditer(text):
+    for anchor in _ANCHOR().finditer(text):
         window_start = max(previous_end, anchor.start() - _REACH)
-        kinds = list(_KIND.finditer(text, window_start, anchor.start()))
+        kinds = list(_KIND().finditer(text, window_start, anchor.start()))
         kind: LegalActKind | None = None
         issuer: str | None = None
         start = anchor.start()

@@ -39,6 +39,7 @@ period's bounds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -102,7 +103,7 @@ class _Meaning:
 
 
 _Handler = Callable[[re.Match[str], Period | None], _Meaning | None]
-_RULES: list[tuple[re.Pattern[str], _Handler]] = []
+_RULE_SOURCES: list[tuple[str, _Handler]] = []
 
 _D = r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})"
 _D2 = r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})"
@@ -116,7 +117,7 @@ _HALF = r"(i{1,2}|[12]|перв[а-я]*|втор[а-я]*)(?:-?(?:е|ое|м|ом
 
 def _rule(pattern: str) -> Callable[[_Handler], _Handler]:
     def register(handler: _Handler) -> _Handler:
-        _RULES.append((re.compile(pattern), handler))
+        _RULE_SOURCES.append((pattern, handler))
         return handler
 
     return register
@@ -341,7 +342,12 @@ _RECURRENCES: dict[str, Recurrence] = {
     r"еженедельно|еженедельный|(?:1 )?раз в неделю|каждую неделю": Recurrence.WEEKLY,
     r"(?:1 )?раз в полугодие|каждое полугодие|раз в полгода": Recurrence.HALF_YEARLY,
 }
-_RECURRENCE_RULES = [(re.compile(p), r) for p, r in _RECURRENCES.items()]
+
+
+@functools.cache
+def _recurrence_rules() -> tuple[tuple[re.Pattern[str], Recurrence], ...]:
+    return tuple((re.compile(p), r) for p, r in _RECURRENCES.items())
+
 
 _PHRASES: dict[DeadlineKind, str] = {
     DeadlineKind.ONGOING: (
@@ -357,23 +363,33 @@ _PHRASES: dict[DeadlineKind, str] = {
         r"по мере (?:необходимости|поступления.*)|по запросу|по согласованию"
     ),
 }
-_PHRASE_RULES = [(re.compile(p), k) for k, p in _PHRASES.items()]
+
+
+@functools.cache
+def _phrase_rules() -> tuple[tuple[re.Pattern[str], DeadlineKind], ...]:
+    return tuple((re.compile(p), k) for k, p in _PHRASES.items())
+
+
+@functools.cache
+def _rules() -> tuple[tuple[re.Pattern[str], _Handler], ...]:
+    """The phrase rules, compiled on first use (see dod_model._base.on_first_use)."""
+    return tuple((re.compile(pattern), handler) for pattern, handler in _RULE_SOURCES)
 
 
 def recurrence_of(phrase: str) -> Recurrence | None:
     """The recurrence a whole phrase names («ежегодно», «1 раз в квартал»), else ``None``."""
     folded = _fold(phrase)
-    for pattern, recurrence in _RECURRENCE_RULES:
+    for pattern, recurrence in _recurrence_rules():
         if pattern.fullmatch(folded):
             return recurrence
     return None
 
 
 def _phrase(folded: str) -> _Meaning | None:
-    for pattern, recurrence in _RECURRENCE_RULES:
+    for pattern, recurrence in _recurrence_rules():
         if pattern.fullmatch(folded):
             return _Meaning(DeadlineKind.PERIODIC, recurrence=recurrence)
-    for pattern, kind in _PHRASE_RULES:
+    for pattern, kind in _phrase_rules():
         if pattern.fullmatch(folded):
             return _Meaning(kind)
     return None
@@ -389,7 +405,7 @@ def _meaning(phrase: str, period: Period | None) -> _Meaning | None:
     folded = _fold(phrase)
     if not folded:
         return None
-    for pattern, handler in _RULES:
+    for pattern, handler in _rules():
         match = pattern.fullmatch(folded)
         if match is not None:
             return handler(match, period)

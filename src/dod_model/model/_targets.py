@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dod_model._base import MONTH_PATTERN
+from dod_model._base import MONTH_PATTERN, on_first_use
 from dod_model.model._enums import Comparator
 from dod_model.model._references import Target
 
@@ -20,7 +20,7 @@ _COMPARATORS: tuple[tuple[str, Comparator], ...] = (
 )
 _VALUE = r"(?P<value>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:[.,]\d+)?)"
 _UNIT = r"(?P<unit>%[^,;:.()\n]*|[^\W\d_][^,;:.()\n]*)"
-_COMPARED = re.compile(
+_COMPARED = on_first_use(
     r"(?<![а-яё])(?P<cmp>"
     + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_COMPARATORS))
     + rf")\s+(?:(?:по|в|на|для|у|с|чем)\s+)*{_VALUE}\s*{_UNIT}",
@@ -28,7 +28,7 @@ _COMPARED = re.compile(
 )
 # «в 3 школах»: a count after «в», unless what follows is a date, a year or an age.
 _NOT_COUNTED = rf"(?:{MONTH_PATTERN}|год|лет|раз|квартал|полугоди|час|класс|возраст|том числе|т\.)"
-_COUNTED = re.compile(
+_COUNTED = on_first_use(
     rf"(?<![а-яё])(?:в|во)\s+(?P<value>\d{{1,6}})\s+(?!{_NOT_COUNTED})(?P<unit>[а-яё][^,;:.()\n]*)",
     re.IGNORECASE,
 )
@@ -57,7 +57,7 @@ def find_targets(text: str) -> tuple[Target, ...]:
     """
     found: list[tuple[int, Target]] = []
     taken: list[range] = []
-    for match in _COMPARED.finditer(text):
+    for match in _COMPARED().finditer(text):
         index = next(
             int(name[1:])
             for name, v in match.groupdict().items()
@@ -71,7 +71,7 @@ def find_targets(text: str) -> tuple[Target, ...]:
         )
         found.append((match.start(), target))
         taken.append(range(match.start(), end))
-    for match in _COUNTED.finditer(text):
+    for match in _COUNTED().finditer(text):
         if any(match.start("value") in span for span in taken):
             continue
         unit = _unit(match["unit"])

@@ -17,7 +17,7 @@ import attrs
 
 from dod_model._errors import DocumentError
 from dod_model._host import Plugins, default_plugins
-from dod_model._version import __version__
+from dod_model._version import library_version
 from dod_model.codec import SCHEMA_VERSION
 from dod_model.model import (
     Certificate,
@@ -589,7 +589,7 @@ def validate_registry(
     return Report(
         findings=tuple(findings),
         region=run.code,
-        library=__version__,
+        library=library_version(),
         schema_version=SCHEMA_VERSION,
         plugins=tuple(PluginVersion(n, v) for n, v in plugins.versions().items()),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dod_model._contracts import Finding, PluginVersion, Report, RuleContext, Severity
 from dod_model._host import Plugins, default_plugins
-from dod_model._version import __version__
+from dod_model._version import library_version
 from dod_model.codec import SCHEMA_VERSION
 
 __all__ = ["validate"]
@@ -48,7 +48,7 @@ def validate(obj: object, *, plugins: Plugins | None = None, region: str | None 
     return Report(
         findings=tuple(findings),
         region=code,
-        library=__version__,
+        library=library_version(),
         schema_version=SCHEMA_VERSION,
         plugins=tuple(PluginVersion(n, v) for n, v in plugins.versions().items()),
     )
