@@ -55,7 +55,8 @@ class Region:
         return (self.name, *self.aliases)
 
 
-@functools.cache
+# Bounded: one entry per set of regions (a plugin session's); a long-lived host makes many.
+@functools.lru_cache(maxsize=16)
 def _matcher(regions: tuple[Region, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
     """One pattern for every name and place of the regions, and what each match scores."""
     weights: dict[str, tuple[str, int]] = {}

@@ -6,7 +6,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import attrs
@@ -75,7 +75,8 @@ class Glossary:
         return self.entries[match[0]] + stripped[match.end() :]
 
 
-@cache
+# Bounded: each plugin session's glossaries give other tuples; a long-lived host makes many.
+@lru_cache(maxsize=64)
 def _compiled(shorts: tuple[str, ...]) -> re.Pattern[str] | None:
     if not shorts:
         return None
