@@ -1,7 +1,7 @@
 """dod_model: typed roadmaps of Russian additional education of children (ДОД).
 
-The stable public API is :data:`__all__`: reading, writing and validating roadmaps, the roadmap
-model, findings, errors and the plugin API. The rest lives in public namespaces:
+The stable public API is ``dod_model.__all__``: reading, writing and validating roadmaps, the
+roadmap model, findings, errors and the plugin API. The rest lives in public namespaces:
 :mod:`dod_model.model` (every value type), :mod:`dod_model.registry` (registries of
 programmes, certificates and enrolments), :mod:`dod_model.codec` (JSON and JSON Schema),
 :mod:`dod_model.analysis` (status and diff), :mod:`dod_model.text` (the semantics of cells),

@@ -29,6 +29,11 @@ PROJECT = "dod_model"
 """Name of the pluggy project and of the entry-point group plugins are found under."""
 
 hookspec = pluggy.HookspecMarker(PROJECT)
+"""Marks the functions below as the hook specifications of the :data:`PROJECT` project.
+
+.. versionadded:: 0.1.0
+"""
+
 hookimpl = pluggy.HookimplMarker(PROJECT)
 """Marks a function of a plugin as the implementation of a hook: ``@hookimpl``.
 

@@ -28,7 +28,9 @@ def publish(namespace: str, *objects: object, replace: bool = False) -> None:
     resolvable (``typing.get_type_hints``, cattrs, attrs) once its module is another.
     """
     for obj in objects:
-        if not isinstance(obj, type | types.FunctionType):
+        # A function wrapped by functools (``functools.cache``) is published as its wrapper.
+        wrapped = inspect.unwrap(obj) if callable(obj) else obj
+        if not isinstance(obj, type) and not isinstance(wrapped, types.FunctionType):
             continue  # instances (markers, constants) have no module of their own
         if not replace and not _private(obj.__module__):
             continue

@@ -18,22 +18,20 @@ class Importer(Protocol):
     cells with their spans and places); the one layout stage builds the roadmap from it, so a
     roadmap reads the same whatever format it came in.
 
-    Attributes:
-        name: The ``format`` users pass to :func:`dod_model.read` («docx», «text», …).
-        suffixes: File suffixes it claims, lower case with the dot («.docx»): tried first for
-            a file of that suffix.
-
     .. versionadded:: 0.3.0
     """
 
     @property
     def name(self) -> str:
-        """The ``format`` users pass to :func:`dod_model.read`."""
+        """The ``format`` users pass to :func:`dod_model.read` («docx», «text», …)."""
         ...
 
     @property
     def suffixes(self) -> tuple[str, ...]:
-        """File suffixes it claims, lower case with the dot."""
+        """File suffixes it claims, lower case with the dot («.docx»).
+
+        It is tried first for a file of one of them.
+        """
         ...
 
     def sniff(self, head: bytes) -> bool:
@@ -53,23 +51,20 @@ class Importer(Protocol):
 class Exporter(Protocol):
     """What an exporter registered through ``dod_register_exporters`` provides.
 
-    Attributes:
-        name: The ``format`` users pass to :func:`dod_model.write` («json», «csv», …).
-        suffixes: File suffixes it writes, lower case with the dot («.json»); the first is
-            the one ``dod-model read -o DIR`` gives its files.
-        media_type: The IANA media type of what it writes.
-
     .. versionadded:: 0.2.0
     """
 
     @property
     def name(self) -> str:
-        """The ``format`` users pass to :func:`dod_model.write`."""
+        """The ``format`` users pass to :func:`dod_model.write` («json», «csv», …)."""
         ...
 
     @property
     def suffixes(self) -> tuple[str, ...]:
-        """File suffixes it writes, lower case with the dot; the first names its files."""
+        """File suffixes it writes, lower case with the dot («.json»).
+
+        The first is the one ``dod-model read -o DIR`` gives its files.
+        """
         ...
 
     @property

@@ -403,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``dod-model`` with ``argv`` (the process arguments by default).
 
     Returns:
-        The exit status: 0 on success; 1 when ``validate`` finds an error or ``diff`` a
+        The exit status, 0 on success; 1 when ``validate`` finds an error or ``diff`` a
         difference; 2 on a usage error or a document that cannot be read.
 
     .. versionadded:: 0.1.0

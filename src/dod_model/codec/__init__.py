@@ -1,6 +1,7 @@
 """JSON of the model: one converter, canonical text, JSON Schemas.
 
-Every public name is re-exported from :mod:`dod_model`.
+:func:`dumps`, :func:`loads` and :func:`json_schema` are also at the top level of
+:mod:`dod_model`.
 """
 
 from dod_model._base import publish

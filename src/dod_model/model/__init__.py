@@ -1,8 +1,9 @@
 """The domain model: frozen attrs value objects for roadmaps and registries, and their grammar.
 
 The grammar behind :meth:`Deadline.parse`, :meth:`Deadline.due_dates` and :meth:`Result.parse`
-is model behaviour and lives here, so the model needs nothing above it. Value types are
-re-exported from :mod:`dod_model`; import them from there.
+is model behaviour and lives here, so the model needs nothing above it. The value types of a
+roadmap are also at the top level of :mod:`dod_model`, those of registries in
+:mod:`dod_model.registry`.
 """
 
 from dod_model._base import publish

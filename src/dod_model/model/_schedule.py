@@ -142,7 +142,7 @@ def due_dates(deadline: DeadlineFields, period: Period | None = None) -> tuple[d
 def opening_day(deadline: DeadlineFields, period: Period | None = None) -> dt.date | None:
     """The day a deadline's span opens: its own start, else the start of the span it runs over.
 
-    Before that day the deadline is ``upcoming`` (:func:`deadline_status`).
+    Before that day the deadline is ``upcoming`` (:meth:`dod_model.Deadline.status`).
 
     Args:
         deadline: The deadline.
@@ -175,7 +175,12 @@ def deadline_status(
 def status_from(
     deadline: DeadlineFields, on: dt.date, period: Period | None, dues: tuple[dt.date, ...]
 ) -> DeadlineStatus:
-    """:func:`deadline_status` from due dates already expanded by :func:`due_dates`."""
+    """Where a deadline stands on a day, from its due dates already expanded.
+
+    What :meth:`dod_model.Deadline.status` says, for ``dues`` as
+    :meth:`dod_model.Deadline.due_dates` gives them: a caller that has them saves expanding
+    them again.
+    """
     if deadline.kind in _UNDATED:
         return DeadlineStatus.UNKNOWN
     window = _window(deadline, period)

@@ -4,9 +4,10 @@ They generate any value the model admits, messy ones included (deadlines whose t
 thing and dates another, unsorted age ranges, duplicate numbers): what a document can get wrong is
 for rules to report, so code built on the model must cope with all of it.
 
->>> from hypothesis import given
+>>> from hypothesis import HealthCheck, given, settings
 >>> from dod_model.testing import strategies as dst
 >>> @given(dst.roadmaps())
+... @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
 ... def test_every_activity_has_a_title(roadmap):
 ...     assert all(isinstance(a.title, str) for a in roadmap.activities)
 >>> test_every_activity_has_a_title()
