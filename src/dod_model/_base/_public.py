@@ -29,7 +29,9 @@ def publish(namespace: str, *objects: object, replace: bool = False) -> None:
     """
     for obj in objects:
         # A function wrapped by functools (``functools.cache``) is published as its wrapper.
-        wrapped = inspect.unwrap(obj) if callable(obj) else obj
+        wrapped = obj
+        while hasattr(wrapped, "__wrapped__"):
+            wrapped = wrapped.__wrapped__
         if not isinstance(obj, type) and not isinstance(wrapped, types.FunctionType):
             continue  # instances (markers, constants) have no module of their own
         if not replace and not _private(obj.__module__):

@@ -26,7 +26,7 @@ class Severity(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        """0 for errors, 1 for warnings, 2 for information: sorts the gravest first."""
+        """0 for errors, 1 for warnings and 2 for information, to sort the gravest first."""
         return (Severity.ERROR, Severity.WARNING, Severity.INFO).index(self)
 
 

@@ -30,7 +30,7 @@ ignored). An edited wording scores well above it («Разработка пол�
 утверждение положения о МОЦ»: 0.79). Of the 827 pairs of different activities within the five
 seed roadmaps, 95 % score below 0.52; but titles that share a long stock opening («Актуализация
 нормативных правовых актов, регламентирующих …») reach 0.89, which is why :func:`diff` pairs
-equal titles first, and prefers equal numbers among similar titles (:data:`NUMBER_BONUS`).
+equal titles first, and prefers equal numbers among similar titles (0.1 more alike).
 """
 
 NUMBER_BONUS: Final = 0.1
@@ -298,7 +298,7 @@ def diff(old: Roadmap, new: Roadmap, *, threshold: float = TITLE_SIMILARITY) -> 
     2. the same title, another number: an activity inserted or dropped renumbers the ones
        after it, which keep their titles;
     3. titles at least ``threshold`` alike (:func:`title_similarity`), the most alike first,
-       a pair with the same number counting :data:`NUMBER_BONUS` more alike: an edited title
+       a pair with the same number counting 0.1 more alike: an edited title
        keeps its activity;
     4. the same number, titles unlike: an activity rewritten in place.
 

@@ -109,7 +109,7 @@ class MarkdownExporter:
     language), then a table of activities outside sections and one per section under the
     section's heading: number, title, deadline, results and responsible parties as written,
     and the activities' notes in a «Примечание» column where any has one.
-    Inline marks are escaped (:func:`escape_cell`) so that text renders as written; line breaks
+    Inline marks are escaped so that text renders as written; line breaks
     inside a cell become ``<br>``. Notes of the document follow the tables.
 
     .. versionadded:: 0.2.0
