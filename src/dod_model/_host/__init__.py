@@ -12,7 +12,7 @@ from dod_model._host._manager import (
     default_plugins,
     get_plugin_manager,
 )
-from dod_model._host._region_plugin import RegionPlugin
+from dod_model._host._region_plugin import RegionalRule, RegionPlugin
 
 __all__ = [
     "BUILTIN",
@@ -20,6 +20,7 @@ __all__ = [
     "PluginLoadWarning",
     "Plugins",
     "RegionPlugin",
+    "RegionalRule",
     "default_plugins",
     "get_plugin_manager",
 ]

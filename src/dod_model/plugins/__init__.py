@@ -9,10 +9,12 @@ re-exported here for code written against 0.2; import them from :mod:`dod_model`
 
 from __future__ import annotations
 
+from dod_model._base import publish
 from dod_model._host import (
     PluginInfo,
     PluginLoadWarning,
     Plugins,
+    RegionalRule,
     RegionPlugin,
     default_plugins,
     get_plugin_manager,
@@ -25,7 +27,10 @@ __all__ = [
     "Plugins",
     "Region",
     "RegionPlugin",
+    "RegionalRule",
     "default_plugins",
     "detect_region",
     "get_plugin_manager",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__))

@@ -48,7 +48,7 @@ FOUNDING_STEPS = (
 )
 
 
-@rule("amur/founding-steps", severity="warning", applies_to=Roadmap, region=CODE)
+@rule("amur/founding-steps", severity="warning", applies_to=Roadmap)
 def founding_steps(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
     """A РМЦ's first steps: choose and approve the site, a director, a coordinator, a regulation."""
     if not roadmap.activities:
@@ -64,9 +64,7 @@ def founding_steps(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[obj
 PFDO_SINCE = dt.date(2020, 1, 1)
 
 
-@record_rule(
-    "amur/financing-before-pfdo", severity="info", record=Certificate, region=CODE, stateless=True
-)
+@record_rule("amur/financing-before-pfdo", severity="info", record=Certificate, stateless=True)
 def financing_before_pfdo(certificate: Certificate) -> str | None:
     """A financing certificate issued before 2020, when the region began ПФДО, is noted.
 
@@ -85,7 +83,7 @@ def financing_before_pfdo(certificate: Certificate) -> str | None:
     return None
 
 
-@record_rule("amur/nominal-per-municipality", severity="warning", record=Certificate, region=CODE)
+@record_rule("amur/nominal-per-municipality", severity="warning", record=Certificate)
 def nominal_per_municipality(scope: RegistryScope) -> RecordCheck[Certificate]:
     """Financing certificates of one municipality and year carry its one nominal.
 

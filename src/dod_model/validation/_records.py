@@ -255,7 +255,8 @@ def record_rule(
         code: Namespaced code of the findings.
         severity: ``error``, ``warning`` or ``info``.
         record: The record type it checks.
-        region: ISO 3166-2 code of the region it is for; ``None`` for every registry.
+        region: ISO 3166-2 code of the region it is for; ``None`` for every registry;
+            the rules of a :class:`~dod_model.RegionPlugin` get its region without it.
         stateless: The function is the check itself, ``check(record)``, rather than
             ``start(scope)`` returning the check (since 0.3.0).
 

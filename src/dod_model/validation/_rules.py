@@ -78,7 +78,8 @@ def rule(
         code: Namespaced code of the findings («kirov/no-navigator»).
         severity: ``error``, ``warning`` or ``info``.
         applies_to: The document type(s) the rule checks.
-        region: ISO 3166-2 code of the region it is for; ``None`` for every document.
+        region: ISO 3166-2 code of the region it is for; ``None`` for every document;
+            the rules of a :class:`~dod_model.RegionPlugin` get its region without it.
 
     .. versionadded:: 0.1.0
     """
