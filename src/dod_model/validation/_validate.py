@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dod_model._contracts import Finding, PluginVersion, Report, RuleContext, Severity
+from dod_model._contracts import Finding, Report, RuleContext, Severity
 from dod_model._host import Plugins, default_plugins
-from dod_model._version import __version__
-from dod_model.codec import SCHEMA_VERSION
 
 __all__ = ["validate"]
 
@@ -44,11 +42,4 @@ def validate(obj: object, *, plugins: Plugins | None = None, region: str | None 
                     f"missing: {type(exc).__name__}: {exc}",
                 )
             )
-    findings.sort(key=lambda f: (context.order(f.path), f.severity.rank, f.code, f.message))
-    return Report(
-        findings=tuple(findings),
-        region=code,
-        library=__version__,
-        schema_version=SCHEMA_VERSION,
-        plugins=tuple(PluginVersion(n, v) for n, v in plugins.versions().items()),
-    )
+    return Report.build(findings, region=code, plugins=plugins.versions(), order=context.order)
