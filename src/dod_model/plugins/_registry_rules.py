@@ -29,7 +29,7 @@ __all__ = ["REGISTRY_RULES", "age_on"]
 _PAYING = frozenset({CertificateKind.PERSONIFIED_FINANCING, CertificateKind.SOCIAL})
 
 
-@record_rule("core/certificate-number", severity="error", record=Certificate)
+@record_rule("core/certificate-number", severity="error", record=Certificate, since="0.2.0")
 def certificate_number(scope: RegistryScope) -> RecordCheck[Certificate]:
     """Certificate numbers have the region's form (ten digits unless the region says otherwise)."""
     form = scope.certificate_number
@@ -43,7 +43,7 @@ def certificate_number(scope: RegistryScope) -> RecordCheck[Certificate]:
     return check
 
 
-@record_rule("core/duplicate-certificate", severity="error", record=Certificate)
+@record_rule("core/duplicate-certificate", severity="error", record=Certificate, since="0.2.0")
 def duplicate_certificate(scope: RegistryScope) -> RecordCheck[Certificate]:
     """A certificate number is issued once.
 
@@ -66,7 +66,7 @@ def duplicate_certificate(scope: RegistryScope) -> RecordCheck[Certificate]:
     return check
 
 
-@record_rule("core/certificate-age", severity="warning", record=Certificate)
+@record_rule("core/certificate-age", severity="warning", record=Certificate, since="0.2.0")
 def certificate_age(scope: RegistryScope) -> RecordCheck[Certificate]:
     """The holder's age on the issue date is within the region's range."""
     ages = scope.certificate_ages
@@ -87,7 +87,9 @@ def certificate_age(scope: RegistryScope) -> RecordCheck[Certificate]:
     return check
 
 
-@record_rule("core/nominal-missing", severity="error", record=Certificate, stateless=True)
+@record_rule(
+    "core/nominal-missing", severity="error", record=Certificate, stateless=True, since="0.2.0"
+)
 def nominal_missing(certificate: Certificate) -> str | None:
     """A financing or social certificate carries a nominal."""
     if certificate.nominal is None and certificate.kind in _PAYING:
@@ -95,7 +97,9 @@ def nominal_missing(certificate: Certificate) -> str | None:
     return None
 
 
-@record_rule("core/certificate-balance", severity="error", record=Certificate, stateless=True)
+@record_rule(
+    "core/certificate-balance", severity="error", record=Certificate, stateless=True, since="0.2.0"
+)
 def certificate_balance(certificate: Certificate) -> str | None:
     """A certificate's balance lies between zero and its nominal."""
     balance = certificate.balance
@@ -112,7 +116,7 @@ def certificate_balance(certificate: Certificate) -> str | None:
     return None
 
 
-@record_rule("core/enrolment-age", severity="warning", record=Enrolment)
+@record_rule("core/enrolment-age", severity="warning", record=Enrolment, since="0.2.0")
 def enrolment_age(scope: RegistryScope) -> RecordCheck[Enrolment]:
     """A child is within the region's certificate ages when enrolled."""
     ages = scope.certificate_ages
@@ -134,7 +138,7 @@ def enrolment_age(scope: RegistryScope) -> RecordCheck[Enrolment]:
     return check
 
 
-@record_rule("core/enrolment-programme-age", severity="warning", record=Enrolment)
+@record_rule("core/enrolment-programme-age", severity="warning", record=Enrolment, since="0.2.0")
 def enrolment_programme_age(scope: RegistryScope) -> RecordCheck[Enrolment]:
     """A child's age when enrolled fits the ages the programme admits."""
     certificate, programme = scope.certificate, scope.programme
@@ -157,7 +161,7 @@ def enrolment_programme_age(scope: RegistryScope) -> RecordCheck[Enrolment]:
     return check
 
 
-@record_rule("core/certificate-overdrawn", severity="error", record=Enrolment)
+@record_rule("core/certificate-overdrawn", severity="error", record=Enrolment, since="0.2.0")
 def certificate_overdrawn(scope: RegistryScope) -> RecordCheck[Enrolment]:
     """Enrolments of one calendar year never charge a certificate more than its nominal.
 
@@ -196,7 +200,7 @@ def certificate_overdrawn(scope: RegistryScope) -> RecordCheck[Enrolment]:
     return check
 
 
-@record_rule("core/enrolment-reference", severity="warning", record=Enrolment)
+@record_rule("core/enrolment-reference", severity="warning", record=Enrolment, since="0.2.0")
 def enrolment_reference(scope: RegistryScope) -> RecordCheck[Enrolment]:
     """An enrolment names a certificate and a programme the registry holds."""
     certificate, programme = scope.certificate, scope.programme
@@ -212,7 +216,9 @@ def enrolment_reference(scope: RegistryScope) -> RecordCheck[Enrolment]:
     return check
 
 
-@record_rule("core/enrolment-dates", severity="warning", record=Enrolment, stateless=True)
+@record_rule(
+    "core/enrolment-dates", severity="warning", record=Enrolment, stateless=True, since="0.2.0"
+)
 def enrolment_dates(enrolment: Enrolment) -> str | None:
     """An enrolment ends on or after the day it starts."""
     if enrolment.end is not None and enrolment.end < enrolment.start:
@@ -224,7 +230,13 @@ def enrolment_dates(enrolment: Enrolment) -> str | None:
     return None
 
 
-@record_rule("core/programme-orientation", severity="warning", record=Programme, stateless=True)
+@record_rule(
+    "core/programme-orientation",
+    severity="warning",
+    record=Programme,
+    stateless=True,
+    since="0.2.0",
+)
 def programme_orientation(programme: Programme) -> str | None:
     """Every programme has one of the six orientations."""
     if programme.orientation is None:
@@ -232,7 +244,9 @@ def programme_orientation(programme: Programme) -> str | None:
     return None
 
 
-@record_rule("core/programme-ages", severity="warning", record=Programme, stateless=True)
+@record_rule(
+    "core/programme-ages", severity="warning", record=Programme, stateless=True, since="0.2.0"
+)
 def programme_ages(programme: Programme) -> str | None:
     """A programme's age range runs from the youngest to the oldest."""
     ages = programme.ages
@@ -241,7 +255,9 @@ def programme_ages(programme: Programme) -> str | None:
     return None
 
 
-@record_rule("core/programme-hours", severity="warning", record=Programme, stateless=True)
+@record_rule(
+    "core/programme-hours", severity="warning", record=Programme, stateless=True, since="0.2.0"
+)
 def programme_hours(programme: Programme) -> str | None:
     """A programme's volume in hours, when given, is positive."""
     if programme.hours is not None and programme.hours <= 0:
@@ -249,7 +265,7 @@ def programme_hours(programme: Programme) -> str | None:
     return None
 
 
-@record_rule("core/duplicate-programme", severity="error", record=Programme)
+@record_rule("core/duplicate-programme", severity="error", record=Programme, since="0.2.0")
 def duplicate_programme(scope: RegistryScope) -> RecordCheck[Programme]:
     """A programme id appears once in the registry."""
     seen: set[str] = set()
@@ -266,7 +282,9 @@ def duplicate_programme(scope: RegistryScope) -> RecordCheck[Programme]:
 _INN = re.compile(r"[0-9]{10}|[0-9]{12}")
 
 
-@record_rule("core/provider-inn", severity="warning", record=Organisation, stateless=True)
+@record_rule(
+    "core/provider-inn", severity="warning", record=Organisation, stateless=True, since="0.2.0"
+)
 def provider_inn(provider: Organisation) -> str | None:
     """A provider's ИНН, when given, has 10 digits (an organisation) or 12 (an entrepreneur)."""
     if provider.inn is not None and _INN.fullmatch(provider.inn) is None:

@@ -48,7 +48,7 @@ FOUNDING_STEPS = (
 )
 
 
-@rule("amur/founding-steps", severity="warning", applies_to=Roadmap)
+@rule("amur/founding-steps", severity="warning", applies_to=Roadmap, since="0.1.0")
 def founding_steps(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
     """A РМЦ's first steps: choose and approve the site, a director, a coordinator, a regulation."""
     if not roadmap.activities:
@@ -64,7 +64,9 @@ def founding_steps(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[obj
 PFDO_SINCE = dt.date(2020, 1, 1)
 
 
-@record_rule("amur/financing-before-pfdo", severity="info", record=Certificate, stateless=True)
+@record_rule(
+    "amur/financing-before-pfdo", severity="info", record=Certificate, stateless=True, since="0.2.0"
+)
 def financing_before_pfdo(certificate: Certificate) -> str | None:
     """A financing certificate issued before 2020, when the region began ПФДО, is noted.
 
@@ -83,7 +85,7 @@ def financing_before_pfdo(certificate: Certificate) -> str | None:
     return None
 
 
-@record_rule("amur/nominal-per-municipality", severity="warning", record=Certificate)
+@record_rule("amur/nominal-per-municipality", severity="warning", record=Certificate, since="0.2.0")
 def nominal_per_municipality(scope: RegistryScope) -> RecordCheck[Certificate]:
     """Financing certificates of one municipality and year carry its one nominal.
 

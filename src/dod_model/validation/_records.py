@@ -16,7 +16,7 @@ from typing import Generic, Literal, TypeAlias, TypeVar, cast, overload
 
 import attrs
 
-from dod_model._contracts import Finding, RuleContext, Severity
+from dod_model._contracts import Finding, FindingCode, RuleContext, Severity
 from dod_model.model import (
     AgeRange,
     Certificate,
@@ -146,6 +146,7 @@ class RecordRule(Generic[R]):
         start: Builds the check for one registry from its scope (for a stateless rule, gives
             every registry its one check).
         description: What it checks.
+        since: The version that first had the rule (since 0.3.0).
 
     .. versionadded:: 0.2.0
     """
@@ -156,6 +157,22 @@ class RecordRule(Generic[R]):
     record: type[R]
     start: Callable[[RegistryScope], RecordCheck[R]] = attrs.field(repr=False)
     description: str = ""
+    since: str | None = None
+    _declared: FindingCode = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        declared = FindingCode(
+            code=self.code, severity=self.severity, description=self.description, since=self.since
+        )
+        object.__setattr__(self, "_declared", declared)
+
+    @property
+    def codes(self) -> tuple[FindingCode, ...]:
+        """The code it declares, for :func:`~dod_model.validation.catalogue`.
+
+        .. versionadded:: 0.3.0
+        """
+        return (self._declared,)
 
     @property
     def stateless(self) -> bool:
@@ -171,15 +188,11 @@ class RecordRule(Generic[R]):
         if not records:
             return
         test = self.start(document_scope(obj, context.region))
+        declared = self._declared
         for record in records:
             message = test(record)
             if message is not None:
-                yield Finding(
-                    code=self.code,
-                    message=message,
-                    severity=self.severity,
-                    path=context.pointer(record),
-                )
+                yield declared.finding(path=context.pointer(record), message=message)
 
 
 @overload
@@ -189,6 +202,7 @@ def record_rule(
     severity: Severity | str,
     record: type[R],
     region: str | None = None,
+    since: str | None = None,
     stateless: Literal[False] = False,
 ) -> Callable[[Callable[[RegistryScope], RecordCheck[R]]], RecordRule[R]]: ...
 
@@ -200,6 +214,7 @@ def record_rule(
     severity: Severity | str,
     record: type[R],
     region: str | None = None,
+    since: str | None = None,
     stateless: Literal[True],
 ) -> Callable[[RecordCheck[R]], RecordRule[R]]: ...
 
@@ -210,6 +225,7 @@ def record_rule(
     severity: Severity | str,
     record: type[R],
     region: str | None = None,
+    since: str | None = None,
     stateless: bool = False,
 ) -> (
     Callable[[Callable[[RegistryScope], RecordCheck[R]]], RecordRule[R]]
@@ -257,8 +273,13 @@ def record_rule(
         record: The record type it checks.
         region: ISO 3166-2 code of the region it is for; ``None`` for every registry;
             the rules of a :class:`~dod_model.RegionPlugin` get its region without it.
+        since: The version (of dod_model, or of the plugin) that first had the rule, for
+            the catalogue of codes (since 0.3.0).
         stateless: The function is the check itself, ``check(record)``, rather than
             ``start(scope)`` returning the check (since 0.3.0).
+
+    Raises:
+        ValueError: The code is not namespaced.
 
     .. versionadded:: 0.2.0
     """
@@ -278,6 +299,7 @@ def record_rule(
             record=record,
             start=start,
             description=" ".join((function.__doc__ or "").split()),
+            since=since,
         )
 
     return decorate

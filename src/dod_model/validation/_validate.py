@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dod_model._contracts import Finding, Report, RuleContext, Severity
+from dod_model._contracts import Finding, Report, RuleContext
 from dod_model._host import Plugins, default_plugins
+from dod_model.validation._catalogue import RULE_FAILED
 
 __all__ = ["validate"]
 
@@ -32,14 +33,12 @@ def validate(obj: object, *, plugins: Plugins | None = None, region: str | None 
         try:
             findings.extend(checker.check(obj, context))
         except Exception as exc:
-            plugin = sources.get(checker.code, "?")
             findings.append(
-                Finding(
-                    code="core/rule-failed",
-                    severity=Severity.WARNING,
-                    path="",
-                    message=f"rule {checker.code} (plugin {plugin}) failed and its findings are "
-                    f"missing: {type(exc).__name__}: {exc}",
+                RULE_FAILED.finding(
+                    rule=checker.code,
+                    plugin=sources.get(checker.code, "?"),
+                    error_type=type(exc).__name__,
+                    error=exc,
                 )
             )
     return Report.build(findings, region=code, plugins=plugins.versions(), order=context.order)
