@@ -12,11 +12,13 @@ import sys
 import textwrap
 import types
 
+import attrs
 import pytest
 
 import dod_model
 from dod_model import PluginError, PluginLoadWarning, Region, examples, hookimpl, hookspecs, rule
-from dod_model.plugins import RegionPlugin, get_plugin_manager
+from dod_model.plugins import RegionalRule, RegionPlugin, get_plugin_manager
+from dod_model.registry import Certificate, RecordRule, record_rule
 from dod_model.testing import check_rule
 
 from .conftest import ROOT
@@ -393,3 +395,80 @@ def test_a_region_plugin_object_registers_its_three_parts(dod_plugins):
     assert dod_plugins.glossary("RU-KIR").expand("МОН КО") == "министерство"
     report = dod_model.validate(dod_model.Roadmap(title="t", region="RU-KIR"), plugins=dod_plugins)
     assert "kirov/test" in report.codes()
+
+
+# --- a region plugin makes its rules its region's ----------------------------------------------
+
+KIROV_REGION = Region(code="RU-KIR", name="Кировская область")
+
+
+class _Foreign:
+    """A rule of no attrs class: the host wraps it."""
+
+    code = "kirov/foreign"
+    region = None
+    severity = "info"
+    description = "A rule written by hand."
+
+    def check(self, obj, context):
+        if isinstance(obj, dod_model.Roadmap):
+            yield dod_model.Finding(code=self.code, severity="info", message="seen")
+
+
+def test_a_region_plugin_gives_its_rules_its_region(dod_plugins):
+    @rule("kirov/roadmap", severity="info", applies_to=dod_model.Roadmap)
+    def note(roadmap, context):
+        yield roadmap, "seen"
+
+    @record_rule("kirov/record", severity="info", record=Certificate, stateless=True)
+    def record(certificate):
+        return None
+
+    foreign = _Foreign()
+    plugin = RegionPlugin(KIROV_REGION, rules=(note, record, foreign))
+    stamped, stamped_record, wrapped = plugin.rules
+    assert (note.region, record.region) == (None, None)  # the rules given are left as they are
+    assert stamped == attrs.evolve(note, region="RU-KIR")
+    assert isinstance(stamped_record, RecordRule)
+    assert (stamped_record.region, stamped_record.stateless) == ("RU-KIR", True)
+    assert isinstance(wrapped, RegionalRule)
+    assert (wrapped.rule, wrapped.region, wrapped.code, wrapped.severity) == (
+        foreign, "RU-KIR", "kirov/foreign", "info")  # fmt: skip
+    assert wrapped.description == "A rule written by hand."
+    assert isinstance(wrapped, dod_model.Rule)
+    dod_plugins.register(plugin, "kirov")
+    assert {r.code for r in dod_plugins.rules(None)}.isdisjoint(
+        {"kirov/roadmap", "kirov/record", "kirov/foreign"})  # fmt: skip
+    mine = dod_model.validate(dod_model.Roadmap(title="t", region="RU-KIR"), plugins=dod_plugins)
+    assert {"kirov/roadmap", "kirov/foreign"} <= set(mine.codes())
+    other = dod_model.validate(dod_model.Roadmap(title="t", region="RU-SAM"), plugins=dod_plugins)
+    assert not [c for c in other.codes() if c.startswith("kirov/")]
+
+
+def test_a_rule_of_the_plugins_own_region_is_kept_and_one_of_another_is_an_error():
+    @rule("kirov/own", severity="info", applies_to=dod_model.Roadmap, region="RU-KIR")
+    def own(roadmap, context):
+        yield from ()
+
+    @rule("kirov/samaras", severity="info", applies_to=dod_model.Roadmap, region="RU-SAM")
+    def samaras(roadmap, context):
+        yield from ()
+
+    assert RegionPlugin(KIROV_REGION, rules=[own]).rules[0] is own
+    with pytest.raises(PluginError, match=(
+            "rule 'kirov/samaras' is for region RU-SAM, but the plugin of region RU-KIR "
+            "registers it")):  # fmt: skip
+        RegionPlugin(KIROV_REGION, rules=(own, samaras))
+    foreign = _Foreign()
+    foreign.region = "RU-SAM"
+    with pytest.raises(PluginError, match=r"'kirov/foreign' is for region RU-SAM.*RU-KIR"):
+        RegionPlugin(KIROV_REGION, rules=(foreign,))
+
+
+def test_the_builtin_regions_rules_are_their_regions():
+    plugins = get_plugin_manager(entry_points=False)
+    regions = {"samara": "RU-SAM", "tambov": "RU-TAM", "ulyanovsk": "RU-ULY", "amur": "RU-AMU",
+               "sverdlovsk": "RU-SVE"}  # fmt: skip
+    sources = plugins.rule_sources()
+    for checked in plugins.all_rules():
+        assert checked.region == regions.get(sources[checked.code]), checked.code

@@ -233,3 +233,71 @@ def test_rules_on_whole_registries_run_in_memory_and_are_named_when_streaming(
     streamed = dod_model.registry.validate_registry(path, plugins=dod_plugins)
     assert [f.code for f in streamed] == ["registry/rule-not-streamed",
                                           "core/certificate-balance", "registry/rows"]  # fmt: skip
+
+
+# --- record rules: a check of one record, or a factory of checks --------------------------------
+
+STATELESS = {"core/nominal-missing", "core/certificate-balance", "core/enrolment-dates",
+             "core/programme-orientation", "core/programme-ages", "core/programme-hours",
+             "core/provider-inn", "amur/financing-before-pfdo"}  # fmt: skip
+
+
+def test_the_builtin_record_rules_that_keep_nothing_are_their_checks():
+    rules = [r for r in PLUGINS.all_rules() if isinstance(r, dod_model.registry.RecordRule)]
+    assert len(rules) == 17
+    assert {r.code for r in rules if r.stateless} == STATELESS
+    scopes = (dod_model.registry.RegistryScope(None), dod_model.registry.RegistryScope(
+        PLUGINS.region("RU-AMU"), certificates={}))  # fmt: skip
+    for checked in rules:
+        if checked.stateless:  # one check for every registry: nothing to keep between them
+            assert checked.start(scopes[0]) is checked.start(scopes[1])
+        else:
+            assert checked.start(scopes[0]) is not checked.start(scopes[1])
+
+
+def test_both_forms_of_record_rule_run_in_memory_and_streamed(tmp_path, dod_plugins):
+    @dod_model.registry.record_rule("kirov/no-municipality", severity="warning",
+                                    record=Certificate, stateless=True)  # fmt: skip
+    def no_municipality(certificate: Certificate) -> str | None:
+        """A certificate names its municipality."""
+        return None if certificate.municipality else f"{certificate.number} names no place"
+
+    @dod_model.registry.record_rule("kirov/second-of-a-place", severity="info", record=Certificate)
+    def second_of_a_place(scope):
+        """The second certificate of a municipality is noted (state kept across records)."""
+        seen = set()
+
+        def check(certificate):
+            place = certificate.municipality
+            if place in seen:
+                return f"{certificate.number} is not the first of {place}"
+            seen.add(place)
+            return None
+
+        return check
+
+    assert (no_municipality.stateless, second_of_a_place.stateless) == (True, False)
+    assert no_municipality.description == "A certificate names its municipality."
+    module = type("M", (), {})()
+    module.dod_register_rules = dod_model.hookimpl(
+        lambda register: [register(no_municipality), register(second_of_a_place)])  # fmt: skip
+    dod_plugins.register(module, "kirov")
+    path = registry(tmp_path, "c.csv", [
+        "6312000001;учёта;14.03.2012;г.о. Самара;;;01.09.2020;RU-SAM",
+        "6312000002;учёта;14.03.2012;;;;01.09.2020;RU-SAM",  # no municipality
+        "6312000003;учёта;14.03.2012;г.о. Самара;;;01.09.2020;RU-SAM",  # Samara's second
+    ])  # fmt: skip
+    streamed = dod_model.registry.validate_registry(path, plugins=dod_plugins)
+    assert findings(streamed) == [("kirov/no-municipality", 3), ("kirov/second-of-a-place", 4)]
+    assert [f.message for f in streamed if f.code.startswith("kirov/")] == [
+        "c.csv row 3: 6312000002 names no place",
+        "c.csv row 4: 6312000003 is not the first of г.о. Самара",
+    ]
+    # Each validation starts the factory anew: the second sees no place of the first.
+    again = dod_model.registry.validate_registry(path, plugins=dod_plugins)
+    assert findings(again) == findings(streamed)
+    whole = dod_model.validate(dod_model.registry.read_registry(path).certificates,
+                               plugins=dod_plugins)  # fmt: skip
+    assert [(f.code, f.path) for f in whole] == [
+        ("kirov/no-municipality", "/certificates/1"), ("kirov/second-of-a-place", "/certificates/2")
+    ]  # fmt: skip

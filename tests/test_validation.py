@@ -405,3 +405,24 @@ def test_coverage_of_the_tambov_target_model_roadmap():
     planned = note.message.split(";")[0]
     assert planned == "plans 8 of the 15 measures of the target model"
     assert "staff training" not in note.message  # «Организация стажировок педагогических …»
+
+
+def test_one_constructor_makes_every_report():
+    late = Finding(code="mine/late", message="late", severity="warning", path="/unsectioned/0")
+    note = Finding(code="mine/note", message="a note", severity="info", path="")
+    bad = Finding(code="mine/bad", message="bad", severity="error", path="")
+    kept = Report.build([late, note, bad], region="RU-KIR", plugins={"b": None, "a": "1.0"})
+    assert kept.findings == (late, note, bad)  # no order: as given, as a stream reads them
+    assert (kept.region, kept.library, kept.schema_version) == (
+        "RU-KIR", dod_model.__version__, dod_model.codec.SCHEMA_VERSION)  # fmt: skip
+    assert [(p.name, p.version) for p in kept.plugins] == [("b", None), ("a", "1.0")]
+    ordered = Report.build([late, note, bad], order=len)
+    assert ordered.findings == (bad, note, late)  # the document first, the gravest first
+    assert Report.build(()) == Report(library=dod_model.__version__,
+                                      schema_version=dod_model.codec.SCHEMA_VERSION)  # fmt: skip
+    # validate() makes its report so: the plugins' versions, in document order.
+    roadmap = Roadmap(title="t", columns=COLUMNS, unsectioned=(activity("1", title=""),))
+    report = check(roadmap)
+    context = dod_model.RuleContext(roadmap, None, text.core_glossary())
+    rebuilt = Report.build(report.findings[::-1], plugins=PLUGINS.versions(), order=context.order)
+    assert rebuilt == report

@@ -6,10 +6,20 @@ Nothing here runs in the test suite; it fails type checking if the public API lo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import assert_type
 
 import dod_model
+import dod_model.registry
 from dod_model import Activity, Deadline, DeadlineKind, Roadmap, examples
+from dod_model.registry import (
+    Certificate,
+    Programme,
+    RecordCheck,
+    RecordRule,
+    RegistryScope,
+    record_rule,
+)
 
 roadmap = examples.load("ulyanovsk-cherdakly-2019")
 assert_type(roadmap, Roadmap)
@@ -72,3 +82,26 @@ def _registries(roadmap: Roadmap) -> None:
     measured = dod_model.registry.progress(roadmap, programmes=[], on=dt.date(2020, 1, 1))
     assert_type(measured.targets[0].value, int | float | None)
     assert_type(measured.targets[0].met, bool | None)
+
+
+@record_rule("kirov/no-place", severity="info", record=Certificate, stateless=True)
+def _no_place(certificate: Certificate) -> str | None:
+    return None if certificate.municipality else "no municipality"
+
+
+@record_rule("kirov/twice", severity="info", record=Programme)
+def _twice(scope: RegistryScope) -> RecordCheck[Programme]:
+    seen: set[str] = set()
+
+    def check(programme: Programme) -> str | None:
+        if programme.id in seen:
+            return "twice"
+        seen.add(programme.id)
+        return None
+
+    return check
+
+
+assert_type(_no_place, RecordRule[Certificate])
+assert_type(_twice, RecordRule[Programme])
+assert_type(_twice.start(RegistryScope(None)), Callable[[Programme], str | None])

@@ -1,10 +1,11 @@
 """The typed contracts between the library and its plugins.
 
 Value types and protocols every layer above the model agrees on: the raw document importers
-produce, the importer and exporter protocols, rules, their context, findings and reports. The
-plugin host and the hook specifications are typed with them.
+produce, the importer and exporter protocols, rules, their context, findings, the codes findings
+are of, and reports. The plugin host and the hook specifications are typed with them.
 """
 
+from dod_model._contracts._codes import FindingCode
 from dod_model._contracts._context import RuleContext
 from dod_model._contracts._findings import (
     Finding,
@@ -20,6 +21,7 @@ from dod_model._contracts._raw import RawCell, RawDocument, RawParagraph, RawRow
 __all__ = [
     "Exporter",
     "Finding",
+    "FindingCode",
     "FindingGroup",
     "Importer",
     "PluginVersion",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
+
+from dod_model._version import SCHEMA_VERSION, library_version
 
 if TYPE_CHECKING:
     from dod_model._contracts._context import RuleContext
@@ -141,6 +143,52 @@ class Report:
     library: str = ""
     schema_version: str = ""
     plugins: tuple[PluginVersion, ...] = ()
+
+    @classmethod
+    def build(
+        cls,
+        findings: Iterable[Finding],
+        *,
+        region: str | None = None,
+        plugins: Mapping[str, str | None] | None = None,
+        order: Callable[[str], int] | None = None,
+    ) -> Report:
+        """The report of a validation: its findings, with this library's and schema's versions.
+
+        Both :func:`dod_model.validate` and :func:`dod_model.registry.validate_registry` make
+        their reports so.
+
+        >>> from dod_model import Finding, Report
+        >>> report = Report.build(
+        ...     [Finding(code="kirov/b", message="b", severity="info", path="/x"),
+        ...      Finding(code="kirov/a", message="a", severity="error", path="/x")],
+        ...     region="RU-KIR", plugins={"kirov": "1.0"}, order=len,
+        ... )
+        >>> [f.code for f in report], report.plugins
+        (['kirov/a', 'kirov/b'], (PluginVersion(name='kirov', version='1.0'),))
+
+        Args:
+            findings: What the rules found.
+            region: ISO 3166-2 code of the region whose rules ran.
+            plugins: Each plugin that took part and its version, by name
+                (:meth:`dod_model.Plugins.versions`); listed in the order given.
+            order: The position of a path in the validated document (such as
+                :meth:`dod_model.RuleContext.order`): the findings are sorted by it, then the
+                gravest first, then by code and by message. Without it they keep the order
+                given (a streamed validation's: the files' order).
+
+        .. versionadded:: 0.3.0
+        """
+        found = list(findings)
+        if order is not None:
+            found.sort(key=lambda f: (order(f.path), f.severity.rank, f.code, f.message))
+        return cls(
+            findings=tuple(found),
+            region=region,
+            library=library_version(),
+            schema_version=SCHEMA_VERSION,
+            plugins=tuple(PluginVersion(n, v) for n, v in (plugins or {}).items()),
+        )
 
     @property
     def ok(self) -> bool:

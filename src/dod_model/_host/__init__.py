@@ -13,7 +13,7 @@ from dod_model._host._manager import (
     default_plugins,
     get_plugin_manager,
 )
-from dod_model._host._region_plugin import RegionPlugin
+from dod_model._host._region_plugin import RegionalRule, RegionPlugin
 
 # Documented at the top level (the others are published by dod_model.plugins).
 publish("dod_model", PluginLoadWarning, Plugins, RegionPlugin, get_plugin_manager, replace=True)
@@ -24,6 +24,7 @@ __all__ = [
     "PluginLoadWarning",
     "Plugins",
     "RegionPlugin",
+    "RegionalRule",
     "default_plugins",
     "get_plugin_manager",
 ]

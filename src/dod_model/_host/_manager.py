@@ -186,6 +186,13 @@ class Plugins:
         rules = self._keyed(_RULES)
         return tuple(r for _, r in rules.values() if r.region is None or r.region == region)
 
+    def all_rules(self) -> tuple[Rule, ...]:
+        """Every registered rule, whatever its region, sorted by code.
+
+        .. versionadded:: 0.3.0
+        """
+        return tuple(r for _, r in self._keyed(_RULES).values())
+
     def rule_sources(self) -> dict[str, str]:
         """The plugin that registered each rule code."""
         return {code: p for code, (p, _) in self._keyed(_RULES).items()}

@@ -11,6 +11,7 @@ import attrs
 import cattrs
 
 from dod_model._errors import SchemaError, SchemaFault
+from dod_model._version import SCHEMA_VERSION
 from dod_model.codec._converter import make_converter
 from dod_model.codec._pointers import faults_of
 from dod_model.model import CertificateRegistry, ProgrammeRegistry, RegistrySummary, Roadmap
@@ -28,8 +29,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-SCHEMA_VERSION: Final = "1.0"
-"""Version of the JSON form, ``MAJOR.MINOR``: a reader accepts every minor version of its major."""
 
 DOCUMENTS: Final[dict[type, str]] = {
     Roadmap: "roadmap",

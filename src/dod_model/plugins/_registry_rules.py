@@ -1,10 +1,12 @@
 """The core rules of programme and certificate registries, checked record by record.
 
-Each rule starts a check per registry (see :class:`~dod_model.validation.RecordRule`): the
-checks are cheap per record, so a registry of millions streams through them, and what they keep
+Each rule checks one record at a time (see :class:`~dod_model.validation.RecordRule`): the
+checks are cheap per record, so a registry of millions streams through them. A rule that reads
+the scope or keeps state is a factory that starts a check per registry; what the checks keep
 across records is small: the numbers seen (a set of integers), and for enrolments what each
 certificate has spent. Regional settings come from the scope: the region's certificate ages and
-the form of its certificate numbers.
+the form of its certificate numbers. A rule that needs neither is its check itself
+(``stateless=True``).
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ __all__ = ["REGISTRY_RULES", "age_on"]
 _PAYING = frozenset({CertificateKind.PERSONIFIED_FINANCING, CertificateKind.SOCIAL})
 
 
-@record_rule("core/certificate-number", severity="error", record=Certificate)
-def certificate_number(scope: RegistryScope) -> RecordCheck:
+@record_rule("core/certificate-number", severity="error", record=Certificate, since="0.2.0")
+def certificate_number(scope: RegistryScope) -> RecordCheck[Certificate]:
     """Certificate numbers have the region's form (ten digits unless the region says otherwise)."""
     form = scope.certificate_number
     match = re.compile(form, re.ASCII).fullmatch  # «\d» is 0-9, not every script's digits
@@ -41,8 +43,8 @@ def certificate_number(scope: RegistryScope) -> RecordCheck:
     return check
 
 
-@record_rule("core/duplicate-certificate", severity="error", record=Certificate)
-def duplicate_certificate(scope: RegistryScope) -> RecordCheck:
+@record_rule("core/duplicate-certificate", severity="error", record=Certificate, since="0.2.0")
+def duplicate_certificate(scope: RegistryScope) -> RecordCheck[Certificate]:
     """A certificate number is issued once.
 
     Ten-digit numbers are kept as integers (about 60 bytes each in a set: some 1.2 GB for a
@@ -64,8 +66,8 @@ def duplicate_certificate(scope: RegistryScope) -> RecordCheck:
     return check
 
 
-@record_rule("core/certificate-age", severity="warning", record=Certificate)
-def certificate_age(scope: RegistryScope) -> RecordCheck:
+@record_rule("core/certificate-age", severity="warning", record=Certificate, since="0.2.0")
+def certificate_age(scope: RegistryScope) -> RecordCheck[Certificate]:
     """The holder's age on the issue date is within the region's range."""
     ages = scope.certificate_ages
     low, high = ages.low, ages.high
@@ -85,41 +87,37 @@ def certificate_age(scope: RegistryScope) -> RecordCheck:
     return check
 
 
-@record_rule("core/nominal-missing", severity="error", record=Certificate)
-def nominal_missing(scope: RegistryScope) -> RecordCheck:
+@record_rule(
+    "core/nominal-missing", severity="error", record=Certificate, stateless=True, since="0.2.0"
+)
+def nominal_missing(certificate: Certificate) -> str | None:
     """A financing or social certificate carries a nominal."""
-
-    def check(certificate: Certificate) -> str | None:
-        if certificate.nominal is None and certificate.kind in _PAYING:
-            return f"certificate {certificate.number} ({certificate.kind.label}) has no nominal"
-        return None
-
-    return check
+    if certificate.nominal is None and certificate.kind in _PAYING:
+        return f"certificate {certificate.number} ({certificate.kind.label}) has no nominal"
+    return None
 
 
-@record_rule("core/certificate-balance", severity="error", record=Certificate)
-def certificate_balance(scope: RegistryScope) -> RecordCheck:
+@record_rule(
+    "core/certificate-balance", severity="error", record=Certificate, stateless=True, since="0.2.0"
+)
+def certificate_balance(certificate: Certificate) -> str | None:
     """A certificate's balance lies between zero and its nominal."""
-
-    def check(certificate: Certificate) -> str | None:
-        balance = certificate.balance
-        if balance is None:
-            return None
-        if balance < 0:
-            return f"certificate {certificate.number} has a negative balance {balance}"
-        nominal = certificate.nominal
-        if nominal is not None and balance > nominal:
-            return (
-                f"certificate {certificate.number} has a balance of {balance}, more than its "
-                f"nominal {nominal}"
-            )
+    balance = certificate.balance
+    if balance is None:
         return None
+    if balance < 0:
+        return f"certificate {certificate.number} has a negative balance {balance}"
+    nominal = certificate.nominal
+    if nominal is not None and balance > nominal:
+        return (
+            f"certificate {certificate.number} has a balance of {balance}, more than its "
+            f"nominal {nominal}"
+        )
+    return None
 
-    return check
 
-
-@record_rule("core/enrolment-age", severity="warning", record=Enrolment)
-def enrolment_age(scope: RegistryScope) -> RecordCheck:
+@record_rule("core/enrolment-age", severity="warning", record=Enrolment, since="0.2.0")
+def enrolment_age(scope: RegistryScope) -> RecordCheck[Enrolment]:
     """A child is within the region's certificate ages when enrolled."""
     ages = scope.certificate_ages
     low, high = ages.low, ages.high
@@ -140,8 +138,8 @@ def enrolment_age(scope: RegistryScope) -> RecordCheck:
     return check
 
 
-@record_rule("core/enrolment-programme-age", severity="warning", record=Enrolment)
-def enrolment_programme_age(scope: RegistryScope) -> RecordCheck:
+@record_rule("core/enrolment-programme-age", severity="warning", record=Enrolment, since="0.2.0")
+def enrolment_programme_age(scope: RegistryScope) -> RecordCheck[Enrolment]:
     """A child's age when enrolled fits the ages the programme admits."""
     certificate, programme = scope.certificate, scope.programme
 
@@ -163,8 +161,8 @@ def enrolment_programme_age(scope: RegistryScope) -> RecordCheck:
     return check
 
 
-@record_rule("core/certificate-overdrawn", severity="error", record=Enrolment)
-def certificate_overdrawn(scope: RegistryScope) -> RecordCheck:
+@record_rule("core/certificate-overdrawn", severity="error", record=Enrolment, since="0.2.0")
+def certificate_overdrawn(scope: RegistryScope) -> RecordCheck[Enrolment]:
     """Enrolments of one calendar year never charge a certificate more than its nominal.
 
     The nominal is set per calendar year and does not carry over, so enrolments are totalled
@@ -202,8 +200,8 @@ def certificate_overdrawn(scope: RegistryScope) -> RecordCheck:
     return check
 
 
-@record_rule("core/enrolment-reference", severity="warning", record=Enrolment)
-def enrolment_reference(scope: RegistryScope) -> RecordCheck:
+@record_rule("core/enrolment-reference", severity="warning", record=Enrolment, since="0.2.0")
+def enrolment_reference(scope: RegistryScope) -> RecordCheck[Enrolment]:
     """An enrolment names a certificate and a programme the registry holds."""
     certificate, programme = scope.certificate, scope.programme
     certificates, programmes = scope.knows_certificates, scope.knows_programmes
@@ -218,61 +216,57 @@ def enrolment_reference(scope: RegistryScope) -> RecordCheck:
     return check
 
 
-@record_rule("core/enrolment-dates", severity="warning", record=Enrolment)
-def enrolment_dates(scope: RegistryScope) -> RecordCheck:
+@record_rule(
+    "core/enrolment-dates", severity="warning", record=Enrolment, stateless=True, since="0.2.0"
+)
+def enrolment_dates(enrolment: Enrolment) -> str | None:
     """An enrolment ends on or after the day it starts."""
-
-    def check(enrolment: Enrolment) -> str | None:
-        if enrolment.end is not None and enrolment.end < enrolment.start:
-            return (
-                f"enrolment of certificate {enrolment.certificate} on programme "
-                f"{enrolment.programme} ends ({enrolment.end}) before it starts "
-                f"({enrolment.start})"
-            )
-        return None
-
-    return check
+    if enrolment.end is not None and enrolment.end < enrolment.start:
+        return (
+            f"enrolment of certificate {enrolment.certificate} on programme "
+            f"{enrolment.programme} ends ({enrolment.end}) before it starts "
+            f"({enrolment.start})"
+        )
+    return None
 
 
-@record_rule("core/programme-orientation", severity="warning", record=Programme)
-def programme_orientation(scope: RegistryScope) -> RecordCheck:
+@record_rule(
+    "core/programme-orientation",
+    severity="warning",
+    record=Programme,
+    stateless=True,
+    since="0.2.0",
+)
+def programme_orientation(programme: Programme) -> str | None:
     """Every programme has one of the six orientations."""
-
-    def check(programme: Programme) -> str | None:
-        if programme.orientation is None:
-            return f"programme {programme.id} has no known orientation (направленность)"
-        return None
-
-    return check
+    if programme.orientation is None:
+        return f"programme {programme.id} has no known orientation (направленность)"
+    return None
 
 
-@record_rule("core/programme-ages", severity="warning", record=Programme)
-def programme_ages(scope: RegistryScope) -> RecordCheck:
+@record_rule(
+    "core/programme-ages", severity="warning", record=Programme, stateless=True, since="0.2.0"
+)
+def programme_ages(programme: Programme) -> str | None:
     """A programme's age range runs from the youngest to the oldest."""
-
-    def check(programme: Programme) -> str | None:
-        ages = programme.ages
-        if ages is not None and ages.low > ages.high:
-            return f"programme {programme.id} admits ages {ages.low}–{ages.high}: reversed"
-        return None
-
-    return check
+    ages = programme.ages
+    if ages is not None and ages.low > ages.high:
+        return f"programme {programme.id} admits ages {ages.low}–{ages.high}: reversed"
+    return None
 
 
-@record_rule("core/programme-hours", severity="warning", record=Programme)
-def programme_hours(scope: RegistryScope) -> RecordCheck:
+@record_rule(
+    "core/programme-hours", severity="warning", record=Programme, stateless=True, since="0.2.0"
+)
+def programme_hours(programme: Programme) -> str | None:
     """A programme's volume in hours, when given, is positive."""
-
-    def check(programme: Programme) -> str | None:
-        if programme.hours is not None and programme.hours <= 0:
-            return f"programme {programme.id} has {programme.hours} hours"
-        return None
-
-    return check
+    if programme.hours is not None and programme.hours <= 0:
+        return f"programme {programme.id} has {programme.hours} hours"
+    return None
 
 
-@record_rule("core/duplicate-programme", severity="error", record=Programme)
-def duplicate_programme(scope: RegistryScope) -> RecordCheck:
+@record_rule("core/duplicate-programme", severity="error", record=Programme, since="0.2.0")
+def duplicate_programme(scope: RegistryScope) -> RecordCheck[Programme]:
     """A programme id appears once in the registry."""
     seen: set[str] = set()
 
@@ -288,16 +282,14 @@ def duplicate_programme(scope: RegistryScope) -> RecordCheck:
 _INN = re.compile(r"[0-9]{10}|[0-9]{12}")
 
 
-@record_rule("core/provider-inn", severity="warning", record=Organisation)
-def provider_inn(scope: RegistryScope) -> RecordCheck:
+@record_rule(
+    "core/provider-inn", severity="warning", record=Organisation, stateless=True, since="0.2.0"
+)
+def provider_inn(provider: Organisation) -> str | None:
     """A provider's ИНН, when given, has 10 digits (an organisation) or 12 (an entrepreneur)."""
-
-    def check(provider: Organisation) -> str | None:
-        if provider.inn is not None and _INN.fullmatch(provider.inn) is None:
-            return f"provider «{provider.name}» has ИНН «{provider.inn}», not of 10 or 12 digits"
-        return None
-
-    return check
+    if provider.inn is not None and _INN.fullmatch(provider.inn) is None:
+        return f"provider «{provider.name}» has ИНН «{provider.inn}», not of 10 or 12 digits"
+    return None
 
 
 REGISTRY_RULES = (

@@ -23,7 +23,7 @@ def _lacks_column(roadmap: Roadmap, role: ColumnRole) -> bool:
     return bool(roadmap.columns) and role not in roadmap.columns
 
 
-@rule("core/missing-deadline", severity="warning", applies_to=Roadmap)
+@rule("core/missing-deadline", severity="warning", applies_to=Roadmap, since="0.1.0")
 def missing_deadline(roadmap: Roadmap, context: RuleContext) -> Found:
     """Every activity should say when it is due."""
     if _lacks_column(roadmap, ColumnRole.DEADLINE):
@@ -41,7 +41,7 @@ def missing_deadline(roadmap: Roadmap, context: RuleContext) -> Found:
             yield activity, f"{_name(activity)} has no deadline; write when it is due"
 
 
-@rule("core/unparsed-deadline", severity="warning", applies_to=Roadmap)
+@rule("core/unparsed-deadline", severity="warning", applies_to=Roadmap, since="0.1.0")
 def unparsed_deadline(roadmap: Roadmap, context: RuleContext) -> Found:
     """A deadline should have a calendar meaning: a date, a month, a period or a known phrase."""
     for activity in roadmap.iter_activities():
@@ -55,7 +55,7 @@ def unparsed_deadline(roadmap: Roadmap, context: RuleContext) -> Found:
             )
 
 
-@rule("core/deadline-outside-period", severity="warning", applies_to=Roadmap)
+@rule("core/deadline-outside-period", severity="warning", applies_to=Roadmap, since="0.1.0")
 def deadline_outside_period(roadmap: Roadmap, context: RuleContext) -> Found:
     """Deadlines should fall inside the period the plan covers."""
     period = roadmap.period
@@ -76,7 +76,7 @@ def deadline_outside_period(roadmap: Roadmap, context: RuleContext) -> Found:
             )
 
 
-@rule("core/duplicate-number", severity="warning", applies_to=Roadmap)
+@rule("core/duplicate-number", severity="warning", applies_to=Roadmap, since="0.1.0")
 def duplicate_number(roadmap: Roadmap, context: RuleContext) -> Found:
     """Activity numbers should be unique."""
     seen: dict[str, Activity] = {}
@@ -103,7 +103,7 @@ def _siblings(
     return groups
 
 
-@rule("core/skipped-number", severity="warning", applies_to=Roadmap)
+@rule("core/skipped-number", severity="warning", applies_to=Roadmap, since="0.1.0")
 def skipped_number(roadmap: Roadmap, context: RuleContext) -> Found:
     """Numbering should run without gaps: 1.1, 1.2, 1.3, not 1.1, 1.3."""
     groups = [roadmap.unsectioned, *(s.activities for s in roadmap.sections)]
@@ -117,7 +117,7 @@ def skipped_number(roadmap: Roadmap, context: RuleContext) -> Found:
                     yield activity, f"numbering skips {missing} before activity {activity.number}"
 
 
-@rule("core/number-outside-section", severity="warning", applies_to=Roadmap)
+@rule("core/number-outside-section", severity="warning", applies_to=Roadmap, since="0.1.0")
 def number_outside_section(roadmap: Roadmap, context: RuleContext) -> Found:
     """An activity numbered 2.1 belongs in section 2."""
     for section in roadmap.sections:
@@ -135,7 +135,7 @@ def number_outside_section(roadmap: Roadmap, context: RuleContext) -> Found:
                 )
 
 
-@rule("core/empty-title", severity="error", applies_to=Roadmap)
+@rule("core/empty-title", severity="error", applies_to=Roadmap, since="0.1.0")
 def empty_title(roadmap: Roadmap, context: RuleContext) -> Found:
     """Every activity needs a title: what is to be done."""
     for activity in roadmap.iter_activities():
@@ -143,7 +143,7 @@ def empty_title(roadmap: Roadmap, context: RuleContext) -> Found:
             yield activity, f"{_name(activity)} has no title; write what is to be done"
 
 
-@rule("core/missing-result", severity="warning", applies_to=Roadmap)
+@rule("core/missing-result", severity="warning", applies_to=Roadmap, since="0.1.0")
 def missing_result(roadmap: Roadmap, context: RuleContext) -> Found:
     """Where the table has a result column, every activity should state its result."""
     if ColumnRole.RESULT not in roadmap.columns:
@@ -153,7 +153,7 @@ def missing_result(roadmap: Roadmap, context: RuleContext) -> Found:
             yield activity, f"{_name(activity)} states no result; write what it produces"
 
 
-@rule("core/target-model-coverage", severity="info", applies_to=Roadmap)
+@rule("core/target-model-coverage", severity="info", applies_to=Roadmap, since="0.1.0")
 def target_model_coverage(roadmap: Roadmap, context: RuleContext) -> Found:
     """Which measures of the target model the roadmap plans, and which it lacks."""
     if not roadmap.activities:

@@ -48,7 +48,7 @@ FOUNDING_STEPS = (
 )
 
 
-@rule("amur/founding-steps", severity="warning", applies_to=Roadmap, region=CODE)
+@rule("amur/founding-steps", severity="warning", applies_to=Roadmap, since="0.1.0")
 def founding_steps(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
     """A РМЦ's first steps: choose and approve the site, a director, a coordinator, a regulation."""
     if not roadmap.activities:
@@ -64,31 +64,29 @@ def founding_steps(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[obj
 PFDO_SINCE = dt.date(2020, 1, 1)
 
 
-@record_rule("amur/financing-before-pfdo", severity="info", record=Certificate, region=CODE)
-def financing_before_pfdo(scope: RegistryScope) -> RecordCheck:
+@record_rule(
+    "amur/financing-before-pfdo", severity="info", record=Certificate, stateless=True, since="0.2.0"
+)
+def financing_before_pfdo(certificate: Certificate) -> str | None:
     """A financing certificate issued before 2020, when the region began ПФДО, is noted.
 
     Every certificate starts as a сертификат учёта, so one issued in 2019 and converted in 2020
     is in order: registries keep no conversion date, and the finding is a note, not a warning.
     """
-
-    def check(certificate: Certificate) -> str | None:
-        issued = certificate.issued
-        if certificate.kind is not CertificateKind.PERSONIFIED_FINANCING or issued is None:
-            return None
-        if issued < PFDO_SINCE:
-            return (
-                f"certificate {certificate.number} is a financing certificate issued on "
-                f"{issued:%d.%m.%Y}, before ПФДО began in the region in 2020: converted from a "
-                "сертификат учёта since, or issued as one by mistake"
-            )
+    issued = certificate.issued
+    if certificate.kind is not CertificateKind.PERSONIFIED_FINANCING or issued is None:
         return None
+    if issued < PFDO_SINCE:
+        return (
+            f"certificate {certificate.number} is a financing certificate issued on "
+            f"{issued:%d.%m.%Y}, before ПФДО began in the region in 2020: converted from a "
+            "сертификат учёта since, or issued as one by mistake"
+        )
+    return None
 
-    return check
 
-
-@record_rule("amur/nominal-per-municipality", severity="warning", record=Certificate, region=CODE)
-def nominal_per_municipality(scope: RegistryScope) -> RecordCheck:
+@record_rule("amur/nominal-per-municipality", severity="warning", record=Certificate, since="0.2.0")
+def nominal_per_municipality(scope: RegistryScope) -> RecordCheck[Certificate]:
     """Financing certificates of one municipality and year carry its one nominal.
 
     The first certificate read of a municipality and year sets the nominal the others are held

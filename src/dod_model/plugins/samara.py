@@ -41,7 +41,7 @@ ABBREVIATIONS = {
 }
 
 
-@rule("samara/no-responsible", severity="info", applies_to=Roadmap, region=CODE)
+@rule("samara/no-responsible", severity="info", applies_to=Roadmap, since="0.1.0")
 def no_responsible(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
     """Without a responsible column, the centre itself answers for every activity."""
     no_column = bool(roadmap.columns) and ColumnRole.RESPONSIBLE not in roadmap.columns
@@ -55,7 +55,7 @@ def no_responsible(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[obj
         )
 
 
-@rule("samara/act-details", severity="warning", applies_to=Roadmap, region=CODE)
+@rule("samara/act-details", severity="warning", applies_to=Roadmap, since="0.1.0")
 def act_details(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
     """Legal acts cited in results carry a date and a number."""
     for activity in roadmap.iter_activities():

@@ -39,7 +39,7 @@ ABBREVIATIONS = {
 }
 
 
-@rule("sverdlovsk/targets", severity="info", applies_to=Roadmap, region=CODE)
+@rule("sverdlovsk/targets", severity="info", applies_to=Roadmap, since="0.1.0")
 def targets(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
     """The quantitative targets the plan states, to be measured against the registries."""
     for activity in roadmap.iter_activities():

@@ -39,7 +39,7 @@ ABBREVIATIONS = {
 }
 
 
-@rule("tambov/year-not-covered", severity="warning", applies_to=Roadmap, region=CODE)
+@rule("tambov/year-not-covered", severity="warning", applies_to=Roadmap, since="0.1.0")
 def year_not_covered(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
     """An activity due every year lists a date in each year of the plan."""
     period = roadmap.period or period_from_deadlines(a.deadline for a in roadmap.activities)

@@ -35,7 +35,7 @@ REGION = Region(
 _AGREEMENT = next(m for m in MEASURES if m.key == "rmc-agreement")
 
 
-@rule("ulyanovsk/approval", severity="warning", applies_to=Roadmap, region=CODE)
+@rule("ulyanovsk/approval", severity="warning", applies_to=Roadmap, since="0.1.0")
 def approval(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
     """A municipal roadmap is approved by an act with its date and number."""
     act = roadmap.approval
@@ -45,7 +45,7 @@ def approval(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, s
         yield act, f"the approving act «{act.text}» lacks its date or number"
 
 
-@rule("ulyanovsk/rmc-agreement", severity="warning", applies_to=Roadmap, region=CODE)
+@rule("ulyanovsk/rmc-agreement", severity="warning", applies_to=Roadmap, since="0.1.0")
 def rmc_agreement(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
     """A МОЦ roadmap plans an agreement with the regional model centre."""
     if roadmap.activities and _AGREEMENT not in planned_measures(roadmap):

@@ -12,7 +12,7 @@ from dod_model.model import Region
 from dod_model.testing import strategies as dst
 from dod_model.testing._pointers import resolve_pointer
 from dod_model.text import core_glossary
-from dod_model.validation import Finding, Rule, RuleContext
+from dod_model.validation import Finding, Rule, RuleContext, codes_of
 
 __all__ = ["check_rule"]
 
@@ -22,7 +22,8 @@ def check_rule(rule: Rule, *, region: Region | None = None, max_examples: int = 
 
     On generated roadmaps and registries of its region, the rule never raises, yields only
     :class:`~dod_model.Finding`\ s with the codes it declares (``code``, and ``codes`` if it has
-    them), and points only at places inside the document.
+    them: see :func:`dod_model.validation.codes_of`), and points only at places inside the
+    document.
 
     Args:
         rule: The rule to check.
@@ -34,7 +35,7 @@ def check_rule(rule: Rule, *, region: Region | None = None, max_examples: int = 
 
     .. versionadded:: 0.1.0
     """
-    declared = {rule.code, *getattr(rule, "codes", ())}
+    declared = {spec.code for spec in codes_of(rule)}
     code = region.code if region is not None else rule.region
     documents = st.one_of(
         dst.roadmaps(), dst.programme_registries(), dst.certificate_registries()

@@ -3,19 +3,20 @@
 A :class:`RecordRule` is registered through the ``dod_register_rules`` hook like any rule. Given
 a :class:`RegistryScope` (the region in force, what earlier tables of the registry said), it
 starts a *check*: a function of one record that returns a message or ``None``, keeping what
-state it needs (numbers seen, what each certificate has spent) in its closure. The same rule
-serves :func:`dod_model.validate` on a whole registry and
-:func:`dod_model.registry.validate_registry` on files.
+state it needs (numbers seen, what each certificate has spent) in its closure. A rule that needs
+neither the scope nor any state is its check itself (``stateless=True``). The same rule serves
+:func:`dod_model.validate` on a whole registry and :func:`dod_model.registry.validate_registry`
+on files.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Generic, Literal, TypeAlias, TypeVar, cast, overload
 
 import attrs
 
-from dod_model._contracts import Finding, RuleContext, Severity
+from dod_model._contracts import Finding, FindingCode, RuleContext, Severity
 from dod_model.model import (
     AgeRange,
     Certificate,
@@ -29,8 +30,14 @@ from dod_model.model import (
 
 __all__ = ["RecordCheck", "RecordRule", "RegistryScope", "record_rule"]
 
-RecordCheck = Callable[[Any], str | None]
-"""A started record rule: a record in, a message (or ``None`` when it is fine) out."""
+R = TypeVar("R")
+T = TypeVar("T")
+
+RecordCheck: TypeAlias = Callable[[R], str | None]
+"""A started record rule: a record in, a message (or ``None`` when it is fine) out.
+
+Generic in the record type: ``RecordCheck[Certificate]`` checks certificates.
+"""
 
 DEFAULT_AGES = AgeRange(5, 18)
 DEFAULT_NUMBER = r"\d{10}"
@@ -80,40 +87,54 @@ class RegistryScope:
         return None if self._programmes is None else self._programmes.get(identifier)
 
 
-def _first(records: Iterable[Any], key: str) -> dict[str, Any]:
-    found: dict[str, Any] = {}
+def _first(records: Iterable[T], key: Callable[[T], str]) -> dict[str, T]:
+    found: dict[str, T] = {}
     for record in records:
-        found.setdefault(getattr(record, key), record)
+        found.setdefault(key(record), record)
     return found
 
 
-def records_of(document: object, record: type) -> tuple[Any, ...]:
-    """The records of type ``record`` a registry document holds (none for other documents)."""
+def _tables(document: object) -> tuple[tuple[type, tuple[object, ...]], ...]:
+    """The record types of a registry document and its table of each."""
     if isinstance(document, CertificateRegistry):
-        if record is Certificate:
-            return document.certificates
-        if record is Enrolment:
-            return document.enrolments
+        return ((Certificate, document.certificates), (Enrolment, document.enrolments))
     if isinstance(document, ProgrammeRegistry):
-        if record is Programme:
-            return document.programmes
-        if record is Organisation:
-            return document.providers
+        return ((Programme, document.programmes), (Organisation, document.providers))
+    return ()
+
+
+def records_of(document: object, record: type[R]) -> tuple[R, ...]:
+    """The records of type ``record`` a registry document holds (none for other documents)."""
+    for kind, table in _tables(document):
+        if record is kind:
+            return cast("tuple[R, ...]", table)  # the table of ``kind`` holds ``kind``s
     return ()
 
 
 def document_scope(document: object, region: Region | None) -> RegistryScope:
     """The scope of a whole registry document: its own tables are known."""
     if isinstance(document, CertificateRegistry):
-        return RegistryScope(region, certificates=_first(document.certificates, "number"))
+        return RegistryScope(region, certificates=_first(document.certificates, lambda c: c.number))
     if isinstance(document, ProgrammeRegistry):
-        return RegistryScope(region, programmes=_first(document.programmes, "id"))
+        return RegistryScope(region, programmes=_first(document.programmes, lambda p: p.id))
     return RegistryScope(region)
 
 
+@attrs.frozen
+class _Stateless(Generic[R]):
+    """How a stateless rule starts: every registry gets the one check."""
+
+    check: RecordCheck[R]
+
+    def __call__(self, scope: RegistryScope) -> RecordCheck[R]:
+        return self.check
+
+
 @attrs.frozen(kw_only=True)
-class RecordRule:
+class RecordRule(Generic[R]):
     """A rule checked one record at a time (made by :func:`record_rule`).
+
+    Generic in the record type it checks: ``RecordRule[Certificate]``.
 
     Attributes:
         code: The code of its findings.
@@ -122,8 +143,10 @@ class RecordRule:
         record: The record type it checks: :class:`~dod_model.registry.Certificate`,
             :class:`~dod_model.registry.Enrolment`, :class:`~dod_model.registry.Programme` or
             :class:`~dod_model.registry.Organisation` (providers).
-        start: Builds the check for one registry from its scope.
+        start: Builds the check for one registry from its scope (for a stateless rule, gives
+            every registry its one check).
         description: What it checks.
+        since: The version that first had the rule (since 0.3.0).
 
     .. versionadded:: 0.2.0
     """
@@ -131,9 +154,33 @@ class RecordRule:
     code: str
     severity: Severity = attrs.field(converter=Severity)
     region: str | None = None
-    record: type
-    start: Callable[[RegistryScope], RecordCheck] = attrs.field(repr=False)
+    record: type[R]
+    start: Callable[[RegistryScope], RecordCheck[R]] = attrs.field(repr=False)
     description: str = ""
+    since: str | None = None
+    _declared: FindingCode = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        declared = FindingCode(
+            code=self.code, severity=self.severity, description=self.description, since=self.since
+        )
+        object.__setattr__(self, "_declared", declared)
+
+    @property
+    def codes(self) -> tuple[FindingCode, ...]:
+        """The code it declares, for :func:`~dod_model.validation.catalogue`.
+
+        .. versionadded:: 0.3.0
+        """
+        return (self._declared,)
+
+    @property
+    def stateless(self) -> bool:
+        """Whether the rule is its check itself, made with ``record_rule(..., stateless=True)``.
+
+        .. versionadded:: 0.3.0
+        """
+        return isinstance(self.start, _Stateless)
 
     def check(self, obj: object, context: RuleContext) -> Iterator[Finding]:
         """Check every record of its type in a registry document; other documents pass."""
@@ -141,53 +188,118 @@ class RecordRule:
         if not records:
             return
         test = self.start(document_scope(obj, context.region))
+        declared = self._declared
         for record in records:
             message = test(record)
             if message is not None:
-                yield Finding(
-                    code=self.code,
-                    message=message,
-                    severity=self.severity,
-                    path=context.pointer(record),
-                )
+                yield declared.finding(path=context.pointer(record), message=message)
+
+
+@overload
+def record_rule(
+    code: str,
+    *,
+    severity: Severity | str,
+    record: type[R],
+    region: str | None = None,
+    since: str | None = None,
+    stateless: Literal[False] = False,
+) -> Callable[[Callable[[RegistryScope], RecordCheck[R]]], RecordRule[R]]: ...
+
+
+@overload
+def record_rule(
+    code: str,
+    *,
+    severity: Severity | str,
+    record: type[R],
+    region: str | None = None,
+    since: str | None = None,
+    stateless: Literal[True],
+) -> Callable[[RecordCheck[R]], RecordRule[R]]: ...
 
 
 def record_rule(
-    code: str, *, severity: Severity | str, record: type, region: str | None = None
-) -> Callable[[Callable[[RegistryScope], RecordCheck]], RecordRule]:
-    """Make a record rule of a function that starts a check from a scope.
+    code: str,
+    *,
+    severity: Severity | str,
+    record: type[R],
+    region: str | None = None,
+    since: str | None = None,
+    stateless: bool = False,
+) -> (
+    Callable[[Callable[[RegistryScope], RecordCheck[R]]], RecordRule[R]]
+    | Callable[[RecordCheck[R]], RecordRule[R]]
+):
+    """Make a record rule of a function: a check of one record, or a factory of checks.
 
-    >>> from dod_model.registry import Certificate
-    >>> from dod_model.validation import record_rule
+    A rule that needs nothing but the record is its check itself: with ``stateless=True`` the
+    function takes a record and returns a message, or ``None`` when the record is fine.
+
+    >>> from dod_model.registry import Certificate, record_rule
     >>> @record_rule("kirov/municipality", severity="warning", record=Certificate,
-    ...              region="RU-KIR")
-    ... def municipality(scope):
+    ...              stateless=True)
+    ... def municipality(certificate):
     ...     '''A certificate names its municipality.'''
-    ...     def check(certificate):
-    ...         if not certificate.municipality:
-    ...             return f"certificate {certificate.number} names no municipality"
-    ...         return None
-    ...     return check
+    ...     if not certificate.municipality:
+    ...         return f"certificate {certificate.number} names no municipality"
+    ...     return None
     >>> municipality.start(None)(Certificate(number="0123456789"))
     'certificate 0123456789 names no municipality'
+
+    A rule that reads the :class:`RegistryScope` (the region's settings, the registry's other
+    tables) or keeps state across records (the numbers seen) is a factory: the function takes
+    the scope, once per registry, and returns the check, which keeps its state in its closure.
+
+    >>> @record_rule("kirov/repeated-holder", severity="info", record=Certificate)
+    ... def repeated_holder(scope):
+    ...     '''A child holds one certificate.'''
+    ...     seen = set()
+    ...     def check(certificate):
+    ...         holder = (certificate.holder_birth_date, certificate.municipality)
+    ...         if None in holder:
+    ...             return None
+    ...         if holder in seen:
+    ...             return f"certificate {certificate.number} may repeat a child's"
+    ...         seen.add(holder)
+    ...         return None
+    ...     return check
+    >>> repeated_holder.stateless, municipality.stateless
+    (False, True)
 
     Args:
         code: Namespaced code of the findings.
         severity: ``error``, ``warning`` or ``info``.
         record: The record type it checks.
-        region: ISO 3166-2 code of the region it is for; ``None`` for every registry.
+        region: ISO 3166-2 code of the region it is for; ``None`` for every registry;
+            the rules of a :class:`~dod_model.RegionPlugin` get its region without it.
+        since: The version (of dod_model, or of the plugin) that first had the rule, for
+            the catalogue of codes (since 0.3.0).
+        stateless: The function is the check itself, ``check(record)``, rather than
+            ``start(scope)`` returning the check (since 0.3.0).
+
+    Raises:
+        ValueError: The code is not namespaced.
 
     .. versionadded:: 0.2.0
     """
 
-    def decorate(start: Callable[[RegistryScope], RecordCheck]) -> RecordRule:
+    def decorate(
+        function: Callable[[RegistryScope], RecordCheck[R]] | RecordCheck[R],
+    ) -> RecordRule[R]:
+        start = (
+            _Stateless(cast("RecordCheck[R]", function))
+            if stateless
+            else cast("Callable[[RegistryScope], RecordCheck[R]]", function)
+        )
         return RecordRule(
             code=code,
             severity=severity,
             region=region,
             record=record,
             start=start,
-            description=" ".join((start.__doc__ or "").split()),
+            description=" ".join((function.__doc__ or "").split()),
+            since=since,
         )
 
     return decorate

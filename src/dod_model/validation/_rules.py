@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Generic, TypeAlias, TypeVar, overload
 
 import attrs
 
-from dod_model._contracts import Finding, RuleContext, Severity
+from dod_model._contracts import Finding, FindingCode, RuleContext, Severity
 
 __all__ = ["FunctionRule", "rule"]
 
-Yielded = Finding | tuple[object, str]
-Check = Callable[[Any, RuleContext], Iterable[Yielded]]
+D = TypeVar("D")
+D1 = TypeVar("D1")
+D2 = TypeVar("D2")
+D3 = TypeVar("D3")
+
+Yielded: TypeAlias = Finding | tuple[object, str]
+Check: TypeAlias = Callable[[D, RuleContext], Iterable[Yielded]]
 
 
 @attrs.frozen(kw_only=True)
-class FunctionRule:
+class FunctionRule(Generic[D]):
     """A rule made by :func:`rule` from a function.
+
+    Generic in the documents it checks: ``FunctionRule[Roadmap]``.
 
     Attributes:
         code: The code of its findings.
@@ -26,6 +33,7 @@ class FunctionRule:
         applies_to: The document types it checks; others are skipped.
         function: The check.
         description: What it checks (the function's docstring).
+        since: The version that first had the rule (since 0.3.0).
 
     .. versionadded:: 0.1.0
     """
@@ -33,30 +41,81 @@ class FunctionRule:
     code: str
     severity: Severity = attrs.field(converter=Severity)
     region: str | None = None
-    applies_to: tuple[type, ...]
-    function: Check = attrs.field(repr=False)
+    applies_to: tuple[type[D], ...]
+    function: Check[D] = attrs.field(repr=False)
     description: str = ""
+    since: str | None = None
+    _declared: FindingCode = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        declared = FindingCode(
+            code=self.code, severity=self.severity, description=self.description, since=self.since
+        )
+        object.__setattr__(self, "_declared", declared)
+
+    @property
+    def codes(self) -> tuple[FindingCode, ...]:
+        """The code it declares, for :func:`~dod_model.validation.catalogue`.
+
+        .. versionadded:: 0.3.0
+        """
+        return (self._declared,)
 
     def check(self, obj: object, context: RuleContext) -> Iterable[Finding]:
         """Run the function on ``obj`` if it is of a type the rule applies to."""
         if not isinstance(obj, self.applies_to):
             return
+        declared = self._declared
         for item in self.function(obj, context):
             if isinstance(item, Finding):
                 yield item
             else:
                 at, message = item
                 path = at if isinstance(at, str) else context.pointer(at)
-                yield Finding(code=self.code, message=message, severity=self.severity, path=path)
+                yield declared.finding(path=path, message=message)
+
+
+@overload
+def rule(
+    code: str,
+    *,
+    severity: Severity | str,
+    applies_to: type[D] | tuple[type[D]],
+    region: str | None = None,
+    since: str | None = None,
+) -> Callable[[Check[D]], FunctionRule[D]]: ...
+
+
+@overload
+def rule(
+    code: str,
+    *,
+    severity: Severity | str,
+    applies_to: tuple[type[D1], type[D2]],
+    region: str | None = None,
+    since: str | None = None,
+) -> Callable[[Check[D1 | D2]], FunctionRule[D1 | D2]]: ...
+
+
+@overload
+def rule(
+    code: str,
+    *,
+    severity: Severity | str,
+    applies_to: tuple[type[D1], type[D2], type[D3]],
+    region: str | None = None,
+    since: str | None = None,
+) -> Callable[[Check[D1 | D2 | D3]], FunctionRule[D1 | D2 | D3]]: ...
 
 
 def rule(
     code: str,
     *,
     severity: Severity | str,
-    applies_to: type | tuple[type, ...],
+    applies_to: type[D] | tuple[type[D], ...],
     region: str | None = None,
-) -> Callable[[Check], FunctionRule]:
+    since: str | None = None,
+) -> Callable[[Check[D]], FunctionRule[D]]:
     r"""Make a rule of a generator function that yields ``(object, message)`` pairs.
 
     The object is the model object the finding is about; its JSON Pointer becomes the
@@ -78,13 +137,19 @@ def rule(
         code: Namespaced code of the findings («kirov/no-navigator»).
         severity: ``error``, ``warning`` or ``info``.
         applies_to: The document type(s) the rule checks.
-        region: ISO 3166-2 code of the region it is for; ``None`` for every document.
+        region: ISO 3166-2 code of the region it is for; ``None`` for every document;
+            the rules of a :class:`~dod_model.RegionPlugin` get its region without it.
+        since: The version (of dod_model, or of the plugin) that first had the rule, for
+            the catalogue of codes (since 0.3.0).
+
+    Raises:
+        ValueError: The code is not namespaced.
 
     .. versionadded:: 0.1.0
     """
     types = applies_to if isinstance(applies_to, tuple) else (applies_to,)
 
-    def decorate(function: Check) -> FunctionRule:
+    def decorate(function: Check[D]) -> FunctionRule[D]:
         return FunctionRule(
             code=code,
             severity=severity,
@@ -92,6 +157,7 @@ def rule(
             applies_to=types,
             function=function,
             description=" ".join((function.__doc__ or "").split()),
+            since=since,
         )
 
     return decorate

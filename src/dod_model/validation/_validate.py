@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dod_model._contracts import Finding, PluginVersion, Report, RuleContext, Severity
+from dod_model._contracts import Finding, Report, RuleContext
 from dod_model._host import Plugins, default_plugins
-from dod_model._version import library_version
-from dod_model.codec import SCHEMA_VERSION
+from dod_model.validation._catalogue import RULE_FAILED
 
 __all__ = ["validate"]
 
@@ -34,21 +33,12 @@ def validate(obj: object, *, plugins: Plugins | None = None, region: str | None 
         try:
             findings.extend(checker.check(obj, context))
         except Exception as exc:
-            plugin = sources.get(checker.code, "?")
             findings.append(
-                Finding(
-                    code="core/rule-failed",
-                    severity=Severity.WARNING,
-                    path="",
-                    message=f"rule {checker.code} (plugin {plugin}) failed and its findings are "
-                    f"missing: {type(exc).__name__}: {exc}",
+                RULE_FAILED.finding(
+                    rule=checker.code,
+                    plugin=sources.get(checker.code, "?"),
+                    error_type=type(exc).__name__,
+                    error=exc,
                 )
             )
-    findings.sort(key=lambda f: (context.order(f.path), f.severity.rank, f.code, f.message))
-    return Report(
-        findings=tuple(findings),
-        region=code,
-        library=library_version(),
-        schema_version=SCHEMA_VERSION,
-        plugins=tuple(PluginVersion(n, v) for n, v in plugins.versions().items()),
-    )
+    return Report.build(findings, region=code, plugins=plugins.versions(), order=context.order)
