@@ -30,7 +30,8 @@ from dod_model.importers import TextImporter
 from dod_model.importers._layout import _regroup_cells
 from dod_model.importers._raw import RawCell, RawParagraph, RawRow, RawTable
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+# The text exports of the seeds, bundled with the library beside the renditions built from them.
+SEEDS = Path(__file__).resolve().parents[1] / "src/dod_model/examples/data/documents"
 
 
 def _split_runs(paragraph, text: str, index: int) -> None:
