@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import importlib.metadata
 import os
+import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from dod_model import examples
+from dod_model import examples, hookspecs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,3 +56,70 @@ def corpus() -> Path:
             "or point DOD_MODEL_SHARED at it"
         )
     return CORPUS
+
+
+# Plugins installed on the machine are no part of the suite. The distributions that bring entry
+# points of the plugin group when the run starts (the project's own aside) keep them hidden from
+# ``importlib.metadata.entry_points`` until it ends, so that no session built with entry points
+# on (``get_plugin_manager()``, ``default_plugins()``, the defaults of ``read`` and ``validate``,
+# the command line run in process) loads them: a broken one would turn its warning into an error,
+# a working one add its findings. Plugins a test installs itself, a dist-info put on
+# ``sys.path`` then, are seen. Commands run in a child process get ``child_env``.
+# ``DOD_MODEL_TEST_INSTALLED_PLUGINS=1`` lets the installed plugins in, to try them on the suite.
+_OWN = "dod-model"
+_installed: dict[tuple[str, str], tuple[str, ...]] = {}  # (name, place): its plugins' names
+_discover = importlib.metadata.distributions
+_patch = pytest.MonkeyPatch()
+
+
+def _key(dist: importlib.metadata.Distribution) -> tuple[str, str]:
+    """A distribution's normalised name and the folder it is installed in."""
+    return (re.sub(r"[-_.]+", "-", dist.name or "").lower(), str(dist.locate_file("")))
+
+
+class _WithoutPlugins:
+    """An installed distribution, but for its entry points of the plugin group."""
+
+    def __init__(self, dist: importlib.metadata.Distribution) -> None:
+        self._dist = dist
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._dist, name)
+
+    @property
+    def entry_points(self) -> importlib.metadata.EntryPoints:
+        return importlib.metadata.EntryPoints(
+            e for e in self._dist.entry_points if e.group != hookspecs.PROJECT
+        )
+
+
+def _distributions(**kwargs: Any) -> Iterator[Any]:
+    for dist in _discover(**kwargs):
+        yield _WithoutPlugins(dist) if _installed and _key(dist) in _installed else dist
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("DOD_MODEL_TEST_INSTALLED_PLUGINS", "") not in ("", "0"):
+        return
+    for dist in _discover():
+        names = tuple(e.name for e in dist.entry_points if e.group == hookspecs.PROJECT)
+        if names and _key(dist)[0] != _OWN:
+            _installed[_key(dist)] = names
+    _patch.setattr(importlib.metadata, "distributions", _distributions)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    _patch.undo()
+    _installed.clear()
+
+
+@pytest.fixture
+def child_env() -> dict[str, str]:
+    """``os.environ`` for a command run in a child process: the installed plugins blocked by name.
+
+    Blocked by name, as a child process cannot be given the hiding above; a plugin a test installs
+    under the name of an installed one is blocked too.
+    """
+    blocked = [os.environ.get("DOD_MODEL_DISABLE_PLUGINS", "")]
+    blocked += [name for names in _installed.values() for name in names]
+    return {**os.environ, "DOD_MODEL_DISABLE_PLUGINS": ",".join(filter(None, blocked))}

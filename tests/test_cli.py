@@ -39,9 +39,13 @@ def test_version_and_help(capsys):
         assert command in out
 
 
-def test_python_dash_m_runs_the_same_command():
+def test_python_dash_m_runs_the_same_command(child_env):
     done = subprocess.run(
-        [sys.executable, "-m", "dod_model", "--version"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "dod_model", "--version"],
+        capture_output=True,
+        text=True,
+        env=child_env,
+        check=True,
     )
     assert done.stdout.strip() == f"dod-model {dod_model.__version__}"
 
@@ -502,10 +506,11 @@ def test_source_place_follows_the_pointer_to_the_nearest_provenance():
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
-def test_a_full_standard_output_is_an_error_not_a_traceback():
+def test_a_full_standard_output_is_an_error_not_a_traceback(child_env):
     with Path("/dev/full").open("wb") as full:
         done = subprocess.run([sys.executable, "-m", "dod_model", "read", "--example", "tambov"],
-                              stdout=full, stderr=subprocess.PIPE, check=False)  # fmt: skip
+                              stdout=full, stderr=subprocess.PIPE, env=child_env,
+                              check=False)  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.decode().startswith("dod-model: error: cannot write the output")
     assert b"Traceback" not in done.stderr
