@@ -141,7 +141,7 @@ def test_a_plugin_failing_inside_a_hook_is_named():
         plugins.regions()
 
 
-def test_results_never_depend_on_plugin_order(seeds):
+def test_results_never_depend_on_plugin_order():
     kirov = _plugin(
         "kirov",
         dod_register_regions=lambda register: register(

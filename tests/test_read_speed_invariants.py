@@ -153,20 +153,49 @@ def test_only_the_paragraphs_that_need_care_are_walked_with_care():
         )
         + "</w:tr>"
     )
-    raw = DocxImporter().read(_docx(rows), name="t.docx")
+    careful_walk, plain_walk = docx_walk._careful_text, docx_walk._Reader._plain_text
+    walked: dict[str, list[str]] = {"careful": [], "plain": []}
+
+    def careful(paragraph):
+        walked["careful"].append(text := careful_walk(paragraph))
+        return text
+
+    def plain(reader, paragraph):
+        walked["plain"].append(text := plain_walk(reader, paragraph))
+        return text
+
+    with (
+        mock.patch.object(docx_walk, "_careful_text", careful),
+        mock.patch.object(docx_walk._Reader, "_plain_text", plain),
+    ):
+        raw = DocxImporter().read(_docx(rows), name="t.docx")
     (table,) = raw.tables
     assert table.rows[0].texts == ("до 7\nплановый", "а б\nв-г\nвиден")
+    # The field and the hidden run need care; tabs, breaks and hyphens do not.
+    assert walked == {"careful": ["до 7", "виден"], "plain": ["плановый", "а б\nв-г"]}
 
 
 def test_tags_a_document_never_uses_are_not_looked_for_and_those_it_uses_are():
-    plain = DocxImporter().read(_docx("<w:tr>" + _tc("<w:r><w:t>один</w:t></w:r>") + "</w:tr>"),
-                                name="plain.docx")  # fmt: skip
-    broken = DocxImporter().read(
-        _docx("<w:tr>" + _tc("<w:r><w:t>один</w:t><w:cr/><w:t>два</w:t></w:r>") + "</w:tr>"),
-        name="broken.docx",
-    )
+    readers = []
+    start = docx_walk._Reader.__init__
+
+    def started(reader, *args, **kwargs):
+        start(reader, *args, **kwargs)
+        readers.append(reader)
+
+    with mock.patch.object(docx_walk._Reader, "__init__", started):
+        plain = DocxImporter().read(
+            _docx("<w:tr>" + _tc("<w:r><w:t>один</w:t></w:r>") + "</w:tr>"), name="plain.docx"
+        )
+        broken = DocxImporter().read(
+            _docx("<w:tr>" + _tc("<w:r><w:t>один</w:t><w:cr/><w:t>два</w:t></w:r>") + "</w:tr>"),
+            name="broken.docx",
+        )
     assert plain.tables[0].rows[0].texts == ("один",)
     assert broken.tables[0].rows[0].texts == ("один\nдва",)
+    # The text-bearing tags each walk looks for: «t» always, the others where the body has them.
+    looked_for = [[tag.rpartition("}")[2] for tag in reader._plain] for reader in readers]
+    assert looked_for == [["t"], ["t", "cr"]]
 
 
 def test_reading_twice_gives_equal_roadmaps():
