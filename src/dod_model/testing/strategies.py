@@ -472,10 +472,20 @@ _BY_TYPE: dict[type, Any] = {
 }
 
 
+_BUILT: dict[type, Any] = {}
+
+
 def strategy_for(cls: type[T]) -> st.SearchStrategy[T]:
-    """The strategy for a model class.
+    """The strategy for a model class, built on the first call and the same one after.
+
+    The same one, so that drawing from it inside a test (``data.draw(strategy_for(cls))``)
+    does not build it and have hypothesis check it again on every example, which took as long
+    as drawing a roadmap.
 
     Raises:
         KeyError: ``cls`` is not a model class.
     """
-    return _BY_TYPE[cls]()  # type: ignore[no-any-return]
+    strategy = _BUILT.get(cls)
+    if strategy is None:
+        strategy = _BUILT[cls] = _BY_TYPE[cls]()
+    return strategy  # type: ignore[no-any-return]
