@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dod_model
@@ -212,6 +212,7 @@ def test_title_similarity_folds_and_ranges():
 # --- any roadmap -------------------------------------------------------------------------------
 
 
+@settings(max_examples=50)  # whole roadmaps, each a status and two diffs
 @given(dst.roadmaps(), dst.dates(), st.none() | st.integers(0, 400), st.randoms())
 def test_status_and_diff_account_for_every_activity_once(old, on, horizon, random):
     result = dod_model.status(old, on, horizon=horizon)

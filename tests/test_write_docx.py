@@ -7,7 +7,7 @@ import zipfile
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -181,6 +181,7 @@ def test_generated_roadmaps_read_back_from_word_unchanged(document):
     assert without_positions(_through_word(roadmap)) == without_positions(roadmap)
 
 
+@settings(max_examples=40)  # whole roadmaps: drawing them is most of the time
 @given(strategies.roadmaps())
 def test_any_roadmap_exports_to_a_well_formed_package(roadmap):
     data = DocxExporter().export(roadmap)
