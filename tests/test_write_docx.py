@@ -139,13 +139,21 @@ def _text(role: ColumnRole) -> st.SearchStrategy[str]:
     return st.lists(one, min_size=1, max_size=2).map("\n".join)
 
 
+# Built once: a strategy built inside a draw is built and checked again on every draw.
+TEXTS = {role: _text(role) for role in ColumnRole}
+MAYBE_TEXTS = {role: st.one_of(st.just(""), TEXTS[role]) for role in ColumnRole}
+OPTIONAL_ROLES = st.lists(st.sampled_from([ColumnRole.DEADLINE, ColumnRole.RESULT,
+                                           ColumnRole.RESPONSIBLE, ColumnRole.NOTE]),
+                          unique=True)  # fmt: skip
+TITLES = st.sampled_from(["Дорожная карта по созданию МОЦ", "План мероприятий на 2020 год",
+                          "ДОРОЖНАЯ КАРТА внедрения целевой модели"])  # fmt: skip
+
+
 @st.composite
 def documents(draw: st.DrawFn) -> RawDocument:
     """A roadmap document as an importer sees it: title paragraphs and a numbered table."""
     roles = [ColumnRole.NUMBER, ColumnRole.TITLE]
-    roles += draw(st.lists(st.sampled_from([ColumnRole.DEADLINE, ColumnRole.RESULT,
-                                            ColumnRole.RESPONSIBLE, ColumnRole.NOTE]),
-                           unique=True))  # fmt: skip
+    roles += draw(OPTIONAL_ROLES)
     rows = [RawRow(cells=tuple(RawCell(HEADERS[r], i + 1) for i, r in enumerate(roles)),
                    header=True)]  # fmt: skip
     numbered_sections = draw(st.booleans())  # a document numbers all its sections, or none
@@ -155,14 +163,13 @@ def documents(draw: st.DrawFn) -> RawDocument:
             heading = f"{section}. {title}" if numbered_sections else title
             rows.append(RawRow(cells=(RawCell(heading, 1, span=len(roles)),)))
         for number in range(1, draw(st.integers(1, 4)) + 1):
-            cells = [f"{section}.{number}.", draw(_text(ColumnRole.TITLE))]
-            cells += [draw(st.one_of(st.just(""), _text(role))) for role in roles[2:]]
+            cells = [f"{section}.{number}.", draw(TEXTS[ColumnRole.TITLE])]
+            cells += [draw(MAYBE_TEXTS[role]) for role in roles[2:]]
             rows.append(RawRow(cells=tuple(RawCell(t, i + 1) for i, t in enumerate(cells))))
             if draw(st.integers(0, 9)) == 0:
                 note = "(Позиция в редакции приказа от 01.02.2021 № 5)"
                 rows.append(RawRow(cells=(RawCell(note, 1, span=len(roles)),)))
-    title = draw(st.sampled_from(["Дорожная карта по созданию МОЦ", "План мероприятий на 2020 год",
-                                  "ДОРОЖНАЯ КАРТА внедрения целевой модели"]))  # fmt: skip
+    title = draw(TITLES)
     blocks: list[RawParagraph | RawTable] = []
     if draw(st.booleans()):
         approval = "УТВЕРЖДЕНА приказом управления образования от 01.03.2020 № 7"
