@@ -10,7 +10,7 @@ import attrs
 import icalendar
 import pytest
 from dateutil.rrule import rrulestr
-from hypothesis import given
+from hypothesis import given, settings
 from markdown_it import MarkdownIt
 
 import dod_model
@@ -305,6 +305,7 @@ def test_regular_rule_recognises_only_what_it_can_state():
 # --- every exporter, any roadmap ---------------------------------------------------------------
 
 
+@settings(max_examples=50)  # whole roadmaps, each through four exporters and back
 @given(dst.roadmaps())
 def test_every_exporter_writes_parseable_output_for_any_roadmap(roadmap):
     assert dod_model.loads(default_plugins().exporters()["json"].export(roadmap)) == roadmap

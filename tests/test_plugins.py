@@ -143,7 +143,7 @@ def test_a_plugin_failing_inside_a_hook_is_named():
         plugins.regions()
 
 
-def test_results_never_depend_on_plugin_order(seeds):
+def test_results_never_depend_on_plugin_order():
     kirov = _plugin(
         "kirov",
         dod_register_regions=lambda register: register(
@@ -307,7 +307,7 @@ def test_disabled_plugins_are_not_loaded(site, monkeypatch):
     assert "RU-TAM" in plugins.regions()
 
 
-def test_the_command_line_picks_up_an_installed_plugin(site, tmp_path):
+def test_the_command_line_picks_up_an_installed_plugin(site, tmp_path, child_env):
     roadmap = dod_model.Roadmap(
         title="План Кировской области",
         region="RU-KIR",
@@ -316,9 +316,9 @@ def test_the_command_line_picks_up_an_installed_plugin(site, tmp_path):
     document = tmp_path / "kirov.json"
     document.write_text(dod_model.dumps(roadmap), encoding="utf-8")
     env = {
-        **os.environ,
+        **child_env,
         "PYTHONPATH": os.pathsep.join([str(site), *sys.path]),
-        "DOD_MODEL_DISABLE_PLUGINS": "broken",
+        "DOD_MODEL_DISABLE_PLUGINS": child_env["DOD_MODEL_DISABLE_PLUGINS"] + ",broken",
     }
     command = [sys.executable, "-m", "dod_model"]
     listed = subprocess.run(
@@ -331,6 +331,46 @@ def test_the_command_line_picks_up_an_installed_plugin(site, tmp_path):
     )
     assert checked.returncode == 0, checked.stderr
     assert re.search(r"warning\s+kirov/no-navigator", checked.stdout)
+
+
+# Tests whose sessions load installed plugins: the default session, one built with entry points
+# on, the command line in process and in a child process, and a doctest reading with defaults.
+WITH_INSTALLED_PLUGINS = (
+    "tests/test_plugins.py::test_installed_plugins_load_and_a_broken_one_is_skipped_with_a_warning",
+    "tests/test_plugins.py::test_disabled_plugins_are_not_loaded",
+    "tests/test_cli.py::test_validate_every_seed_and_a_folder",
+    "tests/test_cli.py::test_a_full_standard_output_is_an_error_not_a_traceback",
+    "src/dod_model/examples/__init__.py",
+)
+
+
+def test_a_broken_plugin_installed_on_the_machine_does_not_reach_the_suite(tmp_path):
+    machine = tmp_path / "machine"  # on the path from the start, as installed plugins are
+    machine.mkdir()
+    source = "raise ImportError('needs a module this machine lacks')\n"
+    _install(machine, "dod-model-machine-broken", "9.9", "dod_model_machine_broken", source=source)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(machine), *sys.path])}
+    env.pop("DOD_MODEL_TEST_INSTALLED_PLUGINS", None)
+
+    def pytest_run(*options: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *options]
+        return subprocess.run(
+            [*command, *WITH_INSTALLED_PLUGINS],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    hidden = pytest_run()
+    assert hidden.returncode == 0, hidden.stdout
+    assert f"{len(WITH_INSTALLED_PLUGINS)} passed" in hidden.stdout
+    # The same tests with the plugin let in fail on it: it is installed, and it would break them.
+    env["DOD_MODEL_TEST_INSTALLED_PLUGINS"] = "1"
+    seen = pytest_run("-x")
+    assert seen.returncode == 1, seen.stdout
+    assert "plugin 'machine_broken' (dod-model-machine-broken 9.9) failed to load" in seen.stdout
 
 
 def test_the_example_plugin_documented_is_the_one_tested():
@@ -354,7 +394,9 @@ KIROV_ROADMAP = (
 )
 
 
-def test_an_installed_region_and_rule_are_picked_up_by_read_validate_and_plugins(site, tmp_path):
+def test_an_installed_region_and_rule_are_picked_up_by_read_validate_and_plugins(
+    site, tmp_path, child_env
+):
     """The done-criterion of the plugin system, through the public API and the command line."""
     document = tmp_path / "kirov.txt"
     document.write_text(KIROV_ROADMAP, encoding="utf-8")
@@ -367,9 +409,9 @@ def test_an_installed_region_and_rule_are_picked_up_by_read_validate_and_plugins
     )
     assert "kirov/no-navigator" in dod_model.validate(roadmap, plugins=plugins).codes()
     env = {
-        **os.environ,
+        **child_env,
         "PYTHONPATH": os.pathsep.join([str(site), *sys.path]),
-        "DOD_MODEL_DISABLE_PLUGINS": "broken",
+        "DOD_MODEL_DISABLE_PLUGINS": child_env["DOD_MODEL_DISABLE_PLUGINS"] + ",broken",
     }
     command = [sys.executable, "-m", "dod_model"]
     read = subprocess.run(

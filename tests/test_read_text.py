@@ -14,8 +14,6 @@ import dod_model
 from dod_model import ColumnRole, DeadlineKind, DocumentError, LegalActKind, Period, examples
 from dod_model.plugins import get_plugin_manager
 
-from .conftest import ROOT
-
 C = ColumnRole
 PLUGINS = get_plugin_manager(entry_points=False)
 SEEDS = {
@@ -28,10 +26,7 @@ SEEDS = {
 
 
 @pytest.fixture(scope="module")
-def roadmaps():
-    seeds = ROOT.parent / "shared" / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("the seed roadmaps are not beside the repository")
+def roadmaps(seeds):
     return {key: dod_model.read(seeds / name, plugins=PLUGINS) for key, name in SEEDS.items()}
 
 

@@ -181,7 +181,7 @@ def test_roadmaps_without_quantitative_targets_have_nothing_to_measure(seeds, na
     assert registry.progress(roadmap, programmes=_programmes(), certificates=[]).targets == ()
 
 
-def test_a_share_of_children_needs_a_population(seeds):
+def test_a_share_of_children_needs_a_population():
     roadmap = dod_model.Roadmap(title="План", unsectioned=(dod_model.Activity(
         number="1", title="Охват детей дополнительным образованием",
         deadline=dod_model.Deadline.parse("до 31.12.2024"),

@@ -29,7 +29,8 @@ from docx.oxml.ns import qn
 from dod_model.importers import RawCell, RawParagraph, RawRow, RawTable, TextImporter
 from dod_model.importers._layout import _regroup_cells
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+# The text exports of the seeds, bundled with the library beside the renditions built from them.
+SEEDS = Path(__file__).resolve().parents[1] / "src/dod_model/examples/data/documents"
 
 
 def _split_runs(paragraph, text: str, index: int) -> None:
