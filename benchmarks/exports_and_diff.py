@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
 import attrs
 from _timing import best
@@ -25,12 +24,9 @@ import dod_model
 from dod_model import examples
 from dod_model.exporters import CsvExporter, IcsExporter, MarkdownExporter
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "tambov-target-model-roadmap-2020-2024.txt"
-
 
 def _roadmap(copies: int) -> dod_model.Roadmap:
-    seed = dod_model.read(SEED) if SEED.is_file() else examples.load("tambov-text")
+    seed = examples.load("tambov-text")  # the bundled copy of the Tambov seed
     activities = tuple(
         attrs.evolve(a, number=f"{block}.{a.number}", section=None, title=f"{a.title} ({block})")
         for block in range(1, copies + 1)
