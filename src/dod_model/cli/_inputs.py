@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 
 from dod_model._errors import DocumentError, DodModelError
+from dod_model.cli._usage import UsageError
 from dod_model.codec import from_data, parse_json
 from dod_model.importers import read
 from dod_model.model import CertificateRegistry, ProgrammeRegistry, Roadmap
@@ -16,10 +17,6 @@ __all__ = ["DOCUMENT_SUFFIXES", "UsageError", "expand", "naming", "read_document
 
 DOCUMENT_SUFFIXES = (".docx", ".txt")
 """What a folder given to ``read`` or ``validate`` contributes: its Word and text files."""
-
-
-class UsageError(Exception):
-    """A problem the user can fix; printed without a traceback."""
 
 
 def naming(path: Path, message: str) -> str:

@@ -12,28 +12,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeAlias
 
-from dod_model import examples
-from dod_model._contracts import Exporter
 from dod_model._errors import DodModelError
-from dod_model._host import default_plugins
 from dod_model._version import library_version
-from dod_model.analysis import TITLE_SIMILARITY, diff, status
-from dod_model.cli._analysis import diff_data, render_diff, render_status, status_data
-from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch, to_stdout
-from dod_model.cli._inputs import UsageError, expand, naming, read_document
-from dod_model.cli._registry import add_registry_parser, run_registry
-from dod_model.cli._reports import render_plugins, render_report, to_json_ready
-from dod_model.cli._summary import render_summary, summary_data
-from dod_model.codec import json_schema, schema_names, to_data
-from dod_model.model import Roadmap
-from dod_model.validation import Report, validate
+from dod_model.analysis import TITLE_SIMILARITY
+from dod_model.cli._registry import add_registry_parser
+from dod_model.cli._usage import UsageError
 
 __all__ = ["build_parser", "main"]
 
@@ -196,7 +185,12 @@ def _add_schema(commands: _Commands) -> None:
         help="print a JSON Schema",
         description="Print the JSON Schema (draft 2020-12) of a top-level document.",
     )
-    schema.add_argument("name", nargs="?", default="roadmap", choices=schema_names())
+    schema.add_argument(
+        "name",
+        nargs="?",
+        default="roadmap",
+        help="the document whose schema to print (default: roadmap; an unknown name lists them)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -227,178 +221,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(args: argparse.Namespace) -> Roadmap:
-    """The roadmap of a command that takes one: ``FILE`` or ``--example NAME``."""
-    if args.example is not None:
-        return _example(args.example)
-    return roadmap_of(str(args.file), read_document(args.file))
-
-
-def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _summary(args: argparse.Namespace) -> int:
-    roadmap = _load(args)
-    if args.json:
-        _print_json(summary_data(roadmap))
-    else:
-        sys.stdout.write(render_summary(roadmap))
-    return 0
-
-
-def _folder(output: str | None) -> bool:
-    """Whether ``-o`` names a folder: an existing one, or a path ending with a separator."""
-    return output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
-
-
-def _example(name: str) -> Roadmap:
-    """A bundled example by name; an unknown name is a usage error naming those there are."""
-    try:
-        return examples.load(name)
-    except KeyError as exc:
-        raise UsageError(exc.args[0]) from None
-
-
-def _suffixes() -> set[str]:
-    """The suffixes the exporters write: ``-o`` with one names a file, not a folder."""
-    return {suffix for e in default_plugins().exporters().values() for suffix in e.suffixes}
-
-
-def _exporter(args: argparse.Namespace, to_file: bool) -> Exporter:
-    """The exporter ``--to`` names; else the one for the suffix of ``-o FILE``; else JSON."""
-    if args.to is None and to_file:
-        return default_plugins().choose_exporter(str(args.output), None)
-    return default_plugins().choose_exporter(str(args.output or "-"), args.to or "json")
-
-
-def _read(args: argparse.Namespace) -> int:
-    files = expand(args.files)
-    sources = [path_input(p, region=args.region, format=args.format) for p in files]
-    if args.example is not None:
-        name = args.example
-        roadmap = _example(name)  # an unknown name is a usage error, before any work
-        sources.insert(0, Input(f"example {name}", name, lambda: roadmap))
-    if not sources:
-        msg = "name a FILE to read, or --example NAME"
-        raise UsageError(msg)
-    single = len(sources) == 1 and not any(path.is_dir() for path in args.files)
-    to_folder = _folder(args.output)
-    exporter = _exporter(args, to_file=single and args.output is not None and not to_folder)
-    if single and not to_folder:
-        roadmap = roadmap_of(sources[0].label, sources[0].load())
-        if args.output is None:
-            if exporter.name == "docx" and sys.stdout.isatty():
-                msg = "a Word document is not for a terminal; name a file with -o"
-                raise UsageError(msg)
-            to_stdout(exporter.export(roadmap))
-        else:
-            from dod_model.exporters import write  # noqa: PLC0415 - loaded when run
-
-            write(roadmap, args.output, format=exporter.name)
-        return 0
-    if args.output is None:
-        msg = "several documents (or a folder) need -o DIR, the folder to write them to"
-        raise UsageError(msg)
-    output = Path(args.output)
-    if (output.exists() and not output.is_dir()) or (
-        not _folder(args.output) and output.suffix.casefold() in _suffixes()
-    ):
-        msg = f"{output}: not a folder; several documents need -o DIR"
-        raise UsageError(msg)
-    batch = run_batch(sources, exporter, output, default_plugins())
-    lines = [
-        f"read {len(batch.written)}, refused {len(batch.refused)}; "
-        f"{exporter.name} files in {output}"
-    ]
-    lines += [f"  refused {reason}" for _, reason in batch.refused]
-    sys.stderr.write("\n".join(lines) + "\n")
-    return 2 if batch.refused else 0
-
-
-def _status(args: argparse.Namespace) -> int:
-    roadmap = _load(args)
-    on = args.on or dt.date.today()
-    result = status(roadmap, on, horizon=args.horizon)
-    if args.json:
-        _print_json(status_data(roadmap, result))
-    else:
-        sys.stdout.write(render_status(roadmap, result))
-    return 0
-
-
-def _diff(args: argparse.Namespace) -> int:
-    old = roadmap_of(str(args.old), read_document(args.old))
-    new = roadmap_of(str(args.new), read_document(args.new))
-    result = diff(old, new, threshold=args.threshold)
-    if args.json:
-        _print_json(diff_data(str(args.old), str(args.new), result))
-    else:
-        sys.stdout.write(render_diff(str(args.old), str(args.new), result))
-    return 0 if result.empty else 1
-
-
-def _validate(args: argparse.Namespace) -> int:
-    reports: list[tuple[str, Report, object]] = []
-    if args.example is not None:
-        example = _example(args.example)
-        reports.append((f"example {args.example}", validate(example), example))
-    files = expand(args.files)
-    if not reports and not files:
-        msg = "name a FILE to validate, or --example NAME"
-        raise UsageError(msg)
-    refused = 0
-    for path in files:
-        try:
-            document = read_document(path)
-        except DodModelError as exc:
-            sys.stderr.write(f"dod-model: error: {naming(path, str(exc))}\n")
-            refused += 1
-            continue
-        reports.append((str(path), validate(document, region=args.region), document))
-    if args.json:
-        _print_json([{"file": name, "report": to_data(report)} for name, report, _ in reports])
-    else:
-        for name, report, document in reports:
-            sys.stdout.write(render_report(name, report, document))
-    if refused:
-        return 2
-    return 0 if all(report.ok for _, report, _ in reports) else 1
-
-
-def _plugins(args: argparse.Namespace) -> int:
-    info = default_plugins().info()
-    if args.json:
-        _print_json([to_json_ready(item) for item in info])
-    else:
-        sys.stdout.write(render_plugins(info))
-    return 0
-
-
-def _examples(args: argparse.Namespace) -> int:
-    for name in examples.names():
-        sys.stdout.write(f"{name}\t{examples.load(name).title}\n")
-    return 0
-
-
-def _schema(args: argparse.Namespace) -> int:
-    _print_json(json_schema(args.name))
-    return 0
-
-
-_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "summary": _summary,
-    "read": _read,
-    "status": _status,
-    "diff": _diff,
-    "examples": _examples,
-    "validate": _validate,
-    "plugins": _plugins,
-    "schema": _schema,
-    "registry": run_registry,
-}
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``dod-model`` with ``argv`` (the process arguments by default).
 
@@ -414,7 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return _COMMANDS[args.command](args)
+        from dod_model.cli._commands import COMMANDS  # noqa: PLC0415 - what runs, loaded to run
+
+        return COMMANDS[args.command](args)
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 2

@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from dod_model.cli._reports import render_report
-from dod_model.codec import to_data
 from dod_model.model import (
     CertificateKind,
     Count,
@@ -123,6 +121,9 @@ def run_registry(args: argparse.Namespace) -> int:
 
     .. versionadded:: 0.2.0
     """
+    from dod_model.cli._reports import render_report  # noqa: PLC0415 - loaded when run
+    from dod_model.codec import to_data  # noqa: PLC0415 - loaded when run
+
     if args.registry_command == "summary":
         from dod_model.registry import summarise_registry  # noqa: PLC0415 - loaded when run
 
