@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
@@ -34,20 +34,13 @@ from dod_model.model import (
     StudyMode,
 )
 from dod_model.model._labels import normalise_label
-from dod_model.registry._columns import REQUIRED, Header, fields_of
+from dod_model.registry._columns import Header, fields_of
+from dod_model.registry._fields import FIELDS, RECORD_TYPES
 from dod_model.validation import Finding, Severity
 
 __all__ = ["RECORD_TYPES", "Record", "RowReader", "format_cell"]
 
 Record = Certificate | Programme | Enrolment | Organisation
-
-RECORD_TYPES: Final[dict[str, type]] = {
-    "certificates": Certificate,
-    "programmes": Programme,
-    "enrolments": Enrolment,
-    "providers": Organisation,
-}
-"""The model class of each kind of record."""
 
 
 class BadCell(ValueError):
@@ -311,54 +304,6 @@ _READERS: dict[str, Callable[[object], Any]] = {
     "mode": _enum_reader(StudyMode),
 }
 
-# Each kind's fields: the reader of their cells; required fields are marked.
-_FIELDS: dict[str, dict[str, str]] = {
-    "certificates": {
-        "number": "certificate-number",
-        "kind": "certificate-kind",
-        "holder_birth_date": "date",
-        "region": "text",
-        "municipality": "text",
-        "nominal": "decimal",
-        "nominal_unit": "unit",
-        "balance": "decimal",
-        "issued": "date",
-    },
-    "programmes": {
-        "id": "identifier",
-        "title": "text",
-        "orientation": "orientation",
-        "level": "level",
-        "kind": "programme-kind",
-        "forms": "forms",
-        "mode": "mode",
-        "ages": "ages",
-        "ages_low": "integer",
-        "ages_high": "integer",
-        "hours": "integer",
-        "certified": "boolean",
-        "provider": "identifier",
-        "region": "text",
-        "municipality": "text",
-    },
-    "enrolments": {
-        "certificate": "certificate-number",
-        "programme": "identifier",
-        "start": "date",
-        "end": "date",
-        "cost": "decimal",
-        "provider": "identifier",
-    },
-    "providers": {
-        "name": "text",
-        "short_name": "text",
-        "id": "identifier",
-        "inn": "identifier",
-        "region": "text",
-        "municipality": "text",
-    },
-}
-
 
 @attrs.frozen
 class _Plan:
@@ -373,16 +318,22 @@ class _Plan:
     missing: tuple[str, ...]  # required fields no column names
 
 
+# Each kind's fields by name, with the reader of each (a reader no one has fails here).
+_BY_NAME = {
+    kind: {f.name: (f, _READERS[f.reader]) for f in fields} for kind, fields in FIELDS.items()
+}
+
+
 def _plan(header: Header) -> _Plan:
-    fields = _FIELDS[header.kind]
-    required = REQUIRED[header.kind]
-    cells = tuple(
-        (index, name, _READERS[fields[name]], name in required, fields[name] == "text")
-        for index, name in enumerate(header.columns)
-        if name is not None
-    )
+    fields = _BY_NAME[header.kind]
+    cells = []
+    for index, name in enumerate(header.columns):
+        if name is not None:
+            field, reader = fields[name]
+            cells.append((index, name, reader, field.required, field.reader == "text"))
     named = {cell[1] for cell in cells}
-    return _Plan(header.kind, cells, tuple(sorted(required - named)))
+    missing = sorted(f.name for f, _ in fields.values() if f.required and f.name not in named)
+    return _Plan(header.kind, tuple(cells), tuple(missing))
 
 
 class RowReader:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from dod_model._errors import DocumentError
-from dod_model.registry._columns import HEADINGS, RECORD_FIELDS
+from dod_model.registry._fields import fields_written
 from dod_model.registry._rows import RECORD_TYPES, format_cell
 from dod_model.registry._sources import FORMATS
 
@@ -113,8 +113,8 @@ def _write(  # noqa: PLR0917 - the parts of one call, split for the clean-up
                 for record in rows():
                     file.write(json.dumps(to_data(record), ensure_ascii=False) + "\n")
             return written()
-        fields = RECORD_FIELDS[kind or "certificates"]
-        header = [HEADINGS[kind or "certificates"][name] for name in fields]
+        fields = [f.name for f in fields_written(kind or "certificates")]
+        header = [f.heading for f in fields_written(kind or "certificates")]
         if fmt == "csv":
             with target.open("w", encoding=encoding, newline="") as file:
                 out = csv.writer(file, delimiter=delimiter)
