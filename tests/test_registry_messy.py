@@ -415,12 +415,29 @@ def test_a_financing_certificate_issued_before_amur_began_pfdo_is_a_note(tmp_pat
     assert (note.code, note.severity.value) == ("amur/financing-before-pfdo", "info")
 
 
-def test_a_record_of_another_kind_leaves_no_half_written_file(tmp_path):
-    path = tmp_path / "c.csv"
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".jsonl"])
+def test_a_record_of_another_kind_leaves_no_half_written_file(tmp_path, suffix):
+    path = tmp_path / f"c{suffix}"
     with pytest.raises(TypeError, match="one kind of record"):
         write_records(path, [Certificate(number="1234567890"), Programme(id="1", title="А")])
     assert not path.exists()
     assert write_records(tmp_path / "none.csv", []) == 0
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".jsonl"])
+def test_a_file_that_cannot_be_written_is_a_document_error(tmp_path, suffix):
+    with pytest.raises(DocumentError, match=rf"c{suffix}: cannot write the file"):
+        write_records(tmp_path / "absent" / f"c{suffix}", [Certificate(number="1234567890")])
+    with pytest.raises(DocumentError, match=r"c\.txt: no registry format None"):
+        write_records(tmp_path / "c.txt", [])
+
+
+def test_a_cell_a_worksheet_cannot_hold_leaves_no_half_written_file(tmp_path):
+    path = tmp_path / "c.xlsx"
+    records = [Certificate(number="1234567890"), Certificate(number="1234567891", region="\x01")]
+    with pytest.raises(DocumentError, match="record 2 holds control characters"):
+        write_records(path, records)
+    assert not path.exists()
 
 
 def test_the_command_line_takes_an_encoding(tmp_path, capsys):

@@ -146,19 +146,27 @@ def _write_csv(target: Path, records: _Records, encoding: str, delimiter: str) -
 
 def _write_xlsx(target: Path, records: _Records) -> None:
     import openpyxl  # noqa: PLC0415 - only XLSX files need it
-    from openpyxl.utils.exceptions import IllegalCharacterError  # noqa: PLC0415
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415
 
     fields = records.fields()
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet(records.kind or "registry")
-    sheet.append([f.heading for f in fields])
-    for record in records:
+    with target.open("wb") as file:  # before openpyxl starts: a file it cannot save leaks
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet(records.kind or "registry")
+        sheet.append([f.heading for f in fields])
         try:
-            sheet.append([format_cell(getattr(record, f.name)) or None for f in fields])
-        except IllegalCharacterError:
-            msg = (
-                f"{target.name}: record {records.count} holds control characters a worksheet "
-                "cannot hold; write CSV or JSON Lines instead"
-            )
-            raise DocumentError(msg) from None
-    book.save(target)
+            for record in records:
+                cells = [format_cell(getattr(record, f.name)) or None for f in fields]
+                # Told before openpyxl takes the row: failing inside one, its writer is left
+                # in a state it cannot be closed from.
+                if any(c is not None and ILLEGAL_CHARACTERS_RE.search(c) for c in cells):
+                    msg = (
+                        f"{target.name}: record {records.count} holds control characters a "
+                        "worksheet cannot hold; write CSV or JSON Lines instead"
+                    )
+                    raise DocumentError(msg)
+                sheet.append(cells)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                book.save(file)  # to close openpyxl's writers; the caller removes the file
+            raise
+        book.save(file)
