@@ -423,9 +423,13 @@ class _Capped(list[Finding]):
 
 
 class _Validation:
-    """One validation of registry files: the checks of each kind, started once for all files."""
+    """One validation of registry files: the checks of each kind, started once for all files.
 
-    def __init__(self, plugins: Plugins, sources: Sequence[Source], code: str | None) -> None:
+    The region is the one given, else the first a record names: records read before one names
+    it wait for it, a bounded number of them.
+    """
+
+    def __init__(self, plugins: Plugins, sources: Sequence[Source], region: str | None) -> None:
         self.plugins = plugins
         kinds = {s.header.kind for s in sources}
         enrolled = "enrolments" in kinds
@@ -434,11 +438,16 @@ class _Validation:
         self.kept: dict[str, dict[str, Any]] = {
             kind: {} for kind in ("certificates", "programmes") if enrolled and kind in kinds
         }
-        self.code = code
+        self.code: str | None = None
         self.checks: dict[str, list[tuple[str, Severity, Any]]] = {}
         self.index: dict[str, int] = dict.fromkeys(KINDS, 0)
         self.failed: dict[str, int] = {}
         self.findings: _Capped = _Capped()
+        self.notes: list[Finding] = []  # what each file held, reported after all else
+        # Records read before one names the region; ``None`` once it is settled.
+        self.waiting: list[tuple[Source, int, Record]] | None = []
+        if region is not None:
+            self.decide(region, "region")
 
     def decide(self, text: str | None, named: str) -> None:
         """Settle the region: the code given, or the first a record names."""
@@ -454,8 +463,49 @@ class _Validation:
                     "the core rules ran (name an ISO 3166-2 code such as RU-SAM)",
                 )
             )
+        waiting, self.waiting = self.waiting or [], None
+        for item in waiting:
+            self.check(*item)
+
+    def read(self, source: Source) -> None:
+        """Validate the rows of one file, and note what it held."""
+        self.findings += _header_findings(source)
+        rows = records = 0
+        for number, record, found in record_rows(source):
+            rows += 1
+            if found:
+                self.findings.extend(found)
+            if record is None:
+                continue
+            records += 1
+            if (waiting := self.waiting) is None:
+                self.check(source, number, record)
+            else:
+                self.wait(waiting, source, number, record)
+        kind = source.header.kind
+        self.notes.append(
+            Finding(
+                code="registry/rows",
+                severity=Severity.INFO,
+                path=f"/{kind}",
+                message=f"{source.name}: {rows} rows of {kind}, {records} read, "
+                f"{rows - records} skipped",
+            )
+        )
+
+    def wait(
+        self, waiting: list[tuple[Source, int, Record]], source: Source, number: int, record: Record
+    ) -> None:
+        """Keep a record until one names the region; settle it on this one if it does."""
+        named = getattr(record, "region", None)
+        if named is None and len(waiting) < _LOOKAHEAD:
+            waiting.append((source, number, record))
+            return
+        self.decide(named, f"{source.name} row {number}")
+        self.check(source, number, record)
 
     def check(self, source: Source, number: int, record: Record) -> None:
+        """Run the checks of the record's kind on it, and keep what enrolments look up."""
         kind = source.header.kind
         checks = self.checks.get(kind)
         if checks is None:
@@ -490,6 +540,17 @@ class _Validation:
                         message=f"{source.name} row {number}: {message}",
                     )
                 )
+
+    def finish(self) -> tuple[Finding, ...]:
+        """All the findings: the records still waiting checked, then the notes."""
+        if self.waiting is not None:
+            for item in self.waiting:
+                self.check(*item)
+        findings = self.findings
+        findings += self.failures()
+        findings += self.notes
+        findings += findings.dropped()
+        return tuple(findings)
 
     def failures(self) -> list[Finding]:
         """A note per rule that failed on more records than were reported one by one."""
@@ -547,52 +608,11 @@ def validate_registry(
 
     plugins = default_plugins() if plugins is None else plugins
     sources = open_all((path, *more), encoding)
-    run = _Validation(plugins, sources, None)
-    decided = region is not None
-    if decided:
-        run.decide(region, "region")
-    # Records read before one names the region wait for it (a bounded number of them).
-    waiting: list[tuple[Source, int, Record]] = []
-    findings = run.findings
-    notes: list[Finding] = []  # what each file held, after all else
+    run = _Validation(plugins, sources, region)
     for source in sources:
-        kind = source.header.kind
-        findings += _header_findings(source)
-        rows = records = skipped = 0
-        for number, record, found in record_rows(source):
-            rows += 1
-            if found:
-                findings.extend(found)
-            if record is None:
-                skipped += 1
-                continue
-            records += 1
-            if not decided:
-                named = getattr(record, "region", None)
-                if named is None and len(waiting) < _LOOKAHEAD:
-                    waiting.append((source, number, record))
-                    continue
-                run.decide(named, f"{source.name} row {number}")
-                decided = True
-                for item in waiting:
-                    run.check(*item)
-                waiting.clear()
-            run.check(source, number, record)
-        notes.append(
-            Finding(
-                code="registry/rows",
-                severity=Severity.INFO,
-                path=f"/{kind}",
-                message=f"{source.name}: {rows} rows of {kind}, {records} read, {skipped} skipped",
-            )
-        )
-    for item in waiting:
-        run.check(*item)
-    findings += run.failures()
-    findings += notes
-    findings += findings.dropped()
+        run.read(source)
     return Report(
-        findings=tuple(findings),
+        findings=run.finish(),
         region=run.code,
         library=__version__,
         schema_version=SCHEMA_VERSION,
