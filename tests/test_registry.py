@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from decimal import Decimal
 
@@ -30,7 +31,10 @@ from dod_model.registry import (
     write_records,
 )
 from dod_model.registry._columns import field_of, match_header
+from dod_model.registry._fields import FIELDS, RECORD_TYPES, fields_written
 from dod_model.testing import strategies as dst
+
+from .conftest import ROOT
 
 # A certificate registry as a region's system exports it: a title above the header, Russian
 # column names in an order of its own, dates ДД.ММ.ГГГГ, amounts with a comma and spaces.
@@ -157,6 +161,24 @@ def test_what_a_file_holds_is_told_by_its_header():
     assert programme.kind == "programmes"
     assert match_header(["Наименование организации", "ИНН"]).kind == "providers"
     assert match_header(["Реестр сертификатов Самарской области"]) is None  # a title line
+
+
+@pytest.mark.parametrize("kind", sorted(FIELDS))
+def test_each_field_is_written_under_a_heading_that_names_it(kind):
+    fields = fields_written(kind)
+    assert [f.name for f in fields] == [a.name for a in attrs.fields(RECORD_TYPES[kind])]
+    header = match_header([f.heading for f in fields])
+    assert header.kind == kind
+    assert header.columns == tuple(f.name for f in fields)
+
+
+def test_the_docs_name_the_required_fields_of_the_tables():
+    page = (ROOT / "docs" / "registries.md").read_text(encoding="utf-8")
+    table = re.findall(r"^\| (\w+) \| \{class\}`[\w.]+` \| ([\w, ]+) \|$", page, re.MULTILINE)
+    documented = {kind: set(names.split(", ")) for kind, names in table}
+    assert documented == {
+        kind: {f.name for f in fields if f.required} for kind, fields in FIELDS.items()
+    }
 
 
 def test_a_programme_registry_with_two_age_columns_and_its_labels(tmp_path):

@@ -15,11 +15,10 @@ from collections.abc import Sequence
 import attrs
 
 from dod_model._base import fold_header
+from dod_model.registry._fields import FIELDS, KINDS
 
 __all__ = [
     "KINDS",
-    "RECORD_FIELDS",
-    "REQUIRED",
     "Header",
     "best_header",
     "field_of",
@@ -28,180 +27,27 @@ __all__ = [
     "match_header",
 ]
 
-KINDS = ("providers", "programmes", "certificates", "enrolments")
-"""The tables of a registry, in the order a validation reads them (lookups before enrolments)."""
-
-# For each kind: (field, pattern of folded wordings). A pattern is tried against the folded
-# header cell; the first that matches names the field. A field may have several patterns, the
-# more specific first: when several columns name one field, the column of the more specific
-# pattern wins («Тип сертификата» over «Статус сертификата»), whatever their order.
-_CERTIFICATE_NUMBER = (
-    r"(?<!\w)(?:(?:номер|код|идентификатор)\w*|№|n|id)\s*(?:\w+\s+)?сертификат"
-    r"|сертификат\w*,?\s*(?:№|номер)"
-)
-_PROGRAMME_ID = (
-    r"(?<!\w)(?:(?:номер|код|идентификатор)\w*|№|n|id)\s*(?:\w+\s+)?программ"
-    r"|программ\w*,?\s*(?:№|код|id)"
-)
-_PLACE = (
-    ("region", r"^регион|субъект"),
-    ("municipality", r"муниципал|^мо\b|район|округ|^территори"),
-)
-_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "certificates": (
-        ("holder_birth_date", r"рождени"),
-        ("issued", r"дата (?:выдачи|создания|регистрации|включения|оформления)|выдан"),
-        ("nominal_unit", r"единиц|ед\.? ?изм"),
-        ("balance", r"остат|баланс|доступн\w* (?:средств|сумм)"),
-        ("nominal", r"номинал|объем (?:обеспечения|финансирования)"),
-        ("kind", r"вид|тип|категори"),
-        ("number", _CERTIFICATE_NUMBER),
-        ("number", r"^(?:номер|n|сертификат)$"),
-        # Until 2023 the kinds were called statuses (учёта, ПФДО); a «Статус» column that
-        # says «активен» instead reads as bad values, and a «Тип» column beside it wins.
-        ("kind", r"статус"),
-        *_PLACE,
-    ),
-    "enrolments": (
-        ("start", r"(?:дата|с даты) (?:начала|зачислени|заключени)|начал\w* обучени|зачислен"),
-        ("end", r"(?:дата|по дату) (?:окончани|отчислени|завершени)|окончани|отчислен"),
-        ("cost", r"стоимост|сумм|списан|оплат|цена"),
-        ("certificate", _CERTIFICATE_NUMBER),
-        ("programme", _PROGRAMME_ID),
-        ("provider", r"поставщик|организаци|исполнител"),
-        ("certificate", r"сертификат"),
-        ("programme", r"программ"),
-    ),
-    "programmes": (
-        ("ages_low", r"возраст\w* (?:от|с)\b|минимальн\w* возраст|возраст\w* min"),
-        ("ages_high", r"возраст\w* до\b|максимальн\w* возраст|возраст\w* max"),
-        ("ages", r"возраст"),
-        ("orientation", r"направленност"),
-        ("level", r"уровен"),
-        ("mode", r"форма обучения|очн"),
-        ("forms", r"форм\w* реализации|особенност|признак"),
-        ("kind", r"вид программ|тип программ|^вид$|^тип$"),
-        # Hours, not months («Продолжительность, мес.») nor money («Стоимость часа»).
-        ("hours", r"^(?!.*(?:мес|недел|дн[ея]|год|стоимост|цена|руб)).*(?:час|объем|продолжит)"),
-        ("certified", r"сертифицирован|оплат\w* сертификат"),
-        ("id", r"^id\b|идентификатор|" + _PROGRAMME_ID),
-        ("provider", r"поставщик|организаци|исполнител"),
-        ("title", r"наименовани|назван|^программа$"),
-        ("id", r"^(?:код|номер)$"),
-        *_PLACE,
-    ),
-    "providers": (
-        ("short_name", r"кратк\w* наименовани|сокращенн\w* наименовани"),
-        ("inn", r"(?<!\w)инн(?!\w)"),
-        ("id", r"^id\b|идентификатор|(?:номер|№|код)\w*\s*(?:поставщик|организаци|исполнител)"),
-        ("name", r"наименовани|назван|организаци|поставщик"),
-        ("id", r"^(?:код|номер)$"),
-        *_PLACE,
-    ),
-}
 # A row counter («№ п/п», «№», «п/п»): no field, and not worth a note either.
 _COUNTER = re.compile(r"(?:№|n|no|номер)\s*(?:п\s*/\s*п|пп)?|(?:№\s*)?п\s*/\s*п")
 
-RECORD_FIELDS: dict[str, tuple[str, ...]] = {
-    "certificates": (
-        "number",
-        "kind",
-        "holder_birth_date",
-        "region",
-        "municipality",
-        "nominal",
-        "nominal_unit",
-        "balance",
-        "issued",
-    ),
-    "programmes": (
-        "id",
-        "title",
-        "orientation",
-        "level",
-        "kind",
-        "forms",
-        "mode",
-        "ages",
-        "hours",
-        "certified",
-        "provider",
-        "region",
-        "municipality",
-    ),
-    "enrolments": ("certificate", "programme", "start", "end", "cost", "provider"),
-    "providers": ("name", "short_name", "id", "inn", "region", "municipality"),
-}
-"""The model's fields of each kind of record, in the order files are written."""
-
-HEADINGS: dict[str, dict[str, str]] = {
-    "certificates": {
-        "number": "Номер сертификата",
-        "kind": "Вид сертификата",
-        "holder_birth_date": "Дата рождения",
-        "region": "Регион",
-        "municipality": "Муниципальное образование",
-        "nominal": "Номинал",
-        "nominal_unit": "Единица номинала",
-        "balance": "Остаток номинала",
-        "issued": "Дата выдачи",
-    },
-    "programmes": {
-        "id": "ID программы",
-        "title": "Наименование программы",
-        "orientation": "Направленность",
-        "level": "Уровень",
-        "kind": "Вид программы",
-        "forms": "Формы реализации",
-        "mode": "Форма обучения",
-        "ages": "Возраст обучающихся",
-        "hours": "Объём, часов",
-        "certified": "Сертифицирована",
-        "provider": "Поставщик",
-        "region": "Регион",
-        "municipality": "Муниципальное образование",
-    },
-    "enrolments": {
-        "certificate": "Номер сертификата",
-        "programme": "ID программы",
-        "start": "Дата зачисления",
-        "end": "Дата окончания",
-        "cost": "Стоимость",
-        "provider": "Поставщик",
-    },
-    "providers": {
-        "name": "Наименование организации",
-        "short_name": "Краткое наименование",
-        "id": "ID поставщика",
-        "inn": "ИНН",
-        "region": "Регион",
-        "municipality": "Муниципальное образование",
-    },
-}
-"""The column name each field is written under, one of the wordings read back."""
-
-REQUIRED: dict[str, frozenset[str]] = {
-    "certificates": frozenset({"number"}),
-    "programmes": frozenset({"id", "title"}),
-    "enrolments": frozenset({"certificate", "programme", "start"}),
-    "providers": frozenset({"name"}),
-}
-"""The fields a row of each table cannot do without: a row that lacks one is a bad row."""
-# Fields whose presence marks a kind against the others (a provider file has no orientation).
-_MARKS: dict[str, frozenset[str]] = {
-    "certificates": frozenset({"holder_birth_date", "nominal", "balance", "issued"}),
-    "programmes": frozenset({"orientation", "level", "ages", "ages_low", "hours", "forms"}),
-    "enrolments": frozenset({"start", "cost"}),
-    "providers": frozenset({"inn", "short_name"}),
-}
+# For each kind: (field, compiled pattern), in the order they are tried against a folded header
+# cell; the first that matches names the field. Where several columns name one field, the
+# column of the pattern tried first wins («Тип сертификата» over «Статус сертификата»), whatever
+# their order; a column of the field's own name wins over both.
 _COMPILED = {
-    kind: tuple((name, re.compile(pattern)) for name, pattern in words)
-    for kind, words in _WORDS.items()
+    kind: tuple(
+        [(f.name, re.compile(f.words)) for f in fields if f.words is not None]
+        + [(f.name, re.compile(f.late_words)) for f in fields if f.late_words is not None]
+    )
+    for kind, fields in FIELDS.items()
 }
 # The model's own field names (canonical JSON Lines), and two age columns for programmes.
-_OWN = {kind: frozenset(RECORD_FIELDS[kind]) for kind in KINDS} | {
-    "programmes": frozenset((*RECORD_FIELDS["programmes"], "ages_low", "ages_high"))
+_OWN = {kind: frozenset(f.name for f in fields) for kind, fields in FIELDS.items()}
+_REQUIRED = {
+    kind: frozenset(f.name for f in fields if f.required) for kind, fields in FIELDS.items()
 }
+# Fields whose presence marks a kind against the others (a provider file has no orientation).
+_MARKS = {kind: frozenset(f.name for f in fields if f.marks) for kind, fields in FIELDS.items()}
 
 
 def _match(header: str, kind: str) -> tuple[str, int] | None:
@@ -328,7 +174,7 @@ def best_header(cells: Sequence[object], kind: str | None, *, least: int) -> Hea
         found = {c for c in columns if c is not None}
         if "ages_low" in found or "ages_high" in found:
             found.add("ages")
-        if not REQUIRED[candidate] <= found or len(found) < least:
+        if not _REQUIRED[candidate] <= found or len(found) < least:
             continue  # a title line («Реестр сертификатов …») names one field at most
         score = (len(found & _MARKS[candidate]), len(found), order)
         if best is None or score > best[:3]:

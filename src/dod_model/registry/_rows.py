@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
@@ -34,20 +34,13 @@ from dod_model.model import (
     ProgrammeLevel,
     StudyMode,
 )
-from dod_model.registry._columns import REQUIRED, Header, fields_of
+from dod_model.registry._columns import Header, fields_of
+from dod_model.registry._fields import FIELDS, RECORD_TYPES
 from dod_model.validation import Finding, Severity
 
 __all__ = ["RECORD_TYPES", "Record", "RowReader", "format_cell"]
 
 Record = Certificate | Programme | Enrolment | Organisation
-
-RECORD_TYPES: Final[dict[str, type]] = {
-    "certificates": Certificate,
-    "programmes": Programme,
-    "enrolments": Enrolment,
-    "providers": Organisation,
-}
-"""The model class of each kind of record."""
 
 
 class BadCell(ValueError):
@@ -79,6 +72,14 @@ def _identifier(value: object) -> str:
 _NUMBER_WIDTH = 10  # certificate numbers are ten digits in practice
 
 
+def _text_identifier(value: str) -> str:
+    """:func:`_identifier` of a text cell, for the readers of text rows."""
+    text = value.strip()
+    if not text:
+        raise BadCell(f"{_shown(value)} is blank")
+    return text
+
+
 def _certificate_number(value: object) -> str:
     """A certificate number; a spreadsheet's number loses its leading zeros, given back here."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -97,16 +98,13 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?
 _DATES: dict[str, dt.date] = {}
 _AMOUNTS: dict[str, Decimal] = {}
 _MEMO_SIZE = 1 << 17
+# The memo of each reader that keeps one, by text cell: a reader of text rows looks there first.
+_MEMOS: dict[Callable[[object], Any], dict[str, Any]] = {}
 
 
 def _date(value: object) -> dt.date:
     if type(value) is str:
-        day = _DATES.get(value)
-        if day is None:
-            day = _read_date(value)
-            if len(_DATES) < _MEMO_SIZE:
-                _DATES[value] = day
-        return day
+        return _DATES.get(value) or _text_date(value)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -118,6 +116,14 @@ def _date(value: object) -> dt.date:
         return from_excel(value).date()  # type: ignore[no-any-return]
     msg = f"{_shown(value)} is not a date (ДД.ММ.ГГГГ or ГГГГ-ММ-ДД)"
     raise BadCell(msg)
+
+
+def _text_date(value: str) -> dt.date:
+    """The date of a text cell not read before, kept for the next time."""
+    day = _read_date(value)
+    if len(_DATES) < _MEMO_SIZE:
+        _DATES[value] = day
+    return day
 
 
 def _is_serial(value: float) -> bool:
@@ -150,11 +156,7 @@ _MONEY = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 def _decimal(value: object) -> Decimal:
     if type(value) is str:
         amount = _AMOUNTS.get(value)
-        if amount is None:
-            amount = _read_decimal(value)
-            if len(_AMOUNTS) < _MEMO_SIZE:
-                _AMOUNTS[value] = amount
-        return amount
+        return _text_decimal(value) if amount is None else amount
     if isinstance(value, bool):
         raise BadCell(f"{_shown(value)} is not an amount")
     if isinstance(value, int):
@@ -166,7 +168,19 @@ def _decimal(value: object) -> Decimal:
     raise BadCell(f"{_shown(value)} is not an amount")
 
 
-def _read_decimal(value: str) -> Decimal:
+def _text_decimal(value: str) -> Decimal:
+    """The amount of a text cell not read before, kept for the next time."""
+    text = value.replace(",", ".")  # the common case, «1873,45», without the spaces' table
+    if _MONEY.fullmatch(text) is None:
+        text = _amount_text(value)
+    amount = Decimal(text)
+    if len(_AMOUNTS) < _MEMO_SIZE:
+        _AMOUNTS[value] = amount
+    return amount
+
+
+def _amount_text(value: str) -> str:
+    """An amount as :class:`~decimal.Decimal` reads it: without spaces, a unit or a comma."""
     text = value.translate(_SPACES)
     if not text[-1:].isdigit():
         text = text.strip()
@@ -175,7 +189,7 @@ def _read_decimal(value: str) -> Decimal:
     if _MONEY.fullmatch(text) is None:
         msg = f"{_shown(value)} is not an amount (such as 5000 or 5 000,50)"
         raise BadCell(msg)
-    return Decimal(text)
+    return text
 
 
 _HOURS_UNIT = re.compile(r"\s*(?:ч\.?|час(?:а|ов)?\.?)$", re.IGNORECASE)
@@ -265,6 +279,7 @@ def _enum_reader(cls: type[enum.Enum]) -> Callable[[object], Any]:
             memo[value] = found
         return found
 
+    _MEMOS[read] = memo
     return read
 
 
@@ -293,6 +308,17 @@ def _ages(value: object) -> AgeRange:
     return AgeRange(int(match[1]), int(match[2]))
 
 
+_MEMOS[_date] = _DATES
+_MEMOS[_decimal] = _AMOUNTS
+# Readers of text cells that skip the checks of a cell's type (a certificate number's zeros
+# come back only to a spreadsheet's number).
+_TEXT_READERS: dict[Callable[[object], Any], Callable[[str], Any]] = {
+    _identifier: _text_identifier,
+    _certificate_number: _text_identifier,
+    _date: _text_date,  # after the memo
+    _decimal: _text_decimal,
+}
+
 _READERS: dict[str, Callable[[object], Any]] = {
     "text": _text,
     "identifier": _identifier,
@@ -311,54 +337,6 @@ _READERS: dict[str, Callable[[object], Any]] = {
     "mode": _enum_reader(StudyMode),
 }
 
-# Each kind's fields: the reader of their cells; required fields are marked.
-_FIELDS: dict[str, dict[str, str]] = {
-    "certificates": {
-        "number": "certificate-number",
-        "kind": "certificate-kind",
-        "holder_birth_date": "date",
-        "region": "text",
-        "municipality": "text",
-        "nominal": "decimal",
-        "nominal_unit": "unit",
-        "balance": "decimal",
-        "issued": "date",
-    },
-    "programmes": {
-        "id": "identifier",
-        "title": "text",
-        "orientation": "orientation",
-        "level": "level",
-        "kind": "programme-kind",
-        "forms": "forms",
-        "mode": "mode",
-        "ages": "ages",
-        "ages_low": "integer",
-        "ages_high": "integer",
-        "hours": "integer",
-        "certified": "boolean",
-        "provider": "identifier",
-        "region": "text",
-        "municipality": "text",
-    },
-    "enrolments": {
-        "certificate": "certificate-number",
-        "programme": "identifier",
-        "start": "date",
-        "end": "date",
-        "cost": "decimal",
-        "provider": "identifier",
-    },
-    "providers": {
-        "name": "text",
-        "short_name": "text",
-        "id": "identifier",
-        "inn": "identifier",
-        "region": "text",
-        "municipality": "text",
-    },
-}
-
 
 @attrs.frozen
 class _Plan:
@@ -373,16 +351,22 @@ class _Plan:
     missing: tuple[str, ...]  # required fields no column names
 
 
+# Each kind's fields by name, with the reader of each (a reader no one has fails here).
+_BY_NAME = {
+    kind: {f.name: (f, _READERS[f.reader]) for f in fields} for kind, fields in FIELDS.items()
+}
+
+
 def _plan(header: Header) -> _Plan:
-    fields = _FIELDS[header.kind]
-    required = REQUIRED[header.kind]
-    cells = tuple(
-        (index, name, _READERS[fields[name]], name in required, fields[name] == "text")
-        for index, name in enumerate(header.columns)
-        if name is not None
-    )
+    fields = _BY_NAME[header.kind]
+    cells = []
+    for index, name in enumerate(header.columns):
+        if name is not None:
+            field, reader = fields[name]
+            cells.append((index, name, reader, field.required, field.reader == "text"))
     named = {cell[1] for cell in cells}
-    return _Plan(header.kind, cells, tuple(sorted(required - named)))
+    missing = sorted(f.name for f, _ in fields.values() if f.required and f.name not in named)
+    return _Plan(header.kind, tuple(cells), tuple(missing))
 
 
 class RowReader:
@@ -401,35 +385,34 @@ class RowReader:
         self._plan = _plan(header)
         self._type = RECORD_TYPES[header.kind]
         self._plans: dict[tuple[str, ...], _Plan] = {}
-        self._width = len(header.columns)
+        self.width = len(header.columns)
+        """How many cells the header has."""
         self._defaults = {
             f.name: f.default
             for f in attrs.fields(self._type)
             if f.default is not attrs.NOTHING and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
         }
-        self._fast = _fast_reader(self._plan, self._type, self._width)
+        self.fast = _fast_reader(self._plan, self._type)
+        """The record of a row of :attr:`width` text cells (CSV), all good, else ``None``;
+        itself ``None`` when the header's fields cannot be read so (two age columns).
+        :meth:`read_text` tells what is wrong with a row it does not read."""
 
     def read_text(
         self, row: int, index: int, cells: list[str]
     ) -> tuple[Record | None, list[Finding] | None]:
-        """As :meth:`read`, for a row of text cells (CSV): a compiled path for good rows."""
-        if self._fast is not None and len(cells) == self._fast[1]:
-            try:
-                return self._fast[0](cells), None
-            except BadCell:
-                pass  # the general path tells what is wrong
+        """As :meth:`read`, for a row of text cells (CSV), and a finding if it is ragged."""
         record, findings = self.read(row, index, cells)
-        if (len(cells) != self._width and not _blank_cells(cells[self._width :])) or (
-            len(cells) < self._width and not _blank_cells(cells)
+        if (len(cells) != self.width and not _blank_cells(cells[self.width :])) or (
+            len(cells) < self.width and not _blank_cells(cells)
         ):
             ragged = self._finding(
                 "registry/ragged-row",
                 row,
                 index,
                 None,
-                f"{len(cells)} cells, but the header has {self._width}; "
+                f"{len(cells)} cells, but the header has {self.width}; "
                 + ("the cells past the header are not read"
-                   if len(cells) > self._width else "the missing ones are read as empty"),
+                   if len(cells) > self.width else "the missing ones are read as empty"),
                 severity=Severity.WARNING,
             )  # fmt: skip
             findings = [*(findings or ()), ragged]
@@ -546,33 +529,51 @@ def _required_text(value: str) -> str:
     return value
 
 
-def _fast_reader(
-    plan: _Plan, cls: type, width: int
-) -> tuple[Callable[[list[str]], Any], int] | None:
-    """A function that reads a row of ``width`` text cells, all good, in one expression.
+def _fast_reader(plan: _Plan, cls: type) -> Callable[[list[str]], Any] | None:
+    """A function that reads a row of text cells, all good, in one expression.
 
-    Generated (as attrs generates ``__init__``) so that a good row costs one call per cell. It
-    raises :class:`BadCell` on anything it does not read, for :meth:`RowReader.read` to tell.
+    Generated (as attrs generates ``__init__``) so that a good row costs at most one call per
+    cell: a value read before is looked up in its reader's memo, and numbers and ids are read
+    as the text they are. It returns ``None`` for a row with a cell it does not read, for
+    :meth:`RowReader.read` to tell what is wrong.
     """
     names = {cell[1] for cell in plan.cells}
     if plan.missing or names & {"ages_low", "ages_high"}:
         return None
     defaults = {f.name: f.default for f in attrs.fields(cls)}
-    namespace: dict[str, Any] = {"_cls": cls, "_need": _required_text}
+    namespace: dict[str, Any] = {"_cls": cls, "_need": _required_text, "_BadCell": BadCell}
     arguments = []
     for column, name, reader, required, text in plan.cells:
         cell = f"cells[{column}]"
-        namespace[f"_r_{name}"] = reader
+        namespace[f"_r_{name}"] = _TEXT_READERS.get(reader, reader)
+        namespace[f"_m_{name}"] = _MEMOS.get(reader)
         namespace[f"_d_{name}"] = defaults.get(name)
-        if text:
-            value = f"_need({cell})" if required else f"({cell} or None)"
-        else:
-            value = f"_r_{name}(_need({cell}))" if required else (
-                f"(_r_{name}({cell}) if {cell} else _d_{name})")  # fmt: skip
-        arguments.append(f"{name}={value}")
-    source = f"def read(cells):\n    return _cls({', '.join(arguments)})\n"
+        arguments.append(f"{name}={_cell_code(name, cell, reader, required=required, text=text)}")
+    source = (
+        "def read(cells):\n"
+        "    try:\n"
+        f"        return _cls({', '.join(arguments)})\n"
+        "    except _BadCell:\n"
+        "        return None\n"
+    )
     exec(compile(source, f"<registry reader of {plan.kind}>", "exec"), namespace)
-    return namespace["read"], width
+    return namespace["read"]  # type: ignore[no-any-return]
+
+
+def _cell_code(
+    name: str, cell: str, reader: Callable[[object], Any], *, required: bool, text: bool
+) -> str:
+    """The expression that reads one cell, in a function :func:`_fast_reader` generates."""
+    if text:
+        return f"_need({cell})" if required else f"({cell} or None)"
+    if reader in _MEMOS:  # a value read before is looked up (a falsy one is read again)
+        value = f"(_m_{name}.get({cell}) or _r_{name}({{}}))"
+    else:
+        value = f"_r_{name}({{}})"
+    if not required:
+        return f"({value.format(cell)} if {cell} else _d_{name})"
+    # The text readers raise on an empty cell themselves.
+    return value.format(cell if reader in _TEXT_READERS else f"_need({cell})")
 
 
 # -- writing cells back: what the readers read ---------------------------------------------------

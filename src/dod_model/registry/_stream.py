@@ -101,8 +101,19 @@ def record_rows(source: Source) -> Iterator[tuple[int, Record | None, list[Findi
     """(row number, record or None, findings or None) for each non-blank row of a source."""
     reader = RowReader(source.header, source.name)
     read = reader.read_text if source.format == "csv" else reader.read
+    fast, width = (reader.fast, reader.width) if source.format == "csv" else (None, 0)
     index = 0
     for number, cells in source.rows():
+        # A good row of text cells, read in one call: most rows.
+        if (
+            fast is not None
+            and type(cells) is list
+            and len(cells) == width
+            and (record := fast(cells)) is not None
+        ):
+            index += 1
+            yield number, record, None
+            continue
         if type(cells) is Problem:
             yield number, None, [reader.problem(number, index, cells.message)]
             continue
@@ -421,10 +432,58 @@ class _Capped(list[Finding]):
         ]
 
 
-class _Validation:
-    """One validation of registry files: the checks of each kind, started once for all files."""
+class _Checks:
+    """The checks of one kind of record, started once for all its files, and their failures.
 
-    def __init__(self, plugins: Plugins, sources: Sequence[Source], code: str | None) -> None:
+    Called with a record, it runs each check on it and keeps what enrolments look up; the
+    records of the kind are numbered across its files, as paths into the registry they make.
+    """
+
+    def __init__(self, run: _Validation, kind: str) -> None:
+        scope = RegistryScope(
+            run.plugins.region(run.code),
+            certificates=run.kept.get("certificates"),
+            programmes=run.kept.get("programmes"),
+        )
+        checks, notes = _started(run.plugins, run.code, kind, scope)
+        run.findings += notes
+        self._run = run
+        self._kind = kind
+        self._checks = tuple(checks)
+        self._table = run.kept.get(kind)
+        self._key = "number" if kind == "certificates" else "id"
+        self._index = 0
+
+    def __call__(self, name: str, number: int, record: Record) -> None:
+        index = self._index
+        self._index = index + 1
+        if self._table is not None:
+            self._table.setdefault(getattr(record, self._key), record)
+        for code, severity, test in self._checks:
+            try:
+                message = test(record)
+            except Exception as exc:  # a broken rule must not stop the registry
+                self._run.failure(code, exc, f"/{self._kind}/{index}", name, number)
+                continue
+            if message is not None:
+                self._run.findings.append(
+                    Finding(
+                        code=code,
+                        severity=severity,
+                        path=f"/{self._kind}/{index}",
+                        message=f"{name} row {number}: {message}",
+                    )
+                )
+
+
+class _Validation:
+    """One validation of registry files: the checks of each kind, started once for all files.
+
+    The region is the one given, else the first a record names: records read before one names
+    it wait for it, a bounded number of them.
+    """
+
+    def __init__(self, plugins: Plugins, sources: Sequence[Source], region: str | None) -> None:
         self.plugins = plugins
         kinds = {s.header.kind for s in sources}
         enrolled = "enrolments" in kinds
@@ -433,11 +492,15 @@ class _Validation:
         self.kept: dict[str, dict[str, Any]] = {
             kind: {} for kind in ("certificates", "programmes") if enrolled and kind in kinds
         }
-        self.code = code
-        self.checks: dict[str, list[tuple[str, Severity, Any]]] = {}
-        self.index: dict[str, int] = dict.fromkeys(KINDS, 0)
+        self.code: str | None = None
+        self.checks: dict[str, _Checks] = {}
         self.failed: dict[str, int] = {}
         self.findings: _Capped = _Capped()
+        self.notes: list[Finding] = []  # what each file held, reported after all else
+        # Records read before one names the region; ``None`` once it is settled.
+        self.waiting: list[tuple[Source, int, Record]] | None = []
+        if region is not None:
+            self.decide(region, "region")
 
     def decide(self, text: str | None, named: str) -> None:
         """Settle the region: the code given, or the first a record names."""
@@ -453,42 +516,72 @@ class _Validation:
                     "the core rules ran (name an ISO 3166-2 code such as RU-SAM)",
                 )
             )
+        waiting, self.waiting = self.waiting or [], None
+        for source, number, record in waiting:
+            self.checks_of(source.header.kind)(source.name, number, record)
 
-    def check(self, source: Source, number: int, record: Record) -> None:
-        kind = source.header.kind
+    def checks_of(self, kind: str) -> _Checks:
+        """The checks of a kind of record, started when the first record of it is checked."""
         checks = self.checks.get(kind)
         if checks is None:
-            scope = RegistryScope(
-                self.plugins.region(self.code),
-                certificates=self.kept.get("certificates"),
-                programmes=self.kept.get("programmes"),
-            )
-            checks, notes = _started(self.plugins, self.code, kind, scope)
-            self.checks[kind] = checks
-            self.findings += notes
-        pointer = f"/{kind}/{self.index[kind]}"
-        self.index[kind] += 1
-        table = self.kept.get(kind)
-        if table is not None:
-            key = "number" if kind == "certificates" else "id"
-            table.setdefault(getattr(record, key), record)
-        for rule_code, severity, test in checks:
-            try:
-                message = test(record)
-            except Exception as exc:  # a broken rule must not stop the registry
-                count = self.failed[rule_code] = self.failed.get(rule_code, 0) + 1
-                if count <= _FAILURES_SHOWN:
-                    self.findings.append(_failed(rule_code, exc, pointer, source.name, number))
+            checks = self.checks[kind] = _Checks(self, kind)
+        return checks
+
+    def read(self, source: Source) -> None:
+        """Validate the rows of one file, and note what it held."""
+        self.findings += _header_findings(source)
+        name, kind = source.name, source.header.kind
+        check: _Checks | None = None  # once the region is settled
+        rows = records = 0
+        for number, record, found in record_rows(source):
+            rows += 1
+            if found:
+                self.findings.extend(found)
+            if record is None:
                 continue
-            if message is not None:
-                self.findings.append(
-                    Finding(
-                        code=rule_code,
-                        severity=severity,
-                        path=pointer,
-                        message=f"{source.name} row {number}: {message}",
-                    )
-                )
+            records += 1
+            if check is not None:
+                check(name, number, record)
+            elif (waiting := self.waiting) is not None:
+                self.wait(waiting, source, number, record)
+            else:
+                check = self.checks_of(kind)
+                check(name, number, record)
+        self.notes.append(
+            Finding(
+                code="registry/rows",
+                severity=Severity.INFO,
+                path=f"/{kind}",
+                message=f"{name}: {rows} rows of {kind}, {records} read, {rows - records} skipped",
+            )
+        )
+
+    def wait(
+        self, waiting: list[tuple[Source, int, Record]], source: Source, number: int, record: Record
+    ) -> None:
+        """Keep a record until one names the region; settle it on this one if it does."""
+        named = getattr(record, "region", None)
+        if named is None and len(waiting) < _LOOKAHEAD:
+            waiting.append((source, number, record))
+            return
+        self.decide(named, f"{source.name} row {number}")
+        self.checks_of(source.header.kind)(source.name, number, record)
+
+    def failure(self, code: str, exc: Exception, pointer: str, name: str, number: int) -> None:
+        """A rule failed on a record: reported for the first records, counted for all."""
+        count = self.failed[code] = self.failed.get(code, 0) + 1
+        if count <= _FAILURES_SHOWN:
+            self.findings.append(_failed(code, exc, pointer, name, number))
+
+    def finish(self) -> tuple[Finding, ...]:
+        """All the findings: the records still waiting checked, then the notes."""
+        for source, number, record in self.waiting or ():
+            self.checks_of(source.header.kind)(source.name, number, record)
+        findings = self.findings
+        findings += self.failures()
+        findings += self.notes
+        findings += findings.dropped()
+        return tuple(findings)
 
     def failures(self) -> list[Finding]:
         """A note per rule that failed on more records than were reported one by one."""
@@ -542,52 +635,11 @@ def validate_registry(
     """
     plugins = default_plugins() if plugins is None else plugins
     sources = open_all((path, *more), encoding)
-    run = _Validation(plugins, sources, None)
-    decided = region is not None
-    if decided:
-        run.decide(region, "region")
-    # Records read before one names the region wait for it (a bounded number of them).
-    waiting: list[tuple[Source, int, Record]] = []
-    findings = run.findings
-    notes: list[Finding] = []  # what each file held, after all else
+    run = _Validation(plugins, sources, region)
     for source in sources:
-        kind = source.header.kind
-        findings += _header_findings(source)
-        rows = records = skipped = 0
-        for number, record, found in record_rows(source):
-            rows += 1
-            if found:
-                findings.extend(found)
-            if record is None:
-                skipped += 1
-                continue
-            records += 1
-            if not decided:
-                named = getattr(record, "region", None)
-                if named is None and len(waiting) < _LOOKAHEAD:
-                    waiting.append((source, number, record))
-                    continue
-                run.decide(named, f"{source.name} row {number}")
-                decided = True
-                for item in waiting:
-                    run.check(*item)
-                waiting.clear()
-            run.check(source, number, record)
-        notes.append(
-            Finding(
-                code="registry/rows",
-                severity=Severity.INFO,
-                path=f"/{kind}",
-                message=f"{source.name}: {rows} rows of {kind}, {records} read, {skipped} skipped",
-            )
-        )
-    for item in waiting:
-        run.check(*item)
-    findings += run.failures()
-    findings += notes
-    findings += findings.dropped()
+        run.read(source)
     return Report(
-        findings=tuple(findings),
+        findings=run.finish(),
         region=run.code,
         library=library_version(),
         schema_version=SCHEMA_VERSION,

@@ -7,13 +7,13 @@ import csv
 import itertools
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from dod_model._errors import DocumentError
 from dod_model.codec import to_data
-from dod_model.registry._columns import HEADINGS, RECORD_FIELDS
+from dod_model.registry._fields import Field, fields_written
 from dod_model.registry._rows import RECORD_TYPES, format_cell
 from dod_model.registry._sources import FORMATS
 
@@ -72,81 +72,100 @@ def write_records(
     if fmt not in FORMATS:
         msg = f"{target.name}: no registry format {fmt!r}; write csv, xlsx or jsonl"
         raise DocumentError(msg)
-    items = iter(records)
-    first = next(items, None)
-    kind = _kind(first) if first is not None else None
-    count = 0
-
-    def rows() -> Iterable[Any]:
-        nonlocal count
-        if first is None or kind is None:
-            return
-        for item in itertools.chain((first,), items):
-            if _kind(item) != kind:
-                msg = f"a registry file holds one kind of record: {kind}, not {item!r}"
-                raise TypeError(msg)
-            count += 1
-            yield item
-
-    try:
-        return _write(target, fmt, kind, rows, encoding, delimiter, to_data, lambda: count)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            target.unlink(missing_ok=True)  # no half-written file
-        raise
-
-
-def _write(  # noqa: PLR0917 - the parts of one call, split for the clean-up
-    target: Path,
-    fmt: str,
-    kind: str | None,
-    rows: Callable[[], Iterable[Any]],
-    encoding: str,
-    delimiter: str,
-    to_data: Callable[[Any], Any],
-    written: Callable[[], int],
-) -> int:
+    items = _Records(iter(records))
     try:
         if fmt == "jsonl":
-            with target.open("w", encoding="utf-8") as file:
-                for record in rows():
-                    file.write(json.dumps(to_data(record), ensure_ascii=False) + "\n")
-            return written()
-        fields = RECORD_FIELDS[kind or "certificates"]
-        header = [HEADINGS[kind or "certificates"][name] for name in fields]
-        if fmt == "csv":
-            with target.open("w", encoding=encoding, newline="") as file:
-                out = csv.writer(file, delimiter=delimiter)
-                out.writerow(header)
-                for record in rows():
-                    cells = [format_cell(getattr(record, name)) for name in fields]
-                    try:
-                        out.writerow(cells)
-                    except UnicodeEncodeError as exc:
-                        shown = exc.object[exc.start : exc.end]
-                        msg = (
-                            f"{target.name}: record {written()} ({cells[0]}) holds «{shown}», "
-                            f"which {encoding} cannot write; write UTF-8 instead"
-                        )
-                        raise DocumentError(msg) from None
-            return written()
-        import openpyxl  # noqa: PLC0415 - only XLSX files need it
-        from openpyxl.utils.exceptions import IllegalCharacterError  # noqa: PLC0415
+            _write_jsonl(target, items)
+        elif fmt == "csv":
+            _write_csv(target, items, encoding, delimiter)
+        else:
+            _write_xlsx(target, items)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            target.unlink(missing_ok=True)  # no half-written file
+        if isinstance(exc, OSError):
+            msg = f"{target.name}: cannot write the file ({exc.strerror})"
+            raise DocumentError(msg) from None
+        raise
+    return items.count
 
-        book = openpyxl.Workbook(write_only=True)
-        sheet = book.create_sheet(kind or "registry")
-        sheet.append(header)
-        for record in rows():
+
+class _Records:
+    """The records to write, taken one by one: each checked to be of the first one's kind.
+
+    Attributes:
+        kind: The first record's kind; ``None`` when there are no records.
+        count: How many records were taken.
+    """
+
+    def __init__(self, records: Iterator[Any]) -> None:
+        self._first = next(records, None)
+        self._rest = records
+        self.kind = None if self._first is None else _kind(self._first)
+        self.count = 0
+
+    def fields(self) -> tuple[Field, ...]:
+        """The fields to write: those of the records' kind (of certificates when none)."""
+        return fields_written(self.kind or "certificates")
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._first is None:
+            return
+        for record in itertools.chain((self._first,), self._rest):
+            if _kind(record) != self.kind:
+                msg = f"a registry file holds one kind of record: {self.kind}, not {record!r}"
+                raise TypeError(msg)
+            self.count += 1
+            yield record
+
+
+def _write_jsonl(target: Path, records: _Records) -> None:
+    with target.open("w", encoding="utf-8") as file:
+        for record in records:
+            file.write(json.dumps(to_data(record), ensure_ascii=False) + "\n")
+
+
+def _write_csv(target: Path, records: _Records, encoding: str, delimiter: str) -> None:
+    fields = records.fields()
+    with target.open("w", encoding=encoding, newline="") as file:
+        out = csv.writer(file, delimiter=delimiter)
+        out.writerow([f.heading for f in fields])
+        for record in records:
+            cells = [format_cell(getattr(record, f.name)) for f in fields]
             try:
-                sheet.append([format_cell(getattr(record, name)) or None for name in fields])
-            except IllegalCharacterError:
+                out.writerow(cells)
+            except UnicodeEncodeError as exc:
+                shown = exc.object[exc.start : exc.end]
                 msg = (
-                    f"{target.name}: record {written()} holds control characters a worksheet "
-                    "cannot hold; write CSV or JSON Lines instead"
+                    f"{target.name}: record {records.count} ({cells[0]}) holds «{shown}», "
+                    f"which {encoding} cannot write; write UTF-8 instead"
                 )
                 raise DocumentError(msg) from None
-        book.save(target)
-    except OSError as exc:
-        msg = f"{target.name}: cannot write the file ({exc.strerror})"
-        raise DocumentError(msg) from None
-    return written()
+
+
+def _write_xlsx(target: Path, records: _Records) -> None:
+    import openpyxl  # noqa: PLC0415 - only XLSX files need it
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415
+
+    fields = records.fields()
+    with target.open("wb") as file:  # before openpyxl starts: a file it cannot save leaks
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet(records.kind or "registry")
+        sheet.append([f.heading for f in fields])
+        try:
+            for record in records:
+                cells = [format_cell(getattr(record, f.name)) or None for f in fields]
+                # Told before openpyxl takes the row: failing inside one, its writer is left
+                # in a state it cannot be closed from.
+                if any(c is not None and ILLEGAL_CHARACTERS_RE.search(c) for c in cells):
+                    msg = (
+                        f"{target.name}: record {records.count} holds control characters a "
+                        "worksheet cannot hold; write CSV or JSON Lines instead"
+                    )
+                    raise DocumentError(msg)
+                sheet.append(cells)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                book.save(file)  # to close openpyxl's writers; the caller removes the file
+            raise
+        book.save(file)
