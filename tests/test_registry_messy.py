@@ -152,6 +152,24 @@ def test_a_stray_quote_before_many_rows_keeps_every_row_and_its_number(tmp_path)
     assert (rows[-1].row, rows[-1].record.number) == (6002, "1000005999")
 
 
+def test_a_mis_encoded_line_a_stray_quote_took_in_is_still_a_bad_row(tmp_path):
+    path = tmp_path / "stray.csv"
+    tolyatti = "1234567899;01.01.2012;Тольятти\n".encode("cp1251")
+    path.write_bytes((HEAD + '1234567800;01.01.2012;"Самара\n' + GOOD).encode() + tolyatti)
+    rows = list(iter_rows(path, encoding="utf-8"))
+    assert [(r.row, r.record is None) for r in rows] == [(2, True)] + [
+        (3 + i, False) for i in range(5)
+    ] + [(8, True)]  # fmt: skip
+    assert rows[-1].findings[0].message.startswith("stray.csv row 8: line 8 is not utf-8;")
+
+
+def test_lines_that_begin_with_a_byte_order_mark_lose_it(tmp_path):
+    # Exports put together into one file, each with its byte-order mark.
+    text = HEAD + GOOD + "\ufeff" + GOOD.replace("12345678", "12345679")
+    path = write(tmp_path / "joined.csv", "\ufeff" + text)
+    assert [r.record.number for r in iter_rows(path)][4:6] == ["1234567804", "1234567900"]
+
+
 def test_a_file_cut_inside_a_quote_is_a_bad_last_row(tmp_path):
     path = write(
         tmp_path / "cut.csv", HEAD + '1234567800;01.01.2012;Самара\n1234567801;01.01.2012;"Сам'

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
+import itertools
 import json
 import os
 import zipfile
@@ -172,50 +174,88 @@ def delimiter_of(head: bytes, encoding: str, kind: str | None = None) -> str:
     return ranked[0]
 
 
-class _Lines:
-    """The physical lines of a CSV file, as :func:`csv.reader` takes them.
+_BLOCK = 1 << 16  # bytes of a CSV file decoded at once
 
-    Each line is decoded on its own, so that one mis-encoded byte spoils one row, not the
-    file; the lines of the record being read are kept, to be read again when a stray quote
-    made one record of them; and lines are counted, for messages.
+
+class _Lines:
+    """The physical lines of a CSV file, as :func:`csv.reader` takes them, and their numbers.
+
+    The file is decoded a block of whole lines at a time, and the lines handed on by a C-level
+    iterator: no Python code runs per line. A block that does not decode is decoded line by
+    line, so that one mis-encoded byte spoils one row, not the file: such a line is read with
+    replacement characters and its number kept in :attr:`bad`. The blocks from line
+    :attr:`keep` on are kept, so that the lines a stray quote made one record of can be read
+    again (:meth:`from_line`).
+
+    Args:
+        file: The file, binary; or text when ``encoding`` is ``None`` (its stream decodes it).
+        encoding: The encoding of a binary file.
     """
 
-    def __init__(self, lines: Iterator[Any], encoding: str | None) -> None:
-        self._lines = lines
+    def __init__(self, file: IO[Any], encoding: str | None) -> None:
+        self._file = file
         self._encoding = encoding
-        self.read = 0  # lines taken from the file
-        self.taken: list[tuple[int, str]] = []  # the lines of the current record
-        self.pending: deque[tuple[int, str]] = deque()  # lines to be read again
-        self.bad: int | None = None  # the first line of the record that did not decode
+        self._sig = encoding is not None and codecs.lookup(encoding).name == "utf-8-sig"
+        self._kept: deque[tuple[int, list[str]]] = deque()  # (first line's number, lines)
+        self._read = 0  # lines read from the file
+        self._blocks = self._new_blocks()
+        self.keep = 1  # the first line that may still be read again
+        self.bad: deque[int] = deque()  # the lines that did not decode, in file order
 
-    def __iter__(self) -> _Lines:
-        return self
+    def from_line(self, number: int) -> Iterator[str]:
+        """The lines from line ``number`` on (it must be kept): those read, then the rest."""
+        kept = [lines[max(number - first, 0) :] for first, lines in self._kept]
+        return itertools.chain(*kept, itertools.chain.from_iterable(self._blocks))
 
-    def __next__(self) -> str:
-        if self.pending:
-            item = self.pending.popleft()
-        else:
-            line: bytes | str = next(self._lines)
-            self.read += 1
-            if isinstance(line, str):
-                text = line
-            else:
-                try:
-                    text = line.decode(self._encoding or "utf-8")
-                except UnicodeDecodeError:
-                    text = line.decode(self._encoding or "utf-8", errors="replace")
-                    if self.bad is None:
-                        self.bad = self.read
-            if self.read == 1:
-                text = text.removeprefix("\ufeff")  # a BOM, whatever encoding was named
-            item = (self.read, text)
-        self.taken.append(item)
-        return item[1]
+    def _new_blocks(self) -> Iterator[list[str]]:
+        while lines := self._next_block():
+            if not self._read:
+                lines[0] = lines[0].removeprefix("\ufeff")  # a BOM, whatever encoding was named
+            while self._kept and self._kept[0][0] + len(self._kept[0][1]) <= self.keep:
+                self._kept.popleft()
+            self._kept.append((self._read + 1, lines))
+            self._read += len(lines)
+            yield lines
 
-    def start(self) -> None:
-        """Begin a record."""
-        self.taken.clear()
-        self.bad = None
+    def _next_block(self) -> list[str]:
+        if self._encoding is None:
+            return self._file.readlines(_BLOCK)
+        pieces = []
+        while data := self._file.read(_BLOCK):
+            end = data.rfind(b"\n") + 1
+            if end:
+                pieces.append(data[:end])
+                self._file.seek(end - len(data), os.SEEK_CUR)  # the line begun: next time
+                break
+            pieces.append(data)  # a line longer than a block
+        whole: bytes = b"".join(pieces)
+        try:
+            text = whole.decode(self._encoding)
+        except UnicodeDecodeError:
+            return self._decode_lines(whole, self._encoding)
+        if self._sig and "\ufeff" in text:
+            # A UTF-8-with-BOM decoder drops a BOM at the start of what it decodes: of every
+            # line, as files put together from several exports have them.
+            text = text.replace("\n\ufeff", "\n")
+        return io.StringIO(text, newline="\n").readlines()
+
+    def _decode_lines(self, whole: bytes, encoding: str) -> list[str]:
+        lines = []
+        for number, line in enumerate(io.BytesIO(whole), self._read + 1):
+            try:
+                lines.append(line.decode(encoding))
+            except UnicodeDecodeError:
+                lines.append(line.decode(encoding, errors="replace"))
+                self.bad.append(number)
+        return lines
+
+    def bad_in(self, last: int) -> int | None:
+        """The first line up to ``last`` that did not decode, forgotten with those before it."""
+        first = None
+        while self.bad and self.bad[0] <= last:
+            found = self.bad.popleft()
+            first = found if first is None else first
+        return first
 
 
 def _swallowed(cells: list[str], delimiter: str, width: int) -> bool:
@@ -232,16 +272,15 @@ def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
     if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
         # Lines of two- and four-byte encodings cannot be split as bytes: decode the stream.
         file: IO[Any] = path.open(encoding=encoding, newline="")
-        lines = _Lines(iter(file), None)
+        lines = _Lines(file, None)
     else:
         file = path.open("rb")
-        lines = _Lines(iter(file), encoding)
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+        lines = _Lines(file, encoding)
+    reader = csv.reader(lines.from_line(1), delimiter=delimiter, strict=True)
     number = 0
     header: Header | None = None
     try:
         while number < _HEADER_SEARCH and header is None:
-            lines.start()
             try:
                 cells = next(reader)
             except StopIteration:
@@ -257,6 +296,8 @@ def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
         file.close()
         msg = f"{name}: no registry header in its first {_HEADER_SEARCH} rows; {_HINT}"
         raise DocumentError(msg)
+    lines.keep = reader.line_num + 1
+    lines.bad_in(reader.line_num)  # the lines above the header hold no row
     about = (name, encoding, delimiter, len(header.names))
     rows = _csv_rows(file, lines, reader, number, about)
     return Source(name, "csv", header, rows, file.close)
@@ -270,9 +311,11 @@ def _csv_rows(
     about: tuple[str, str, str, int],
 ) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
     name, encoding, delimiter, width = about
+    bad = lines.bad
+    offset = 0  # the line before the first the reader read
+    last = reader.line_num  # the last line of the record before
     with file:
         while True:
-            lines.start()
             try:
                 cells = next(reader)
                 error = None
@@ -283,29 +326,31 @@ def _csv_rows(
             except UnicodeError as exc:
                 raise _decoding_error(name, exc, number + 1, encoding) from None
             number += 1
-            taken = lines.taken
-            if len(taken) > 1 and (cells is None or _swallowed(cells, delimiter, width)):
+            first, last = last + 1, offset + reader.line_num
+            if last > first and (cells is None or _swallowed(cells, delimiter, width)):
                 # A quote opened on the record's first line and closed late, or never: that
                 # line is a bad row, and the lines it swallowed are read again on their own.
-                lines.pending.extendleft(reversed(taken[1:]))
+                lines.bad_in(first)
                 yield (
                     number,
                     Problem(
-                        f"line {taken[0][0]}: a quote opened in it runs on to line "
-                        f"{taken[-1][0]}, taking {len(taken) - 1} more lines into its cell "
-                        "(close the quote, or double a quote that is part of the text)"
+                        f"line {first}: a quote opened in it runs on to line {last}, taking "
+                        f"{last - first} more lines into its cell (close the quote, or double a "
+                        "quote that is part of the text)"
                     ),
                 )
+                reader = csv.reader(lines.from_line(first + 1), delimiter=delimiter, strict=True)
+                offset = last = first
                 continue
-            where = f"line {taken[0][0]}" if taken else f"line {lines.read}"
+            lines.keep = last + 1
             if cells is None:
-                yield number, Problem(f"{where}: the CSV parser rejects it ({error})")
-            elif lines.bad is not None:
+                yield number, Problem(f"line {first}: the CSV parser rejects it ({error})")
+            elif bad and bad[0] <= last:
                 yield (
                     number,
                     Problem(
-                        f"line {lines.bad} is not {encoding}; save the whole file in one encoding, "
-                        "UTF-8 or Windows-1251"
+                        f"line {lines.bad_in(last)} is not {encoding}; save the whole file in one "
+                        "encoding, UTF-8 or Windows-1251"
                     ),
                 )
             else:
