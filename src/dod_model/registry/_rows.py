@@ -72,6 +72,14 @@ def _identifier(value: object) -> str:
 _NUMBER_WIDTH = 10  # certificate numbers are ten digits in practice
 
 
+def _text_identifier(value: str) -> str:
+    """:func:`_identifier` of a text cell, for the readers of text rows."""
+    text = value.strip()
+    if not text:
+        raise BadCell(f"{_shown(value)} is blank")
+    return text
+
+
 def _certificate_number(value: object) -> str:
     """A certificate number; a spreadsheet's number loses its leading zeros, given back here."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -90,6 +98,8 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?
 _DATES: dict[str, dt.date] = {}
 _AMOUNTS: dict[str, Decimal] = {}
 _MEMO_SIZE = 1 << 17
+# The memo of each reader that keeps one, by text cell: a reader of text rows looks there first.
+_MEMOS: dict[Callable[[object], Any], dict[str, Any]] = {}
 
 
 def _date(value: object) -> dt.date:
@@ -258,6 +268,7 @@ def _enum_reader(cls: type[enum.Enum]) -> Callable[[object], Any]:
             memo[value] = found
         return found
 
+    _MEMOS[read] = memo
     return read
 
 
@@ -285,6 +296,15 @@ def _ages(value: object) -> AgeRange:
         raise BadCell(msg)
     return AgeRange(int(match[1]), int(match[2]))
 
+
+_MEMOS[_date] = _DATES
+_MEMOS[_decimal] = _AMOUNTS
+# Readers of text cells that skip the checks of a cell's type (a certificate number's zeros
+# come back only to a spreadsheet's number).
+_TEXT_READERS: dict[Callable[[object], Any], Callable[[str], Any]] = {
+    _identifier: _text_identifier,
+    _certificate_number: _text_identifier,
+}
 
 _READERS: dict[str, Callable[[object], Any]] = {
     "text": _text,
@@ -352,35 +372,34 @@ class RowReader:
         self._plan = _plan(header)
         self._type = RECORD_TYPES[header.kind]
         self._plans: dict[tuple[str, ...], _Plan] = {}
-        self._width = len(header.columns)
+        self.width = len(header.columns)
+        """How many cells the header has."""
         self._defaults = {
             f.name: f.default
             for f in attrs.fields(self._type)
             if f.default is not attrs.NOTHING and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
         }
-        self._fast = _fast_reader(self._plan, self._type, self._width)
+        self.fast = _fast_reader(self._plan, self._type)
+        """The record of a row of :attr:`width` text cells (CSV), all good, else ``None``;
+        itself ``None`` when the header's fields cannot be read so (two age columns).
+        :meth:`read_text` tells what is wrong with a row it does not read."""
 
     def read_text(
         self, row: int, index: int, cells: list[str]
     ) -> tuple[Record | None, list[Finding] | None]:
-        """As :meth:`read`, for a row of text cells (CSV): a compiled path for good rows."""
-        if self._fast is not None and len(cells) == self._fast[1]:
-            try:
-                return self._fast[0](cells), None
-            except BadCell:
-                pass  # the general path tells what is wrong
+        """As :meth:`read`, for a row of text cells (CSV), and a finding if it is ragged."""
         record, findings = self.read(row, index, cells)
-        if (len(cells) != self._width and not _blank_cells(cells[self._width :])) or (
-            len(cells) < self._width and not _blank_cells(cells)
+        if (len(cells) != self.width and not _blank_cells(cells[self.width :])) or (
+            len(cells) < self.width and not _blank_cells(cells)
         ):
             ragged = self._finding(
                 "registry/ragged-row",
                 row,
                 index,
                 None,
-                f"{len(cells)} cells, but the header has {self._width}; "
+                f"{len(cells)} cells, but the header has {self.width}; "
                 + ("the cells past the header are not read"
-                   if len(cells) > self._width else "the missing ones are read as empty"),
+                   if len(cells) > self.width else "the missing ones are read as empty"),
                 severity=Severity.WARNING,
             )  # fmt: skip
             findings = [*(findings or ()), ragged]
@@ -497,33 +516,51 @@ def _required_text(value: str) -> str:
     return value
 
 
-def _fast_reader(
-    plan: _Plan, cls: type, width: int
-) -> tuple[Callable[[list[str]], Any], int] | None:
-    """A function that reads a row of ``width`` text cells, all good, in one expression.
+def _fast_reader(plan: _Plan, cls: type) -> Callable[[list[str]], Any] | None:
+    """A function that reads a row of text cells, all good, in one expression.
 
-    Generated (as attrs generates ``__init__``) so that a good row costs one call per cell. It
-    raises :class:`BadCell` on anything it does not read, for :meth:`RowReader.read` to tell.
+    Generated (as attrs generates ``__init__``) so that a good row costs at most one call per
+    cell: a value read before is looked up in its reader's memo, and numbers and ids are read
+    as the text they are. It returns ``None`` for a row with a cell it does not read, for
+    :meth:`RowReader.read` to tell what is wrong.
     """
     names = {cell[1] for cell in plan.cells}
     if plan.missing or names & {"ages_low", "ages_high"}:
         return None
     defaults = {f.name: f.default for f in attrs.fields(cls)}
-    namespace: dict[str, Any] = {"_cls": cls, "_need": _required_text}
+    namespace: dict[str, Any] = {"_cls": cls, "_need": _required_text, "_BadCell": BadCell}
     arguments = []
     for column, name, reader, required, text in plan.cells:
         cell = f"cells[{column}]"
-        namespace[f"_r_{name}"] = reader
+        namespace[f"_r_{name}"] = _TEXT_READERS.get(reader, reader)
+        namespace[f"_m_{name}"] = _MEMOS.get(reader)
         namespace[f"_d_{name}"] = defaults.get(name)
-        if text:
-            value = f"_need({cell})" if required else f"({cell} or None)"
-        else:
-            value = f"_r_{name}(_need({cell}))" if required else (
-                f"(_r_{name}({cell}) if {cell} else _d_{name})")  # fmt: skip
-        arguments.append(f"{name}={value}")
-    source = f"def read(cells):\n    return _cls({', '.join(arguments)})\n"
+        arguments.append(f"{name}={_cell_code(name, cell, reader, required=required, text=text)}")
+    source = (
+        "def read(cells):\n"
+        "    try:\n"
+        f"        return _cls({', '.join(arguments)})\n"
+        "    except _BadCell:\n"
+        "        return None\n"
+    )
     exec(compile(source, f"<registry reader of {plan.kind}>", "exec"), namespace)
-    return namespace["read"], width
+    return namespace["read"]  # type: ignore[no-any-return]
+
+
+def _cell_code(
+    name: str, cell: str, reader: Callable[[object], Any], *, required: bool, text: bool
+) -> str:
+    """The expression that reads one cell, in a function :func:`_fast_reader` generates."""
+    if text:
+        return f"_need({cell})" if required else f"({cell} or None)"
+    if reader in _MEMOS:  # a value read before is looked up (a falsy one is read again)
+        value = f"(_m_{name}.get({cell}) or _r_{name}({{}}))"
+    else:
+        value = f"_r_{name}({{}})"
+    if not required:
+        return f"({value.format(cell)} if {cell} else _d_{name})"
+    # The text readers raise on an empty cell themselves.
+    return value.format(cell if reader in _TEXT_READERS else f"_need({cell})")
 
 
 # -- writing cells back: what the readers read ---------------------------------------------------
