@@ -433,6 +433,50 @@ class _Capped(list[Finding]):
         ]
 
 
+class _Checks:
+    """The checks of one kind of record, started once for all its files, and their failures.
+
+    Called with a record, it runs each check on it and keeps what enrolments look up; the
+    records of the kind are numbered across its files, as paths into the registry they make.
+    """
+
+    def __init__(self, run: _Validation, kind: str) -> None:
+        scope = RegistryScope(
+            run.plugins.region(run.code),
+            certificates=run.kept.get("certificates"),
+            programmes=run.kept.get("programmes"),
+        )
+        checks, notes = _started(run.plugins, run.code, kind, scope)
+        run.findings += notes
+        self._run = run
+        self._kind = kind
+        self._checks = tuple(checks)
+        self._table = run.kept.get(kind)
+        self._key = "number" if kind == "certificates" else "id"
+        self._index = 0
+
+    def __call__(self, name: str, number: int, record: Record) -> None:
+        index = self._index
+        self._index = index + 1
+        if self._table is not None:
+            self._table.setdefault(getattr(record, self._key), record)
+        for code, severity, test in self._checks:
+            try:
+                message = test(record)
+            except Exception as exc:  # a broken rule must not stop the registry
+                self._run.failure(code, exc, f"/{self._kind}/{index}", name, number)
+                continue
+            if message is not None:
+                self._run.findings.append(
+                    Finding(
+                        code=code,
+                        severity=severity,
+                        path=f"/{self._kind}/{index}",
+                        message=f"{name} row {number}: {message}",
+                    )
+                )
+
+
 class _Validation:
     """One validation of registry files: the checks of each kind, started once for all files.
 
@@ -450,8 +494,7 @@ class _Validation:
             kind: {} for kind in ("certificates", "programmes") if enrolled and kind in kinds
         }
         self.code: str | None = None
-        self.checks: dict[str, list[tuple[str, Severity, Any]]] = {}
-        self.index: dict[str, int] = dict.fromkeys(KINDS, 0)
+        self.checks: dict[str, _Checks] = {}
         self.failed: dict[str, int] = {}
         self.findings: _Capped = _Capped()
         self.notes: list[Finding] = []  # what each file held, reported after all else
@@ -475,12 +518,21 @@ class _Validation:
                 )
             )
         waiting, self.waiting = self.waiting or [], None
-        for item in waiting:
-            self.check(*item)
+        for source, number, record in waiting:
+            self.checks_of(source.header.kind)(source.name, number, record)
+
+    def checks_of(self, kind: str) -> _Checks:
+        """The checks of a kind of record, started when the first record of it is checked."""
+        checks = self.checks.get(kind)
+        if checks is None:
+            checks = self.checks[kind] = _Checks(self, kind)
+        return checks
 
     def read(self, source: Source) -> None:
         """Validate the rows of one file, and note what it held."""
         self.findings += _header_findings(source)
+        name, kind = source.name, source.header.kind
+        check: _Checks | None = None  # once the region is settled
         rows = records = 0
         for number, record, found in record_rows(source):
             rows += 1
@@ -489,18 +541,19 @@ class _Validation:
             if record is None:
                 continue
             records += 1
-            if (waiting := self.waiting) is None:
-                self.check(source, number, record)
-            else:
+            if check is not None:
+                check(name, number, record)
+            elif (waiting := self.waiting) is not None:
                 self.wait(waiting, source, number, record)
-        kind = source.header.kind
+            else:
+                check = self.checks_of(kind)
+                check(name, number, record)
         self.notes.append(
             Finding(
                 code="registry/rows",
                 severity=Severity.INFO,
                 path=f"/{kind}",
-                message=f"{source.name}: {rows} rows of {kind}, {records} read, "
-                f"{rows - records} skipped",
+                message=f"{name}: {rows} rows of {kind}, {records} read, {rows - records} skipped",
             )
         )
 
@@ -513,50 +566,18 @@ class _Validation:
             waiting.append((source, number, record))
             return
         self.decide(named, f"{source.name} row {number}")
-        self.check(source, number, record)
+        self.checks_of(source.header.kind)(source.name, number, record)
 
-    def check(self, source: Source, number: int, record: Record) -> None:
-        """Run the checks of the record's kind on it, and keep what enrolments look up."""
-        kind = source.header.kind
-        checks = self.checks.get(kind)
-        if checks is None:
-            scope = RegistryScope(
-                self.plugins.region(self.code),
-                certificates=self.kept.get("certificates"),
-                programmes=self.kept.get("programmes"),
-            )
-            checks, notes = _started(self.plugins, self.code, kind, scope)
-            self.checks[kind] = checks
-            self.findings += notes
-        pointer = f"/{kind}/{self.index[kind]}"
-        self.index[kind] += 1
-        table = self.kept.get(kind)
-        if table is not None:
-            key = "number" if kind == "certificates" else "id"
-            table.setdefault(getattr(record, key), record)
-        for rule_code, severity, test in checks:
-            try:
-                message = test(record)
-            except Exception as exc:  # a broken rule must not stop the registry
-                count = self.failed[rule_code] = self.failed.get(rule_code, 0) + 1
-                if count <= _FAILURES_SHOWN:
-                    self.findings.append(_failed(rule_code, exc, pointer, source.name, number))
-                continue
-            if message is not None:
-                self.findings.append(
-                    Finding(
-                        code=rule_code,
-                        severity=severity,
-                        path=pointer,
-                        message=f"{source.name} row {number}: {message}",
-                    )
-                )
+    def failure(self, code: str, exc: Exception, pointer: str, name: str, number: int) -> None:
+        """A rule failed on a record: reported for the first records, counted for all."""
+        count = self.failed[code] = self.failed.get(code, 0) + 1
+        if count <= _FAILURES_SHOWN:
+            self.findings.append(_failed(code, exc, pointer, name, number))
 
     def finish(self) -> tuple[Finding, ...]:
         """All the findings: the records still waiting checked, then the notes."""
-        if self.waiting is not None:
-            for item in self.waiting:
-                self.check(*item)
+        for source, number, record in self.waiting or ():
+            self.checks_of(source.header.kind)(source.name, number, record)
         findings = self.findings
         findings += self.failures()
         findings += self.notes
