@@ -104,12 +104,7 @@ _MEMOS: dict[Callable[[object], Any], dict[str, Any]] = {}
 
 def _date(value: object) -> dt.date:
     if type(value) is str:
-        day = _DATES.get(value)
-        if day is None:
-            day = _read_date(value)
-            if len(_DATES) < _MEMO_SIZE:
-                _DATES[value] = day
-        return day
+        return _DATES.get(value) or _text_date(value)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -121,6 +116,14 @@ def _date(value: object) -> dt.date:
         return from_excel(value).date()  # type: ignore[no-any-return]
     msg = f"{_shown(value)} is not a date (ДД.ММ.ГГГГ or ГГГГ-ММ-ДД)"
     raise BadCell(msg)
+
+
+def _text_date(value: str) -> dt.date:
+    """The date of a text cell not read before, kept for the next time."""
+    day = _read_date(value)
+    if len(_DATES) < _MEMO_SIZE:
+        _DATES[value] = day
+    return day
 
 
 def _is_serial(value: float) -> bool:
@@ -153,11 +156,7 @@ _MONEY = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 def _decimal(value: object) -> Decimal:
     if type(value) is str:
         amount = _AMOUNTS.get(value)
-        if amount is None:
-            amount = _read_decimal(value)
-            if len(_AMOUNTS) < _MEMO_SIZE:
-                _AMOUNTS[value] = amount
-        return amount
+        return _text_decimal(value) if amount is None else amount
     if isinstance(value, bool):
         raise BadCell(f"{_shown(value)} is not an amount")
     if isinstance(value, int):
@@ -169,7 +168,19 @@ def _decimal(value: object) -> Decimal:
     raise BadCell(f"{_shown(value)} is not an amount")
 
 
-def _read_decimal(value: str) -> Decimal:
+def _text_decimal(value: str) -> Decimal:
+    """The amount of a text cell not read before, kept for the next time."""
+    text = value.replace(",", ".")  # the common case, «1873,45», without the spaces' table
+    if _MONEY.fullmatch(text) is None:
+        text = _amount_text(value)
+    amount = Decimal(text)
+    if len(_AMOUNTS) < _MEMO_SIZE:
+        _AMOUNTS[value] = amount
+    return amount
+
+
+def _amount_text(value: str) -> str:
+    """An amount as :class:`~decimal.Decimal` reads it: without spaces, a unit or a comma."""
     text = value.translate(_SPACES)
     if not text[-1:].isdigit():
         text = text.strip()
@@ -178,7 +189,7 @@ def _read_decimal(value: str) -> Decimal:
     if _MONEY.fullmatch(text) is None:
         msg = f"{_shown(value)} is not an amount (such as 5000 or 5 000,50)"
         raise BadCell(msg)
-    return Decimal(text)
+    return text
 
 
 _HOURS_UNIT = re.compile(r"\s*(?:ч\.?|час(?:а|ов)?\.?)$", re.IGNORECASE)
@@ -304,6 +315,8 @@ _MEMOS[_decimal] = _AMOUNTS
 _TEXT_READERS: dict[Callable[[object], Any], Callable[[str], Any]] = {
     _identifier: _text_identifier,
     _certificate_number: _text_identifier,
+    _date: _text_date,  # after the memo
+    _decimal: _text_decimal,
 }
 
 _READERS: dict[str, Callable[[object], Any]] = {
