@@ -36,9 +36,14 @@ from dod_model.model import (
 )
 from dod_model.registry._columns import Header, fields_of
 from dod_model.registry._fields import FIELDS, RECORD_TYPES
-from dod_model.validation import Finding, Severity
+from dod_model.validation import LIBRARY_CODES, Finding
 
 __all__ = ["RECORD_TYPES", "Record", "RowReader", "format_cell"]
+
+# The codes a row reader emits, as the catalogue declares them.
+_BAD_ROW = LIBRARY_CODES["registry/bad-row"]
+_BAD_VALUE = LIBRARY_CODES["registry/bad-value"]
+_RAGGED_ROW = LIBRARY_CODES["registry/ragged-row"]
 
 Record = Certificate | Programme | Enrolment | Organisation
 
@@ -405,38 +410,40 @@ class RowReader:
         if (len(cells) != self.width and not _blank_cells(cells[self.width :])) or (
             len(cells) < self.width and not _blank_cells(cells)
         ):
-            ragged = self._finding(
-                "registry/ragged-row",
-                row,
-                index,
-                None,
-                f"{len(cells)} cells, but the header has {self.width}; "
-                + ("the cells past the header are not read"
-                   if len(cells) > self.width else "the missing ones are read as empty"),
-                severity=Severity.WARNING,
-            )  # fmt: skip
+            ragged = _RAGGED_ROW.finding(
+                path=f"/{self.kind}/{index}",
+                variant=None if len(cells) > self.width else "short",
+                source=self.source,
+                row=row,
+                cells=len(cells),
+                width=self.width,
+            )
             findings = [*(findings or ()), ragged]
         return record, findings
 
-    def _finding(
-        self,
-        code: str,
-        row: int,
-        index: int,
-        field: str | None,
-        text: str,
-        *,
-        severity: Severity = Severity.ERROR,
-    ) -> Finding:
+    def _bad_row(self, row: int, field: str | None, problem: str) -> Finding:
         # A skipped row is in no document: its finding points at the table.
-        where = f"/{self.kind}" if code == "registry/bad-row" else f"/{self.kind}/{index}"
-        where += f"/{field}" if field and code != "registry/bad-row" else ""
-        column = f", column {field}" if field else ""
-        return Finding(
-            code=code,
-            severity=severity,
-            path=where,
-            message=f"{self.source} row {row}{column}: {text}",
+        if field is None:
+            return _BAD_ROW.finding(
+                path=f"/{self.kind}", source=self.source, row=row, problem=problem
+            )
+        return _BAD_ROW.finding(
+            path=f"/{self.kind}",
+            variant="cell",
+            source=self.source,
+            row=row,
+            column=field,
+            problem=problem,
+        )
+
+    def _bad_value(self, row: int, index: int, field: str, problem: str, instead: str) -> Finding:
+        return _BAD_VALUE.finding(
+            path=f"/{self.kind}/{index}/{field}",
+            source=self.source,
+            row=row,
+            column=field,
+            problem=problem,
+            instead=instead,
         )
 
     def _instead(self, name: str) -> str:
@@ -448,7 +455,7 @@ class RowReader:
 
     def problem(self, row: int, index: int, message: str) -> Finding:
         """The finding for a row the file format cannot give."""
-        return self._finding("registry/bad-row", row, index, None, f"{message}; the row is skipped")
+        return self._bad_row(row, None, f"{message}; the row is skipped")
 
     def read(
         self, row: int, index: int, cells: Sequence[Any] | dict[str, Any]
@@ -468,8 +475,8 @@ class RowReader:
         values: dict[str, Any] = {}
         findings: list[Finding] = []
 
-        def bad(code: str, field: str | None, text: str) -> None:
-            findings.append(self._finding(code, row, index, field, text))
+        def bad_row(field: str | None, problem: str) -> None:
+            findings.append(self._bad_row(row, field, problem))
 
         width = len(cells)
         for column, name, reader, required, text in plan.cells:
@@ -480,25 +487,28 @@ class RowReader:
                 or (not text and type(value) is str and value.isspace())
             ):
                 if required:
-                    bad("registry/bad-row", name, "empty, and required; the row is skipped")
+                    bad_row(name, "empty, and required; the row is skipped")
                 continue
             try:
                 values[name] = reader(value)
             except BadCell as exc:
                 if required:
-                    bad("registry/bad-row", name, f"{exc}; required, so the row is skipped")
+                    bad_row(name, f"{exc}; required, so the row is skipped")
                 else:
-                    bad("registry/bad-value", name, f"{exc}; {self._instead(name)}")
+                    findings.append(
+                        self._bad_value(row, index, name, str(exc), self._instead(name))
+                    )
         if plan.missing:
-            bad("registry/bad-row", None, f"no {', '.join(plan.missing)}; the row is skipped")
-        if any(f.code == "registry/bad-row" for f in findings):
+            bad_row(None, f"no {', '.join(plan.missing)}; the row is skipped")
+        if any(f.code == _BAD_ROW.code for f in findings):
             return None, findings
         try:
             if self.kind == "programmes" and not _merge_ages(values):
-                bad("registry/bad-value", "ages", "only one end of the age range; left empty")
+                problem = "only one end of the age range"
+                findings.append(self._bad_value(row, index, "ages", problem, "left empty"))
             record = self._type(**values)
         except (TypeError, ValueError) as exc:  # a negative age from a JSON number
-            bad("registry/bad-row", None, f"{exc}; the row is skipped")
+            bad_row(None, f"{exc}; the row is skipped")
             return None, findings
         return record, findings or None
 

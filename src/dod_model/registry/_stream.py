@@ -17,8 +17,6 @@ import attrs
 
 from dod_model._errors import DocumentError
 from dod_model._host import Plugins, default_plugins
-from dod_model._version import library_version
-from dod_model.codec import SCHEMA_VERSION
 from dod_model.model import (
     Certificate,
     CertificateRegistry,
@@ -32,9 +30,9 @@ from dod_model.registry._columns import KINDS
 from dod_model.registry._rows import RECORD_TYPES, Record, RowReader
 from dod_model.registry._sources import Problem, Source, open_source
 from dod_model.validation import (
+    LIBRARY_CODES,
     Finding,
     FunctionRule,
-    PluginVersion,
     RecordRule,
     RegistryScope,
     Report,
@@ -56,6 +54,15 @@ __all__ = [
     "resolve_region",
     "validate_registry",
 ]
+
+# The codes the stream emits outside rules, as the catalogue declares them.
+_ROWS = LIBRARY_CODES["registry/rows"]
+_UNKNOWN_COLUMN = LIBRARY_CODES["registry/unknown-column"]
+_REPEATED_COLUMN = LIBRARY_CODES["registry/repeated-column"]
+_RULE_NOT_STREAMED = LIBRARY_CODES["registry/rule-not-streamed"]
+_MORE_FINDINGS = LIBRARY_CODES["registry/more-findings"]
+_UNKNOWN_REGION = LIBRARY_CODES["registry/unknown-region"]
+_RULE_FAILED = LIBRARY_CODES["core/rule-failed"]
 
 PathLike = str | os.PathLike[str]
 R = TypeVar("R")
@@ -269,22 +276,11 @@ def _header_findings(source: Source) -> list[Finding]:
     found = []
     for name in source.header.unknown:
         found.append(
-            Finding(
-                code="registry/unknown-column",
-                severity=Severity.INFO,
-                path=f"/{kind}",
-                message=f"{source.name}: column «{name}» names no field of {kind}; it is not read",
-            )
+            _UNKNOWN_COLUMN.finding(path=f"/{kind}", source=source.name, column=name, kind=kind)
         )
     for name, field in source.header.repeats():
         found.append(
-            Finding(
-                code="registry/repeated-column",
-                severity=Severity.WARNING,
-                path=f"/{kind}",
-                message=f"{source.name}: column «{name}» names {field} too, which another "
-                "column names more plainly; it is not read",
-            )
+            _REPEATED_COLUMN.finding(path=f"/{kind}", source=source.name, column=name, field=field)
         )
     return found
 
@@ -369,15 +365,7 @@ def _started(
             if rule.record is record_type:
                 checks.append((rule.code, rule.severity, rule.start(scope)))
         elif isinstance(rule, FunctionRule) and any(issubclass(t, whole) for t in rule.applies_to):
-            notes.append(
-                Finding(
-                    code="registry/rule-not-streamed",
-                    severity=Severity.INFO,
-                    path=f"/{kind}",
-                    message=f"rule {rule.code} checks whole registries and did not run on the "
-                    "files; validate the registry read whole to run it",
-                )
-            )
+            notes.append(_RULE_NOT_STREAMED.finding(path=f"/{kind}", rule=rule.code))
     return checks, notes
 
 
@@ -420,13 +408,7 @@ class _Capped(list[Finding]):
     def dropped(self) -> list[Finding]:
         """A note per code of which more findings were met than kept."""
         return [
-            Finding(
-                code="registry/more-findings",
-                severity=Severity.INFO,
-                path="",
-                message=f"{count - FINDINGS_PER_CODE} more findings of {code} are not listed; "
-                f"{count} in all",
-            )
+            _MORE_FINDINGS.finding(more=count - FINDINGS_PER_CODE, code=code, count=count)
             for code, count in sorted(self.counts.items())
             if count > FINDINGS_PER_CODE
         ]
@@ -507,15 +489,7 @@ class _Validation:
         region = resolve_region(self.plugins, text)
         self.code = region.code if region is not None else None
         if text and text.strip() and region is None:
-            self.findings.append(
-                Finding(
-                    code="registry/unknown-region",
-                    severity=Severity.WARNING,
-                    path="",
-                    message=f"{named}: region «{text}» is no region a plugin registers; only "
-                    "the core rules ran (name an ISO 3166-2 code such as RU-SAM)",
-                )
-            )
+            self.findings.append(_UNKNOWN_REGION.finding(where=named, region=text))
         waiting, self.waiting = self.waiting or [], None
         for source, number, record in waiting:
             self.checks_of(source.header.kind)(source.name, number, record)
@@ -548,11 +522,13 @@ class _Validation:
                 check = self.checks_of(kind)
                 check(name, number, record)
         self.notes.append(
-            Finding(
-                code="registry/rows",
-                severity=Severity.INFO,
+            _ROWS.finding(
                 path=f"/{kind}",
-                message=f"{name}: {rows} rows of {kind}, {records} read, {rows - records} skipped",
+                source=name,
+                rows=rows,
+                kind=kind,
+                records=records,
+                skipped=rows - records,
             )
         )
 
@@ -586,13 +562,7 @@ class _Validation:
     def failures(self) -> list[Finding]:
         """A note per rule that failed on more records than were reported one by one."""
         return [
-            Finding(
-                code="core/rule-failed",
-                severity=Severity.WARNING,
-                path="",
-                message=f"rule {code} failed on {count} records in all; the first "
-                f"{_FAILURES_SHOWN} are reported",
-            )
+            _RULE_FAILED.finding(variant="records", rule=code, count=count, shown=_FAILURES_SHOWN)
             for code, count in sorted(self.failed.items())
             if count > _FAILURES_SHOWN
         ]
@@ -638,20 +608,17 @@ def validate_registry(
     run = _Validation(plugins, sources, region)
     for source in sources:
         run.read(source)
-    return Report(
-        findings=run.finish(),
-        region=run.code,
-        library=library_version(),
-        schema_version=SCHEMA_VERSION,
-        plugins=tuple(PluginVersion(n, v) for n, v in plugins.versions().items()),
-    )
+    # In the order met: the stream's order is the files' (no ordering by place).
+    return Report.build(run.finish(), region=run.code, plugins=plugins.versions())
 
 
 def _failed(code: str, exc: Exception, pointer: str, name: str, number: int) -> Finding:
-    return Finding(
-        code="core/rule-failed",
-        severity=Severity.WARNING,
+    return _RULE_FAILED.finding(
         path=pointer,
-        message=f"{name} row {number}: rule {code} failed on this record: "
-        f"{type(exc).__name__}: {exc}",
+        variant="record",
+        source=name,
+        row=number,
+        rule=code,
+        error_type=type(exc).__name__,
+        error=exc,
     )
