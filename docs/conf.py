@@ -89,6 +89,7 @@ nitpick_ignore = [
 ] + [
     ("py:func", "attrs.evolve"),
     ("py:func", "json.dumps"),
+    ("py:meth", "str.format"),
     ("py:mod", "icalendar"),
 ]
 

@@ -593,7 +593,7 @@ def validate_registry(
         encoding: The CSV files' encoding, instead of telling it from their bytes.
 
     Returns:
-        The report: bad rows and cells (``registry/…``), the rules' findings (each message
+        A report of bad rows and cells (``registry/…``), the rules' findings (each message
         names the file and row; each path is ``/certificates/<index>`` into the registry the
         files make), and per file a ``registry/rows`` note of what was read. A region no plugin
         knows is a ``registry/unknown-region`` warning.
