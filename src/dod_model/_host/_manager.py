@@ -346,14 +346,18 @@ def _region(item: object, plugin: str) -> Region:
     return item
 
 
-def _missing(item: object, members: tuple[str, ...]) -> list[str]:
-    return [member for member in members if not hasattr(item, member)]
+def _lacking(item: object, plugin: str, what: str, members: tuple[str, ...]) -> None:
+    """Refuse ``item`` when it lacks a member its protocol has, naming them and the plugin."""
+    missing = [member for member in members if not hasattr(item, member)]
+    if missing:
+        msg = f"plugin {plugin!r}: {what} {item!r} lacks {', '.join(missing)}"
+        raise PluginError(msg)
 
 
 def _rule(item: object, plugin: str) -> Rule:
-    missing = _missing(item, ("code", "region", "severity", "check"))
-    if missing or not isinstance(item, Rule):
-        msg = f"plugin {plugin!r}: rule {item!r} lacks {', '.join(missing) or 'a callable check'}"
+    _lacking(item, plugin, "rule", ("code", "region", "severity", "check"))
+    if not isinstance(item, Rule) or not callable(getattr(item, "check", None)):
+        msg = f"plugin {plugin!r}: rule {item!r} lacks a callable check"
         raise PluginError(msg)
     return item
 
@@ -368,20 +372,14 @@ def _named(item: object, plugin: str) -> str:
 
 def _importer(item: object, plugin: str) -> Importer:
     _named(item, plugin)
-    missing = _missing(item, ("suffixes", "sniff", "read"))
-    if missing or not isinstance(item, Importer):
-        msg = f"plugin {plugin!r}: importer {item!r} lacks {', '.join(missing)}"
-        raise PluginError(msg)
-    return item
+    _lacking(item, plugin, "importer", ("suffixes", "sniff", "read"))
+    return cast("Importer", item)  # every member of the protocol is there
 
 
 def _exporter(item: object, plugin: str) -> Exporter:
     _named(item, plugin)
-    missing = _missing(item, ("suffixes", "media_type", "export"))
-    if missing or not isinstance(item, Exporter):
-        msg = f"plugin {plugin!r}: exporter {item!r} lacks {', '.join(missing)}"
-        raise PluginError(msg)
-    return item
+    _lacking(item, plugin, "exporter", ("suffixes", "media_type", "export"))
+    return cast("Exporter", item)  # every member of the protocol is there
 
 
 _REGIONS = _Kind("regions", "dod_register_regions", "region", _region, lambda r: r.code)
