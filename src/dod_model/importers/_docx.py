@@ -319,147 +319,234 @@ class _Reader:
             rows.append(RawRow(cells=tuple(cells), header=header))
         return RawTable(rows=tuple(rows), columns=width)
 
-    def _plain_table(self, element: etree._Element) -> RawTable:  # noqa: PLR0912, PLR0915
+    def _plain_table(self, element: etree._Element) -> RawTable:
         """A table in which nothing needs care, read in one pass over its elements.
 
-        What :meth:`_careful_table` finds child by child, found here in document order: a
-        row's properties come before its cells, a cell's before its paragraphs, a paragraph's
-        runs before the next paragraph. Nothing in the table is hidden, doubled or nested.
-
-        One difference is left, in files Word refuses to open: a run standing outside any
-        paragraph (``w:r`` right in a cell, row or table) is read with the paragraph before it,
-        where the careful walk leaves it out. Looking at every run's parent to find one would
-        slow every read by several per cent.
+        What :meth:`_careful_table` finds child by child, found here in document order
+        (:class:`_OnePass`). One difference is left, in files Word refuses to open: a run
+        standing outside any paragraph (``w:r`` right in a cell, row or table) is read with the
+        paragraph before it, where the careful walk leaves it out. Looking at every run's parent
+        to find one would slow every read by several per cent.
 
         Raises:
             _Irregular: A row, cell or paragraph stands where the schema has none, or cell and
                 row properties are not where Word writes them (the careful walk reads those).
         """
-        tags = self._tags
-        tr, tc, p, t = tags["tr"], tags["tc"], tags["p"], self._t
-        tab, run, hyphen = self._tab, self._r, self._hyphen
-        header_tag, before_tag, span_tag, merge_tag = (
-            tags["tblHeader"], tags["gridBefore"], tags["gridSpan"], tags["vMerge"])  # fmt: skip
-        val, cell_properties, row_properties = tags["val"], tags["tcPr"], tags["trPr"]
-        grid = _first_child(element, tags["tblGrid"])
-        width = sum(1 for c in grid if c.tag == tags["gridCol"]) if grid is not None else 0
-        rows: list[RawRow] = []
-        above: dict[int, str] = {}
-        cells: list[RawCell] = []  # the row's
-        row: etree._Element | None = None  # the row being read, once one has begun
-        header, column = False, 1
-        row_seen: set[str] = set()  # the row's properties read
-        lines: list[str] = []  # the cell's
-        cell: etree._Element | None = None  # the cell being read, once one has begun
-        span, merge = 1, None
-        cell_seen: set[str] = set()  # the cell's properties read
-        parts: list[str] | None = None  # the paragraph's, once a paragraph has begun
-        paragraph = element
-        index = self.paragraph_index
-        numbered = bool(self._numbered)
-        end = etree.Element(tr)  # a row after the last ends it as any row ends the one before
-        # The most frequent elements are tested for first: text, paragraphs, cells.
-        for node in itertools.chain(element.iter(*self._table_walk), (end,)):
-            tag = node.tag
-            if tag == t:
-                if parts is not None:
-                    parts.append(node.text or "")
-                continue
-            if tag not in (p, tc, tr):
-                if tag in (merge_tag, span_tag):  # once each, in the cell's first properties
-                    if tag in cell_seen or not _placed(node, cell, cell_properties):
-                        raise _Irregular
-                    cell_seen.add(tag)
-                    if tag == merge_tag:
-                        merge = str(node.get(val) or "")
-                    else:
-                        span = max(1, to_int(node.get(val), 1))
-                elif tag in (header_tag, before_tag):  # the same in the row's, before its cells
-                    if (tag in row_seen or cells or cell is not None
-                            or not _placed(node, row, row_properties)):  # fmt: skip
-                        raise _Irregular
-                    row_seen.add(tag)
-                    if tag == header_tag:
-                        header = node.get(val) not in OFF
-                    else:
-                        column = 1 + to_int(node.get(val), 0)
-                elif parts is None:  # text outside paragraphs, as the careful walk does
-                    continue
-                elif tag == tab:
-                    if node.getparent().tag == run:  # not a tab stop of the paragraph's style
-                        parts.append(" ")
-                elif tag == hyphen:
-                    parts.append("-")
-                else:  # a line break
-                    parts.append("\n")
-                continue
-            if parts is not None:  # the paragraph before ends
-                index += 1
-                text = "".join(parts)
-                if numbered or "\u00a0" in text or "\u00ad" in text:
-                    text = self._shown(paragraph, text)
-                if text.strip():
-                    lines.append(text)
-                else:
-                    index += 1
-                parts = None
-            if tag == p:
-                if cell is None or (node.getparent() is not cell and not _stands_in(node, cell)):
-                    raise _Irregular
-                parts, paragraph = [], node
-                continue
-            if cell is not None:  # the cell before ends
-                text = "\n".join(lines)
-                if merge is not None and (merge or "continue") == "continue":
-                    text, merged = above.get(column, ""), True
-                else:
-                    merged = False
-                    if merge is not None:
-                        above[column] = text
-                    else:
-                        above.pop(column, None)
-                cells.append(RawCell(text, column, span, merged=merged))
-                column += span
-                cell = None
-            if tag == tc:
-                if row is None or (node.getparent() is not row and not _stands_in(node, row)):
-                    raise _Irregular
-                cell, lines, span, merge, cell_seen = node, [], 1, None, set()
-                continue
-            if row is not None:  # the row before ends
-                rows.append(RawRow(cells=tuple(cells), header=header))
-                if cells:
-                    width = max(width, cells[-1].column + cells[-1].span - 1)
-            if (
-                node is not end
-                and node.getparent() is not element
-                and not _stands_in(node, element)
-            ):
-                raise _Irregular
-            row, cells, header, column, row_seen = node, [], False, 1, set()
-        self.paragraph_index = index
-        return RawTable(rows=tuple(rows), columns=width)
+        walk = _OnePass(self, element)
+        table = walk.table()
+        self.paragraph_index = walk.index
+        return table
 
     def _cells(self, row: etree._Element, column: int, above: dict[int, str]) -> list[RawCell]:
         """The cells of a row from grid ``column`` on; ``above`` follows vertical merges."""
         cells: list[RawCell] = []
         for _, cell in _within(row, _CELLS):
             span, merge = _cell_properties(cell)
-            text = self._cell_text(cell)
-            merged = False
-            if merge is not None and (merge or "continue") == "continue":
-                text, merged = above.get(column, ""), True
-            elif merge is not None:
-                above[column] = text
-            else:
-                above.pop(column, None)
-            cells.append(RawCell(text, column, span, merged=merged))
+            cells.append(_on_grid(self._cell_text(cell), column, span, merge, above))
             column += span
         return cells
 
 
+def _on_grid(
+    text: str, column: int, span: int, merge: str | None, above: dict[int, str]
+) -> RawCell:
+    """A cell at grid ``column``, one that goes on with a vertically merged cell given its text.
+
+    Args:
+        text: The cell's own text.
+        column: Its first grid column.
+        span: How many grid columns it covers.
+        merge: Its ``w:vMerge`` value: ``None`` without one; «continue», or no value, to go on
+            with the merged cell above; any other («restart») to begin one.
+        above: The text of the merged cell begun at each column, kept up to date row by row.
+    """
+    if merge is None:
+        above.pop(column, None)
+    elif (merge or "continue") == "continue":
+        return RawCell(above.get(column, ""), column, span, merged=True)
+    else:
+        above[column] = text
+    return RawCell(text, column, span)
+
+
 class _Irregular(Exception):
     """A table the one-pass walk leaves to the careful one."""
+
+
+class _OnePass:
+    """The one-pass walk of a plain table: its elements in document order, level by level.
+
+    One iterator goes over the table's rows, cells, paragraphs, their text and the properties
+    the grid needs. Each step takes from it until an element of a level above its own comes,
+    and hands that element on: a cell ends at the next cell or row, a row at the next row; a
+    row after the last ends the table. Text outside paragraphs is left out, as the careful
+    walk leaves it.
+
+    Word writes a row's properties before its cells and a cell's before its paragraphs; a
+    table in which a row, cell, paragraph or property stands anywhere else raises
+    :class:`_Irregular`, and the careful walk reads it.
+
+    Attributes:
+        index: The paragraphs counted as lines so far, as :class:`_Reader` counts them.
+    """
+
+    __slots__ = ("_above", "_cell_properties", "_element", "_end", "_hyphen", "_marks",
+                 "_merge", "_nodes", "_numbered", "_p", "_reader", "_row_properties", "_run",
+                 "_span", "_t", "_tab", "_tags", "_tc", "_text", "_tr", "index")  # fmt: skip
+
+    def __init__(self, reader: _Reader, element: etree._Element) -> None:
+        tags = reader._tags
+        self._reader, self._element, self._tags = reader, element, tags
+        self._t, self._tab, self._run, self._hyphen = (reader._t, reader._tab, reader._r,
+                                                       reader._hyphen)  # fmt: skip
+        self._p, self._tc, self._tr = tags["p"], tags["tc"], tags["tr"]
+        self._text = frozenset(reader._plain)  # what a paragraph's runs hold
+        self._marks = self._text - {self._t}
+        self._row_properties = frozenset({tags["tblHeader"], tags["gridBefore"]})
+        self._cell_properties = frozenset({tags["gridSpan"], tags["vMerge"]})
+        self._numbered = bool(reader._numbered)
+        self._end = etree.Element(self._tr)  # a row after the last
+        self._nodes = itertools.chain(element.iter(*reader._table_walk), (self._end,))
+        self._above: dict[int, str] = {}  # the text of the merged cell begun at each column
+        self._span: int | None = None  # the cell's properties, once read
+        self._merge: str | None = None
+        self.index = reader.paragraph_index
+
+    def table(self) -> RawTable:
+        """The table's rows of cells on the grid, vertically merged cells given their text."""
+        tags, element, end = self._tags, self._element, self._end
+        grid = _first_child(element, tags["tblGrid"])
+        width = sum(1 for c in grid if c.tag == tags["gridCol"]) if grid is not None else 0
+        rows: list[RawRow] = []
+        node = self._after_text()
+        while node is not end:
+            if node.tag != self._tr or (
+                node.getparent() is not element and not _stands_in(node, element)
+            ):
+                raise _Irregular
+            row, node = self._row(node)
+            rows.append(row)
+            if row.cells:  # the last cell reaches furthest
+                last = row.cells[-1]
+                width = max(width, last.column + last.span - 1)
+        return RawTable(rows=tuple(rows), columns=width)
+
+    def _after_text(self) -> etree._Element:
+        """The next element that is not text, the text before it left out."""
+        text = self._text
+        for node in self._nodes:
+            if node.tag not in text:
+                return node
+        raise AssertionError  # pragma: no cover - the row after the last comes before the end
+
+    def _row(self, row: etree._Element) -> tuple[RawRow, etree._Element]:
+        """A row from its start: it, and the element after it (the next row)."""
+        tc = self._tc
+        header: bool | None = None  # its properties, once read
+        column: int | None = None
+        node = self._after_text()
+        while node.tag in self._row_properties:  # before its cells
+            header, column = self._row_property(node, row, header, column)
+            node = self._after_text()
+        at = 1 if column is None else column
+        cells: list[RawCell] = []
+        while node.tag == tc:
+            if node.getparent() is not row and not _stands_in(node, row):
+                raise _Irregular
+            cell, node = self._cell(node, at)
+            cells.append(cell)
+            at += cell.span
+        if node.tag != self._tr:  # a paragraph or cell properties outside any cell
+            raise _Irregular
+        return RawRow(cells=tuple(cells), header=bool(header)), node
+
+    def _row_property(self, node: etree._Element, row: etree._Element, header: bool | None,
+                      column: int | None) -> tuple[bool | None, int | None]:  # fmt: skip
+        """``w:tblHeader`` or ``w:gridBefore`` added to what the row has of the two.
+
+        Raises:
+            _Irregular: The row has one of its kind already, or it stands outside the row's
+                first properties.
+        """
+        tags = self._tags
+        is_header = node.tag == tags["tblHeader"]
+        if (header if is_header else column) is not None or not _placed(node, row, tags["trPr"]):
+            raise _Irregular
+        if is_header:
+            return node.get(tags["val"]) not in OFF, column
+        return header, 1 + to_int(node.get(tags["val"]), 0)
+
+    def _cell(self, cell: etree._Element, column: int) -> tuple[RawCell, etree._Element]:
+        """A cell from its start at grid ``column``: it, and the element after it.
+
+        Its properties, then its paragraphs, each a line; a paragraph ends where the next
+        paragraph, cell or row begins.
+        """
+        t, p, marks, properties = self._t, self._p, self._marks, self._cell_properties
+        self._span = self._merge = None
+        lines: list[str] = []
+        parts: list[str] | None = None  # the paragraph's, once one has begun
+        paragraph = node = cell
+        for node in self._nodes:
+            tag = node.tag
+            if tag == t:
+                if parts is not None:
+                    parts.append(node.text or "")
+            elif tag in marks:
+                if parts is not None:
+                    self._mark(node, parts)
+            elif tag in properties:
+                self._cell_property(node, cell)
+            else:
+                if parts is not None:
+                    self._line(paragraph, "".join(parts), lines)
+                if tag != p:
+                    break
+                if node.getparent() is not cell and not _stands_in(node, cell):
+                    raise _Irregular
+                parts, paragraph = [], node
+        if node.tag not in (self._tc, self._tr):  # row properties in a cell
+            raise _Irregular
+        span = 1 if self._span is None else self._span
+        return _on_grid("\n".join(lines), column, span, self._merge, self._above), node
+
+    def _mark(self, node: etree._Element, parts: list[str]) -> None:
+        """A tab, non-breaking hyphen or line break added to a paragraph's text."""
+        tag = node.tag
+        if tag == self._tab:
+            if node.getparent().tag == self._run:  # not a tab stop of the paragraph's style
+                parts.append(" ")
+        elif tag == self._hyphen:
+            parts.append("-")
+        else:
+            parts.append("\n")
+
+    def _cell_property(self, node: etree._Element, cell: etree._Element) -> None:
+        """``w:gridSpan`` or ``w:vMerge`` read into the cell's properties.
+
+        Raises:
+            _Irregular: The cell has one of its kind already, or it stands outside the cell's
+                first properties.
+        """
+        tags = self._tags
+        is_merge = node.tag == tags["vMerge"]
+        seen = self._merge if is_merge else self._span
+        if seen is not None or not _placed(node, cell, tags["tcPr"]):
+            raise _Irregular
+        if is_merge:
+            self._merge = str(node.get(tags["val"]) or "")
+        else:
+            self._span = max(1, to_int(node.get(tags["val"]), 1))
+
+    def _line(self, paragraph: etree._Element, text: str, lines: list[str]) -> None:
+        """A paragraph's text, as shown, added to the cell's lines, or counted as empty."""
+        self.index += 1
+        if self._numbered or "\u00a0" in text or "\u00ad" in text:
+            text = self._reader._shown(paragraph, text)
+        if text.strip():
+            lines.append(text)
+        else:
+            self.index += 1  # an empty paragraph parts blocks of text
 
 
 def _stands_in(node: etree._Element, container: etree._Element) -> bool:
