@@ -191,62 +191,114 @@ def _regroup_cells(table: RawTable) -> RawTable:
 
 
 def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, ColumnRole], list[_Row]]:
-    roles: dict[int, ColumnRole] | None = None
-    header_texts: list[str] = []
-    rows: list[_Row] = []
-    # How the document heads its sections, told by the first one: with numbers or without.
-    unnumbered_sections: bool | None = None
-    first_column, numbered_table = 0, False  # of the roles, once known
+    """The roles of the columns, and the rows of the roadmap's tables read in order."""
+    reader = _RowReader()
     for table_index, table in tables:
         for number, raw in enumerate(table.rows, start=1):
-            texts = [_clean_lines(c.text) for c in raw.cells]
-            numbered = bool(texts) and bool(_NUMBER.fullmatch(texts[0] or "x"))
-            found = None if numbered else _header_roles(raw)
-            if found is not None and (roles is None or raw.header or found == roles):
-                roles, header_texts = roles or found, texts
-                first_column, numbered_table = min(roles), ColumnRole.NUMBER in roles.values()
-                continue
-            if roles is None:
-                continue
-            # Column numbers begin with «1» (or a blank): most rows are seen not to at once.
-            if texts == header_texts or (
-                texts and texts[0] in ("", "1") and _is_column_numbers(raw)
-            ):
-                continue
-            filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True) if t]
-            if not filled:
-                continue
-            cells = {roles[col]: text for col, text in filled if col in roles}
-            # A number merged down from the row above is that row's, not a new activity's.
-            merged_number = any(c.merged and roles.get(c.column) is ColumnRole.NUMBER
-                                for c in raw.cells)  # fmt: skip
-            key = "" if merged_number else cells.get(ColumnRole.NUMBER, "")
-            spanning = len(filled) == 1 and (
-                filled[0][0] == first_column or raw.cells[0].span > 1 or len(raw.cells) == 1
-            )
-            across = raw.cells[0].span > 1 or bool(_AMENDMENT.match(key))
-            if spanning and (across or ColumnRole.NUMBER not in cells or section_heading(key)):
-                where = Location(table=table_index, row=number, line=raw.line)
-                _spanning_row(filled[0][1], where, rows, numbered=ColumnRole.NUMBER in cells,
-                              unnumbered_sections=bool(unnumbered_sections))  # fmt: skip
-                if unnumbered_sections is None and rows and rows[-1].kind == "section":
-                    unnumbered_sections = not rows[-1].cells.get(ColumnRole.NUMBER)
-                continue
-            if numbered_table and not key and rows and rows[-1].kind == "activity":
-                # A row a page break split. Cells merged down from the row above already
-                # belong to it: only the row's own cells go on.
-                own = {c.column for c in raw.cells if not c.merged}
-                for column, text in filled:
-                    if column in own and column in roles:
-                        role = roles[column]
-                        rows[-1].cells[role] = _join(rows[-1].cells.get(role, ""), text)
-                continue
-            rows.append(_Row("activity", Location(table=table_index, row=number, line=raw.line),
-                             cells))  # fmt: skip
-    if roles is None:
+            reader.read(raw, Location(table=table_index, row=number, line=raw.line))
+    if reader.roles is None:
         msg = "no roadmap table: no row names its columns («Мероприятие», «Срок», …)"
         raise DocumentError(msg)
-    return roles, rows
+    return reader.roles, reader.rows
+
+
+class _RowReader:
+    """The rows of a roadmap's tables, read one by one into activities, sections and notes.
+
+    Rows before the header row are left out; a header typed again, a row of column numbers and
+    an empty row too.
+
+    Attributes:
+        roles: The role of each column, once the header row is read.
+        rows: The activity and section rows read so far.
+    """
+
+    def __init__(self) -> None:
+        self.roles: dict[int, ColumnRole] | None = None
+        self.rows: list[_Row] = []
+        self._header_texts: list[str] = []
+        self._first_column = 0  # of the roles, once known
+        self._numbered_table = False  # whether the roles have a number column
+        # How the document heads its sections, told by the first one: with numbers or without.
+        self._unnumbered_sections: bool | None = None
+
+    def read(self, raw: RawRow, where: Location) -> None:
+        """A row of the table, at ``where``."""
+        texts = [_clean_lines(c.text) for c in raw.cells]
+        if self._heads(raw, texts) or self.roles is None or self._numbers_columns(raw, texts):
+            return
+        roles = self.roles
+        filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True) if t]
+        if not filled:
+            return
+        cells = {roles[col]: text for col, text in filled if col in roles}
+        # A number merged down from the row above is that row's, not a new activity's.
+        merged_number = any(c.merged and roles.get(c.column) is ColumnRole.NUMBER
+                            for c in raw.cells)  # fmt: skip
+        key = "" if merged_number else cells.get(ColumnRole.NUMBER, "")
+        if self._spans(raw, filled, cells, key):
+            self._across(filled[0][1], where, numbered=ColumnRole.NUMBER in cells)
+        elif self._numbered_table and not key and self.rows and self.rows[-1].kind == "activity":
+            self._goes_on(raw, filled)
+        else:
+            self.rows.append(_Row("activity", where, cells))
+
+    def _heads(self, raw: RawRow, texts: list[str]) -> bool:
+        """Whether the row is the header row, or the same header again (read if the first).
+
+        A row that begins with a number is none; a row marked as Word's repeated header is one
+        if it names the columns at all.
+        """
+        if texts and _NUMBER.fullmatch(texts[0] or "x"):
+            return False
+        found = _header_roles(raw)
+        if found is None or (self.roles is not None and not raw.header and found != self.roles):
+            return False
+        self.roles = roles = self.roles or found
+        self._header_texts = texts
+        self._first_column, self._numbered_table = min(roles), ColumnRole.NUMBER in roles.values()
+        return True
+
+    def _numbers_columns(self, raw: RawRow, texts: list[str]) -> bool:
+        """Whether the row is the header's text again, or numbers the columns (1 | 2 | 3)."""
+        # Column numbers begin with «1» (or a blank): most rows are seen not to at once.
+        return texts == self._header_texts or (
+            bool(texts) and texts[0] in ("", "1") and _is_column_numbers(raw)
+        )
+
+    def _spans(self, raw: RawRow, filled: list[tuple[int, str]], cells: dict[ColumnRole, str],
+               key: str) -> bool:  # fmt: skip
+        """Whether the row is one cell across the table: a section or a note.
+
+        One filled cell, in the first column or spanning or alone in the row; and spanning,
+        or an amendment note, or without a number, or headed as a section.
+        """
+        first = raw.cells[0]
+        alone = len(filled) == 1 and (
+            filled[0][0] == self._first_column or first.span > 1 or len(raw.cells) == 1
+        )
+        across = first.span > 1 or bool(_AMENDMENT.match(key))
+        return alone and (across or ColumnRole.NUMBER not in cells or bool(section_heading(key)))
+
+    def _across(self, text: str, where: Location, *, numbered: bool) -> None:
+        """A row of one cell across the table, ``numbered`` if its text is in the number column."""
+        rows = self.rows
+        _spanning_row(text, where, rows, numbered=numbered,
+                      unnumbered_sections=bool(self._unnumbered_sections))  # fmt: skip
+        if self._unnumbered_sections is None and rows and rows[-1].kind == "section":
+            self._unnumbered_sections = not rows[-1].cells.get(ColumnRole.NUMBER)
+
+    def _goes_on(self, raw: RawRow, filled: list[tuple[int, str]]) -> None:
+        """A row a page break split: its own cells go on with the activity above.
+
+        Cells merged down from the row above already belong to it.
+        """
+        roles, cells = self.roles or {}, self.rows[-1].cells
+        own = {c.column for c in raw.cells if not c.merged}
+        for column, text in filled:
+            if column in own and column in roles:
+                role = roles[column]
+                cells[role] = _join(cells.get(role, ""), text)
 
 
 def _spanning_row(text: str, where: Location, rows: list[_Row], *, numbered: bool,
