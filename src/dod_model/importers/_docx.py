@@ -181,6 +181,8 @@ class _Reader:
     def __init__(self, numbering: Numbering, namespace: str, body: etree._Element) -> None:
         self.numbering = numbering
         self.paragraph_index = 0
+        # The cells read, each once, by where they stand (column, span, merged) and text.
+        self._distinct: dict[tuple[int, int, bool], dict[str, RawCell]] = {}
         w = f"{{{namespace}}}"
         self._t, self._tab, self._r = f"{w}t", f"{w}tab", f"{w}r"
         self._hyphen = f"{w}noBreakHyphen"
@@ -337,36 +339,46 @@ class _Reader:
         self.paragraph_index = walk.index
         return table
 
+    def _on_grid(self, text: str, column: int, span: int, merge: str | None,
+                 above: dict[int, str]) -> RawCell:  # fmt: skip
+        """A cell at grid ``column``, one that goes on with a vertically merged cell given its text.
+
+        Equal cells are one object: a roadmap repeats deadlines, results and parties from row
+        to row, and a merged cell goes on down many rows. Fewer objects to keep is less for the
+        garbage collector to look at, again and again, while the document is read.
+
+        Args:
+            text: The cell's own text.
+            column: Its first grid column.
+            span: How many grid columns it covers.
+            merge: Its ``w:vMerge`` value: ``None`` without one; «continue», or no value, to go
+                on with the merged cell above; any other («restart») to begin one.
+            above: The text of the merged cell begun at each column, kept up to date row by row.
+        """
+        merged = False
+        if merge is None:
+            above.pop(column, None)
+        elif (merge or "continue") == "continue":
+            text, merged = above.get(column, ""), True
+        else:
+            above[column] = text
+        place = (column, span, merged)
+        cells = self._distinct.get(place)
+        if cells is None:
+            cells = self._distinct[place] = {}
+        cell = cells.get(text)
+        if cell is None:
+            cell = cells[text] = RawCell(text, column, span, merged=merged)
+        return cell
+
     def _cells(self, row: etree._Element, column: int, above: dict[int, str]) -> list[RawCell]:
         """The cells of a row from grid ``column`` on; ``above`` follows vertical merges."""
         cells: list[RawCell] = []
         for _, cell in _within(row, _CELLS):
             span, merge = _cell_properties(cell)
-            cells.append(_on_grid(self._cell_text(cell), column, span, merge, above))
+            cells.append(self._on_grid(self._cell_text(cell), column, span, merge, above))
             column += span
         return cells
-
-
-def _on_grid(
-    text: str, column: int, span: int, merge: str | None, above: dict[int, str]
-) -> RawCell:
-    """A cell at grid ``column``, one that goes on with a vertically merged cell given its text.
-
-    Args:
-        text: The cell's own text.
-        column: Its first grid column.
-        span: How many grid columns it covers.
-        merge: Its ``w:vMerge`` value: ``None`` without one; «continue», or no value, to go on
-            with the merged cell above; any other («restart») to begin one.
-        above: The text of the merged cell begun at each column, kept up to date row by row.
-    """
-    if merge is None:
-        above.pop(column, None)
-    elif (merge or "continue") == "continue":
-        return RawCell(above.get(column, ""), column, span, merged=True)
-    else:
-        above[column] = text
-    return RawCell(text, column, span)
 
 
 class _Irregular(Exception):
@@ -418,50 +430,57 @@ class _OnePass:
         grid = _first_child(element, tags["tblGrid"])
         width = sum(1 for c in grid if c.tag == tags["gridCol"]) if grid is not None else 0
         rows: list[RawRow] = []
-        node = self._after_text()
+        node, tag = self._after_text()
         while node is not end:
-            if node.tag != self._tr or (
+            if tag != self._tr or (
                 node.getparent() is not element and not _stands_in(node, element)
             ):
                 raise _Irregular
-            row, node = self._row(node)
+            row, node, tag = self._row(node)
             rows.append(row)
             if row.cells:  # the last cell reaches furthest
                 last = row.cells[-1]
                 width = max(width, last.column + last.span - 1)
         return RawTable(rows=tuple(rows), columns=width)
 
-    def _after_text(self) -> etree._Element:
-        """The next element that is not text, the text before it left out."""
+    def _after_text(self) -> tuple[etree._Element, str]:
+        """The next element that is not text, and its tag; the text before it left out."""
         text = self._text
         for node in self._nodes:
-            if node.tag not in text:
-                return node
+            tag = node.tag
+            if tag not in text:
+                return node, tag
         raise AssertionError  # pragma: no cover - the row after the last comes before the end
 
-    def _row(self, row: etree._Element) -> tuple[RawRow, etree._Element]:
-        """A row from its start: it, and the element after it (the next row)."""
+    def _row(self, row: etree._Element) -> tuple[RawRow, etree._Element, str]:
+        """A row from its start: it, and the element after it (the next row) with its tag."""
         tc = self._tc
         header: bool | None = None  # its properties, once read
         column: int | None = None
-        node = self._after_text()
-        while node.tag in self._row_properties:  # before its cells
-            header, column = self._row_property(node, row, header, column)
-            node = self._after_text()
+        node, tag = self._after_text()
+        while tag in self._row_properties:  # before its cells
+            header, column = self._row_property(node, tag, row, header, column)
+            node, tag = self._after_text()
         at = 1 if column is None else column
         cells: list[RawCell] = []
-        while node.tag == tc:
+        while tag == tc:
             if node.getparent() is not row and not _stands_in(node, row):
                 raise _Irregular
-            cell, node = self._cell(node, at)
+            cell, node, tag = self._cell(node, at)
             cells.append(cell)
             at += cell.span
-        if node.tag != self._tr:  # a paragraph or cell properties outside any cell
+        if tag != self._tr:  # a paragraph or cell properties outside any cell
             raise _Irregular
-        return RawRow(cells=tuple(cells), header=bool(header)), node
+        return RawRow(cells=tuple(cells), header=bool(header)), node, tag
 
-    def _row_property(self, node: etree._Element, row: etree._Element, header: bool | None,
-                      column: int | None) -> tuple[bool | None, int | None]:  # fmt: skip
+    def _row_property(
+        self,
+        node: etree._Element,
+        tag: str,
+        row: etree._Element,
+        header: bool | None,
+        column: int | None,
+    ) -> tuple[bool | None, int | None]:
         """``w:tblHeader`` or ``w:gridBefore`` added to what the row has of the two.
 
         Raises:
@@ -469,24 +488,25 @@ class _OnePass:
                 first properties.
         """
         tags = self._tags
-        is_header = node.tag == tags["tblHeader"]
+        is_header = tag == tags["tblHeader"]
         if (header if is_header else column) is not None or not _placed(node, row, tags["trPr"]):
             raise _Irregular
         if is_header:
             return node.get(tags["val"]) not in OFF, column
         return header, 1 + to_int(node.get(tags["val"]), 0)
 
-    def _cell(self, cell: etree._Element, column: int) -> tuple[RawCell, etree._Element]:
-        """A cell from its start at grid ``column``: it, and the element after it.
+    def _cell(self, cell: etree._Element, column: int) -> tuple[RawCell, etree._Element, str]:
+        """A cell from its start at grid ``column``: it, and the element after it with its tag.
 
         Its properties, then its paragraphs, each a line; a paragraph ends where the next
         paragraph, cell or row begins.
         """
         t, p, marks, properties = self._t, self._p, self._marks, self._cell_properties
         self._span = self._merge = None
-        lines: list[str] = []
+        paragraphs: list[etree._Element] = []
+        texts: list[str] = []  # the paragraphs' texts as their runs give them
         parts: list[str] | None = None  # the paragraph's, once one has begun
-        paragraph = node = cell
+        node, tag = cell, ""
         for node in self._nodes:
             tag = node.tag
             if tag == t:
@@ -494,25 +514,26 @@ class _OnePass:
                     parts.append(node.text or "")
             elif tag in marks:
                 if parts is not None:
-                    self._mark(node, parts)
+                    self._mark(node, tag, parts)
             elif tag in properties:
-                self._cell_property(node, cell)
+                self._cell_property(node, tag, cell)
             else:
                 if parts is not None:
-                    self._line(paragraph, "".join(parts), lines)
+                    texts.append("".join(parts))
                 if tag != p:
                     break
                 if node.getparent() is not cell and not _stands_in(node, cell):
                     raise _Irregular
-                parts, paragraph = [], node
-        if node.tag not in (self._tc, self._tr):  # row properties in a cell
+                parts = []
+                paragraphs.append(node)
+        if tag not in (self._tc, self._tr):  # row properties in a cell
             raise _Irregular
         span = 1 if self._span is None else self._span
-        return _on_grid("\n".join(lines), column, span, self._merge, self._above), node
+        text = self._lines(paragraphs, texts)
+        return self._reader._on_grid(text, column, span, self._merge, self._above), node, tag
 
-    def _mark(self, node: etree._Element, parts: list[str]) -> None:
-        """A tab, non-breaking hyphen or line break added to a paragraph's text."""
-        tag = node.tag
+    def _mark(self, node: etree._Element, tag: str, parts: list[str]) -> None:
+        """A tab, non-breaking hyphen or line break (``tag``) added to a paragraph's text."""
         if tag == self._tab:
             if node.getparent().tag == self._run:  # not a tab stop of the paragraph's style
                 parts.append(" ")
@@ -521,7 +542,7 @@ class _OnePass:
         else:
             parts.append("\n")
 
-    def _cell_property(self, node: etree._Element, cell: etree._Element) -> None:
+    def _cell_property(self, node: etree._Element, tag: str, cell: etree._Element) -> None:
         """``w:gridSpan`` or ``w:vMerge`` read into the cell's properties.
 
         Raises:
@@ -529,7 +550,7 @@ class _OnePass:
                 first properties.
         """
         tags = self._tags
-        is_merge = node.tag == tags["vMerge"]
+        is_merge = tag == tags["vMerge"]
         seen = self._merge if is_merge else self._span
         if seen is not None or not _placed(node, cell, tags["tcPr"]):
             raise _Irregular
@@ -538,15 +559,17 @@ class _OnePass:
         else:
             self._span = max(1, to_int(node.get(tags["val"]), 1))
 
-    def _line(self, paragraph: etree._Element, text: str, lines: list[str]) -> None:
-        """A paragraph's text, as shown, added to the cell's lines, or counted as empty."""
-        self.index += 1
-        if self._numbered or "\u00a0" in text or "\u00ad" in text:
-            text = self._reader._shown(paragraph, text)
-        if text.strip():
-            lines.append(text)
-        else:
-            self.index += 1  # an empty paragraph parts blocks of text
+    def _lines(self, paragraphs: list[etree._Element], texts: list[str]) -> str:
+        """A cell's text: the text of each paragraph as shown, a line each, empty ones counted."""
+        self.index += len(texts)
+        text = "\n".join(texts)
+        if (not self._numbered and "\u00a0" not in text and "\u00ad" not in text
+                and all(map(str.strip, texts))):  # fmt: skip
+            return text  # as most cells are: shown as written, no paragraph empty
+        shown = self._reader._shown
+        lines = [line for line in map(shown, paragraphs, texts) if line.strip()]
+        self.index += len(texts) - len(lines)  # an empty paragraph parts blocks of text
+        return "\n".join(lines)
 
 
 def _stands_in(node: etree._Element, container: etree._Element) -> bool:
