@@ -150,7 +150,7 @@ class _Row:
     kind: str
     location: Location
     cells: dict[ColumnRole, str] = attrs.field(factory=dict)
-    notes: list[str] = attrs.field(factory=list)
+    notes: tuple[str, ...] = ()
 
 
 def _regroup_cells(table: RawTable) -> RawTable:
@@ -217,14 +217,17 @@ class _RowReader:
         self.roles: dict[int, ColumnRole] | None = None
         self.rows: list[_Row] = []
         self._header_texts: list[str] = []
+        # Each distinct cell text cleaned once: a roadmap repeats them from row to row.
+        self._clean: Callable[[str], str] = functools.cache(_clean_lines)
         self._first_column = 0  # of the roles, once known
-        self._numbered_table = False  # whether the roles have a number column
+        self._number_column: int | None = None  # of the roles, if they have one
         # How the document heads its sections, told by the first one: with numbers or without.
         self._unnumbered_sections: bool | None = None
 
     def read(self, raw: RawRow, where: Location) -> None:
         """A row of the table, at ``where``."""
-        texts = [_clean_lines(c.text) for c in raw.cells]
+        clean = self._clean
+        texts = [clean(c.text) for c in raw.cells]
         if self._heads(raw, texts) or self.roles is None or self._numbers_columns(raw, texts):
             return
         roles = self.roles
@@ -233,12 +236,16 @@ class _RowReader:
             return
         cells = {roles[col]: text for col, text in filled if col in roles}
         # A number merged down from the row above is that row's, not a new activity's.
-        merged_number = any(c.merged and roles.get(c.column) is ColumnRole.NUMBER
-                            for c in raw.cells)  # fmt: skip
+        merged_number = self._number_column in [c.column for c in raw.cells if c.merged]
         key = "" if merged_number else cells.get(ColumnRole.NUMBER, "")
         if self._spans(raw, filled, cells, key):
             self._across(filled[0][1], where, numbered=ColumnRole.NUMBER in cells)
-        elif self._numbered_table and not key and self.rows and self.rows[-1].kind == "activity":
+        elif (
+            self._number_column is not None
+            and not key
+            and self.rows
+            and self.rows[-1].kind == "activity"
+        ):
             self._goes_on(raw, filled)
         else:
             self.rows.append(_Row("activity", where, cells))
@@ -256,7 +263,8 @@ class _RowReader:
             return False
         self.roles = roles = self.roles or found
         self._header_texts = texts
-        self._first_column, self._numbered_table = min(roles), ColumnRole.NUMBER in roles.values()
+        self._first_column = min(roles)
+        self._number_column = next((c for c, r in roles.items() if r is ColumnRole.NUMBER), None)
         return True
 
     def _numbers_columns(self, raw: RawRow, texts: list[str]) -> bool:
@@ -309,12 +317,12 @@ def _spanning_row(text: str, where: Location, rows: list[_Row], *, numbered: boo
     unnumbered row across the table heads a section rather than notes the activity above.
     """
     if _AMENDMENT.match(text) and rows:
-        rows[-1].notes.append(text)
+        rows[-1].notes += (text,)
     elif (heading := section_heading(text)) is not None:
         cells = {ColumnRole.NUMBER: heading[0], ColumnRole.TITLE: heading[1]}
         rows.append(_Row("section", where, cells))
     elif rows and numbered and not unnumbered_sections:
-        rows[-1].notes.append(text)
+        rows[-1].notes += (text,)
     else:  # the table begins with it, or the document's sections are all unnumbered
         rows.append(_Row("section", where, {ColumnRole.NUMBER: "", ColumnRole.TITLE: text}))
 
@@ -473,8 +481,13 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
     Raises:
         DocumentError: The document holds no roadmap table.
     """
+    source = Source(name=raw.name, format=raw.format, sha256=raw.sha256, encoding=raw.encoding)
     tables, head, tail = _split_blocks(raw.blocks)
+    # The cells are read: the raw tables can go (when the caller keeps none) before the
+    # roadmap's objects are made, and the garbage collector need not look at both at once.
+    del raw
     roles, rows = _read_rows(tables)
+    del tables
     if not any(r.kind == "activity" for r in rows):
         msg = "the table has a header but no activities"
         raise DocumentError(msg)
@@ -516,7 +529,7 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
         columns=tuple(roles.values()),
         unsectioned=unsectioned,
         sections=roadmap_sections,
-        source=Source(name=raw.name, format=raw.format, sha256=raw.sha256, encoding=raw.encoding),
+        source=source,
     )
 
 
@@ -589,9 +602,7 @@ def _activity(row: _Row, section: _Row | None, deadline: Deadline, meanings: _Me
         responsible=meanings.parties(cells.get(ColumnRole.RESPONSIBLE, "")),
         section=section.cells.get(ColumnRole.NUMBER, "") if section is not None else None,
         # A «Примечание» column's cell is the row's first note; rows across the table follow.
-        notes=(cells[ColumnRole.NOTE], *row.notes)
-        if cells.get(ColumnRole.NOTE)
-        else tuple(row.notes),
+        notes=(cells[ColumnRole.NOTE], *row.notes) if cells.get(ColumnRole.NOTE) else row.notes,
         steps=find_steps(title),
         provenance=row.location,
     )
