@@ -403,8 +403,8 @@ class _OnePass:
     """
 
     __slots__ = ("_above", "_cell_properties", "_element", "_end", "_hyphen", "_marks",
-                 "_merge", "_nodes", "_numbered", "_p", "_reader", "_row_properties", "_run",
-                 "_span", "_t", "_tab", "_tags", "_tc", "_text", "_tr", "index")  # fmt: skip
+                 "_nodes", "_numbered", "_on_grid", "_p", "_reader", "_row_properties", "_run",
+                 "_t", "_tab", "_tags", "_tc", "_text", "_tr", "index")  # fmt: skip
 
     def __init__(self, reader: _Reader, element: etree._Element) -> None:
         tags = reader._tags
@@ -420,8 +420,7 @@ class _OnePass:
         self._end = etree.Element(self._tr)  # a row after the last
         self._nodes = itertools.chain(element.iter(*reader._table_walk), (self._end,))
         self._above: dict[int, str] = {}  # the text of the merged cell begun at each column
-        self._span: int | None = None  # the cell's properties, once read
-        self._merge: str | None = None
+        self._on_grid = reader._on_grid
         self.index = reader.paragraph_index
 
     def table(self) -> RawTable:
@@ -502,7 +501,8 @@ class _OnePass:
         paragraph, cell or row begins.
         """
         t, p, marks, properties = self._t, self._p, self._marks, self._cell_properties
-        self._span = self._merge = None
+        span: int | None = None  # its properties, once read
+        merge: str | None = None
         paragraphs: list[etree._Element] = []
         texts: list[str] = []  # the paragraphs' texts as their runs give them
         parts: list[str] | None = None  # the paragraph's, once one has begun
@@ -512,25 +512,27 @@ class _OnePass:
             if tag == t:
                 if parts is not None:
                     parts.append(node.text or "")
-            elif tag in marks:
-                if parts is not None:
-                    self._mark(node, tag, parts)
-            elif tag in properties:
-                self._cell_property(node, tag, cell)
-            else:
+            elif tag == p:  # the paragraph before ends, a new one begins
                 if parts is not None:
                     texts.append("".join(parts))
-                if tag != p:
-                    break
                 if node.getparent() is not cell and not _stands_in(node, cell):
                     raise _Irregular
                 parts = []
                 paragraphs.append(node)
+            elif tag in marks:
+                if parts is not None:
+                    self._mark(node, tag, parts)
+            elif tag in properties:
+                span, merge = self._cell_property(node, tag, cell, span, merge)
+            else:  # the cell ends
+                if parts is not None:
+                    texts.append("".join(parts))
+                break
         if tag not in (self._tc, self._tr):  # row properties in a cell
             raise _Irregular
-        span = 1 if self._span is None else self._span
         text = self._lines(paragraphs, texts)
-        return self._reader._on_grid(text, column, span, self._merge, self._above), node, tag
+        on_grid = self._on_grid(text, column, 1 if span is None else span, merge, self._above)
+        return on_grid, node, tag
 
     def _mark(self, node: etree._Element, tag: str, parts: list[str]) -> None:
         """A tab, non-breaking hyphen or line break (``tag``) added to a paragraph's text."""
@@ -542,8 +544,15 @@ class _OnePass:
         else:
             parts.append("\n")
 
-    def _cell_property(self, node: etree._Element, tag: str, cell: etree._Element) -> None:
-        """``w:gridSpan`` or ``w:vMerge`` read into the cell's properties.
+    def _cell_property(
+        self,
+        node: etree._Element,
+        tag: str,
+        cell: etree._Element,
+        span: int | None,
+        merge: str | None,
+    ) -> tuple[int | None, str | None]:
+        """``w:gridSpan`` or ``w:vMerge`` added to what the cell has of the two.
 
         Raises:
             _Irregular: The cell has one of its kind already, or it stands outside the cell's
@@ -551,24 +560,21 @@ class _OnePass:
         """
         tags = self._tags
         is_merge = tag == tags["vMerge"]
-        seen = self._merge if is_merge else self._span
-        if seen is not None or not _placed(node, cell, tags["tcPr"]):
+        if (merge if is_merge else span) is not None or not _placed(node, cell, tags["tcPr"]):
             raise _Irregular
         if is_merge:
-            self._merge = str(node.get(tags["val"]) or "")
-        else:
-            self._span = max(1, to_int(node.get(tags["val"]), 1))
+            return span, str(node.get(tags["val"]) or "")
+        return max(1, to_int(node.get(tags["val"]), 1)), merge
 
     def _lines(self, paragraphs: list[etree._Element], texts: list[str]) -> str:
         """A cell's text: the text of each paragraph as shown, a line each, empty ones counted."""
-        self.index += len(texts)
         text = "\n".join(texts)
         if (not self._numbered and "\u00a0" not in text and "\u00ad" not in text
                 and all(map(str.strip, texts))):  # fmt: skip
+            self.index += len(texts)
             return text  # as most cells are: shown as written, no paragraph empty
-        shown = self._reader._shown
-        lines = [line for line in map(shown, paragraphs, texts) if line.strip()]
-        self.index += len(texts) - len(lines)  # an empty paragraph parts blocks of text
+        lines = [line for line in map(self._reader._shown, paragraphs, texts) if line.strip()]
+        self.index += 2 * len(texts) - len(lines)  # an empty paragraph parts blocks of text
         return "\n".join(lines)
 
 

@@ -238,7 +238,7 @@ class _RowReader:
         # A number merged down from the row above is that row's, not a new activity's.
         merged_number = self._number_column in [c.column for c in raw.cells if c.merged]
         key = "" if merged_number else cells.get(ColumnRole.NUMBER, "")
-        if self._spans(raw, filled, cells, key):
+        if len(filled) == 1 and self._spans(raw, filled[0][0], cells, key):
             self._across(filled[0][1], where, numbered=ColumnRole.NUMBER in cells)
         elif (
             self._number_column is not None
@@ -274,17 +274,14 @@ class _RowReader:
             bool(texts) and texts[0] in ("", "1") and _is_column_numbers(raw)
         )
 
-    def _spans(self, raw: RawRow, filled: list[tuple[int, str]], cells: dict[ColumnRole, str],
-               key: str) -> bool:  # fmt: skip
-        """Whether the row is one cell across the table: a section or a note.
+    def _spans(self, raw: RawRow, column: int, cells: dict[ColumnRole, str], key: str) -> bool:
+        """Whether a row with one filled cell, at ``column``, is one cell across the table.
 
-        One filled cell, in the first column or spanning or alone in the row; and spanning,
-        or an amendment note, or without a number, or headed as a section.
+        The cell is in the first column, or spans, or is alone in the row; and it spans, or is
+        an amendment note, or has no number, or heads a section.
         """
         first = raw.cells[0]
-        alone = len(filled) == 1 and (
-            filled[0][0] == self._first_column or first.span > 1 or len(raw.cells) == 1
-        )
+        alone = column == self._first_column or first.span > 1 or len(raw.cells) == 1
         across = first.span > 1 or bool(_AMENDMENT.match(key))
         return alone and (across or ColumnRole.NUMBER not in cells or bool(section_heading(key)))
 
