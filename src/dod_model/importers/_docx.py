@@ -153,21 +153,23 @@ def _careful_text(paragraph: etree._Element) -> str:
 
 _TABLE_NAMES = ("tblGrid", "gridCol", "trPr", "tblHeader", "gridBefore", "tcPr", "gridSpan",
                 "vMerge", "val")  # fmt: skip
-_NAMES: dict[object, dict[str, str]] = {}
+# Tables, rows and cells are in one of the two WordprocessingML namespaces: the names for
+# each, made once. A fixed table, not a cache that grows with what documents hold.
+_NAMES: dict[object, dict[str, str]] = {
+    f"{{{namespace}}}{kind}": {name: f"{{{namespace}}}{name}" for name in _TABLE_NAMES}
+    for namespace in W
+    for kind in ("tbl", "tr", "tc")
+}
 
 
 def _names(element: etree._Element) -> dict[str, str]:
-    """The names the table walk looks up, qualified as :func:`_qualified` does for ``element``.
+    """The names the table walk looks up, qualified as :func:`qualified` does for ``element``.
 
     A child is in its parent's namespace, so one lookup serves a row or a cell and what it holds.
-    Cached by tag: a document has one or two namespaces.
     """
-    tag = element.tag
-    names = _NAMES.get(tag)
-    if names is None:
+    names = _NAMES.get(element.tag)
+    if names is None:  # not a table, row or cell of WordprocessingML: never kept
         names = {name: qualified(element, name) for name in _TABLE_NAMES}
-        if len(_NAMES) < 4096:
-            _NAMES[tag] = names
     return names
 
 

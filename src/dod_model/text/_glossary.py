@@ -6,7 +6,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import attrs
@@ -75,7 +75,7 @@ class Glossary:
         return self.entries[match[0]] + stripped[match.end() :]
 
 
-@cache
+@lru_cache(maxsize=64)  # a pattern per glossary in use; bounded, as hosts may make many
 def _compiled(shorts: tuple[str, ...]) -> re.Pattern[str] | None:
     if not shorts:
         return None
