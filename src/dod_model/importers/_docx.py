@@ -392,9 +392,10 @@ class _OnePass:
 
     One iterator goes over the table's rows, cells, paragraphs, their text and the properties
     the grid needs. Each step takes from it until an element of a level above its own comes,
-    and hands that element on: a cell ends at the next cell or row, a row at the next row; a
-    row after the last ends the table. Text outside paragraphs is left out, as the careful
-    walk leaves it.
+    and hands that element on: a paragraph ends at the next paragraph, cell or row, a cell at
+    the next cell or row, a row at the next row; a row after the last ends the table. Text
+    before a cell's first paragraph is left out, as the careful walk leaves it; a run after a
+    paragraph, before what ends it, is read with it (:meth:`_Reader._plain_table`).
 
     Word writes a row's properties before its cells and a cell's before its paragraphs; a
     table in which a row, cell, paragraph or property stands anywhere else raises
