@@ -7,11 +7,14 @@ with multi-line deadlines that differ per municipality and a responsible cell me
 section. Then times, best of REPEAT:
 
 * a bare lxml walk that parses ``word/document.xml`` and joins the text of every cell;
-* ``dod_model.read`` (the whole job: importer, layout, text semantics);
+* ``dod_model.read`` (the whole job: importer, layout, text semantics), as called by default,
+  the garbage collector left alone;
+* ``dod_model.read(..., pause_collector=True)``, the opt-in that pauses the collector;
 * python-docx reading ``cell.text`` of every cell of every row.
 
 Printed as seconds and as ratios (read to the bare walk, python-docx to read), at a tenth of the
 size and at the full size, with how much each grew between them: linear cost grows as the rows do.
+The targets are for the default read.
 """
 
 from __future__ import annotations
@@ -122,6 +125,9 @@ def _measure(sections: int, repeat: int, *, python_docx_too: bool) -> dict[str, 
     seconds = {
         "walk": best(lambda: bare_walk(data), repeat),
         "read": best(lambda: dod_model.read(io.BytesIO(data), plugins=plugins), repeat),
+        "paused": best(
+            lambda: dod_model.read(io.BytesIO(data), plugins=plugins, pause_collector=True), repeat
+        ),
     }
     if python_docx_too:
         seconds["python-docx"] = best(lambda: python_docx(data), repeat)
@@ -136,17 +142,18 @@ def main() -> None:
     args = parser.parse_args()
     sizes = (max(args.sections // 10, 1), args.sections)
     print(f"best of {args.repeat}, wall-clock seconds")
-    print(f"{'rows':>7} {'bare walk':>10} {'read':>8} {'python-docx':>12} {'read/walk':>10} "
-          f"{'docx/read':>10}")  # fmt: skip
+    print(f"{'rows':>7} {'bare walk':>10} {'read':>8} {'paused':>8} {'python-docx':>12} "
+          f"{'read/walk':>10} {'paused/walk':>12} {'docx/read':>10}")  # fmt: skip
     results = []
     for sections in sizes:
         seconds = _measure(sections, args.repeat, python_docx_too=not args.skip_python_docx)
         results.append(seconds)
         walk, read = seconds["walk"], seconds["read"]
         other = seconds.get("python-docx")
-        line = f"{sections * 16:>7} {walk:10.3f} {read:8.3f} "
+        paused = seconds["paused"]
+        line = f"{sections * 16:>7} {walk:10.3f} {read:8.3f} {paused:8.3f} "
         line += f"{other:12.3f}" if other is not None else f"{'-':>12}"
-        line += f" {read / walk:9.2f}×"
+        line += f" {read / walk:9.2f}× {paused / walk:11.2f}×"
         line += f" {other / read:9.2f}×" if other is not None else f" {'-':>10}"
         print(line)
     small, large = results
@@ -157,7 +164,7 @@ def main() -> None:
     print(f"target read ≤ 2.5× bare walk: {'met' if ratio <= 2.5 else 'not met'} ({ratio:.2f}×)")
     if "python-docx" in large:
         faster = large["python-docx"] / large["read"]
-        print(f"target read ≥ 3× faster than python-docx: {'met' if faster >= 3 else 'not met'} "
+        print(f"target read ≥ 5× faster than python-docx: {'met' if faster >= 5 else 'not met'} "
               f"({faster:.2f}×)")  # fmt: skip
 
 

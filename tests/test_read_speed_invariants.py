@@ -435,19 +435,39 @@ def test_regions_counted_once_per_distinct_text_are_counted_as_text_by_text(text
     assert (found.code if found else None) == _region_text_by_text(texts)
 
 
-def test_the_collector_paused_for_a_read_is_left_as_it_was():
-    import gc  # noqa: PLC0415 - only this test touches it
+def test_a_read_leaves_the_collector_alone():
+    """No process-wide state changes: a threaded host's collector is its own."""
+    import gc  # noqa: PLC0415 - only these tests touch it
 
     good = examples.path("tambov").read_bytes()
+    thresholds = gc.get_threshold()
+    refuse = mock.Mock(side_effect=AssertionError("read() changed the collector"))
+    with (
+        mock.patch.object(gc, "disable", refuse),
+        mock.patch.object(gc, "enable", refuse),
+        mock.patch.object(gc, "freeze", refuse),
+        mock.patch.object(gc, "set_threshold", refuse),
+    ):
+        dod_model.read(io.BytesIO(good), plugins=PLUGINS)
+        with contextlib.suppress(DocumentError):
+            dod_model.read(io.BytesIO(good[:-200]), plugins=PLUGINS)
     assert gc.isenabled()
-    dod_model.read(io.BytesIO(good), plugins=PLUGINS)
+    assert gc.get_threshold() == thresholds
+
+
+def test_the_collector_paused_on_request_is_left_as_it_was():
+    import gc  # noqa: PLC0415 - only these tests touch it
+
+    good = examples.path("tambov").read_bytes()
+    paused = dod_model.read(io.BytesIO(good), plugins=PLUGINS, pause_collector=True)
     assert gc.isenabled()
+    assert paused == dod_model.read(io.BytesIO(good), plugins=PLUGINS)
     with contextlib.suppress(DocumentError):
-        dod_model.read(io.BytesIO(good[:-200]), plugins=PLUGINS)
+        dod_model.read(io.BytesIO(good[:-200]), plugins=PLUGINS, pause_collector=True)
     assert gc.isenabled()
     gc.disable()
     try:
-        dod_model.read(io.BytesIO(good), plugins=PLUGINS)
+        dod_model.read(io.BytesIO(good), plugins=PLUGINS, pause_collector=True)
         assert not gc.isenabled()
     finally:
         gc.enable()

@@ -153,21 +153,23 @@ def _careful_text(paragraph: etree._Element) -> str:
 
 _TABLE_NAMES = ("tblGrid", "gridCol", "trPr", "tblHeader", "gridBefore", "tcPr", "gridSpan",
                 "vMerge", "val")  # fmt: skip
-_NAMES: dict[object, dict[str, str]] = {}
+# Tables, rows and cells are in one of the two WordprocessingML namespaces: the names for
+# each, made once. A fixed table, not a cache that grows with what documents hold.
+_NAMES: dict[object, dict[str, str]] = {
+    f"{{{namespace}}}{kind}": {name: f"{{{namespace}}}{name}" for name in _TABLE_NAMES}
+    for namespace in W
+    for kind in ("tbl", "tr", "tc")
+}
 
 
 def _names(element: etree._Element) -> dict[str, str]:
-    """The names the table walk looks up, qualified as :func:`_qualified` does for ``element``.
+    """The names the table walk looks up, qualified as :func:`qualified` does for ``element``.
 
     A child is in its parent's namespace, so one lookup serves a row or a cell and what it holds.
-    Cached by tag: a document has one or two namespaces.
     """
-    tag = element.tag
-    names = _NAMES.get(tag)
-    if names is None:
+    names = _NAMES.get(element.tag)
+    if names is None:  # not a table, row or cell of WordprocessingML: never kept
         names = {name: qualified(element, name) for name in _TABLE_NAMES}
-        if len(_NAMES) < 4096:
-            _NAMES[tag] = names
     return names
 
 
@@ -181,6 +183,8 @@ class _Reader:
     def __init__(self, numbering: Numbering, namespace: str, body: etree._Element) -> None:
         self.numbering = numbering
         self.paragraph_index = 0
+        # The cells read, each once, by where they stand (column, span, merged) and text.
+        self._distinct: dict[tuple[int, int, bool], dict[str, RawCell]] = {}
         w = f"{{{namespace}}}"
         self._t, self._tab, self._r = f"{w}t", f"{w}tab", f"{w}r"
         self._hyphen = f"{w}noBreakHyphen"
@@ -319,147 +323,262 @@ class _Reader:
             rows.append(RawRow(cells=tuple(cells), header=header))
         return RawTable(rows=tuple(rows), columns=width)
 
-    def _plain_table(self, element: etree._Element) -> RawTable:  # noqa: PLR0912, PLR0915
+    def _plain_table(self, element: etree._Element) -> RawTable:
         """A table in which nothing needs care, read in one pass over its elements.
 
-        What :meth:`_careful_table` finds child by child, found here in document order: a
-        row's properties come before its cells, a cell's before its paragraphs, a paragraph's
-        runs before the next paragraph. Nothing in the table is hidden, doubled or nested.
-
-        One difference is left, in files Word refuses to open: a run standing outside any
-        paragraph (``w:r`` right in a cell, row or table) is read with the paragraph before it,
-        where the careful walk leaves it out. Looking at every run's parent to find one would
-        slow every read by several per cent.
+        What :meth:`_careful_table` finds child by child, found here in document order
+        (:class:`_OnePass`). One difference is left, in files Word refuses to open: a run
+        standing outside any paragraph (``w:r`` right in a cell, row or table) is read with the
+        paragraph before it, where the careful walk leaves it out. Looking at every run's parent
+        to find one would slow every read by several per cent.
 
         Raises:
             _Irregular: A row, cell or paragraph stands where the schema has none, or cell and
                 row properties are not where Word writes them (the careful walk reads those).
         """
-        tags = self._tags
-        tr, tc, p, t = tags["tr"], tags["tc"], tags["p"], self._t
-        tab, run, hyphen = self._tab, self._r, self._hyphen
-        header_tag, before_tag, span_tag, merge_tag = (
-            tags["tblHeader"], tags["gridBefore"], tags["gridSpan"], tags["vMerge"])  # fmt: skip
-        val, cell_properties, row_properties = tags["val"], tags["tcPr"], tags["trPr"]
-        grid = _first_child(element, tags["tblGrid"])
-        width = sum(1 for c in grid if c.tag == tags["gridCol"]) if grid is not None else 0
-        rows: list[RawRow] = []
-        above: dict[int, str] = {}
-        cells: list[RawCell] = []  # the row's
-        row: etree._Element | None = None  # the row being read, once one has begun
-        header, column = False, 1
-        row_seen: set[str] = set()  # the row's properties read
-        lines: list[str] = []  # the cell's
-        cell: etree._Element | None = None  # the cell being read, once one has begun
-        span, merge = 1, None
-        cell_seen: set[str] = set()  # the cell's properties read
-        parts: list[str] | None = None  # the paragraph's, once a paragraph has begun
-        paragraph = element
-        index = self.paragraph_index
-        numbered = bool(self._numbered)
-        end = etree.Element(tr)  # a row after the last ends it as any row ends the one before
-        # The most frequent elements are tested for first: text, paragraphs, cells.
-        for node in itertools.chain(element.iter(*self._table_walk), (end,)):
-            tag = node.tag
-            if tag == t:
-                if parts is not None:
-                    parts.append(node.text or "")
-                continue
-            if tag not in (p, tc, tr):
-                if tag in (merge_tag, span_tag):  # once each, in the cell's first properties
-                    if tag in cell_seen or not _placed(node, cell, cell_properties):
-                        raise _Irregular
-                    cell_seen.add(tag)
-                    if tag == merge_tag:
-                        merge = str(node.get(val) or "")
-                    else:
-                        span = max(1, to_int(node.get(val), 1))
-                elif tag in (header_tag, before_tag):  # the same in the row's, before its cells
-                    if (tag in row_seen or cells or cell is not None
-                            or not _placed(node, row, row_properties)):  # fmt: skip
-                        raise _Irregular
-                    row_seen.add(tag)
-                    if tag == header_tag:
-                        header = node.get(val) not in OFF
-                    else:
-                        column = 1 + to_int(node.get(val), 0)
-                elif parts is None:  # text outside paragraphs, as the careful walk does
-                    continue
-                elif tag == tab:
-                    if node.getparent().tag == run:  # not a tab stop of the paragraph's style
-                        parts.append(" ")
-                elif tag == hyphen:
-                    parts.append("-")
-                else:  # a line break
-                    parts.append("\n")
-                continue
-            if parts is not None:  # the paragraph before ends
-                index += 1
-                text = "".join(parts)
-                if numbered or "\u00a0" in text or "\u00ad" in text:
-                    text = self._shown(paragraph, text)
-                if text.strip():
-                    lines.append(text)
-                else:
-                    index += 1
-                parts = None
-            if tag == p:
-                if cell is None or (node.getparent() is not cell and not _stands_in(node, cell)):
-                    raise _Irregular
-                parts, paragraph = [], node
-                continue
-            if cell is not None:  # the cell before ends
-                text = "\n".join(lines)
-                if merge is not None and (merge or "continue") == "continue":
-                    text, merged = above.get(column, ""), True
-                else:
-                    merged = False
-                    if merge is not None:
-                        above[column] = text
-                    else:
-                        above.pop(column, None)
-                cells.append(RawCell(text, column, span, merged=merged))
-                column += span
-                cell = None
-            if tag == tc:
-                if row is None or (node.getparent() is not row and not _stands_in(node, row)):
-                    raise _Irregular
-                cell, lines, span, merge, cell_seen = node, [], 1, None, set()
-                continue
-            if row is not None:  # the row before ends
-                rows.append(RawRow(cells=tuple(cells), header=header))
-                if cells:
-                    width = max(width, cells[-1].column + cells[-1].span - 1)
-            if (
-                node is not end
-                and node.getparent() is not element
-                and not _stands_in(node, element)
-            ):
-                raise _Irregular
-            row, cells, header, column, row_seen = node, [], False, 1, set()
-        self.paragraph_index = index
-        return RawTable(rows=tuple(rows), columns=width)
+        walk = _OnePass(self, element)
+        table = walk.table()
+        self.paragraph_index = walk.index
+        return table
+
+    def _on_grid(self, text: str, column: int, span: int, merge: str | None,
+                 above: dict[int, str]) -> RawCell:  # fmt: skip
+        """A cell at grid ``column``, one that goes on with a vertically merged cell given its text.
+
+        Equal cells are one object: a roadmap repeats deadlines, results and parties from row
+        to row, and a merged cell goes on down many rows. Fewer objects to keep is less for the
+        garbage collector to look at, again and again, while the document is read.
+
+        Args:
+            text: The cell's own text.
+            column: Its first grid column.
+            span: How many grid columns it covers.
+            merge: Its ``w:vMerge`` value: ``None`` without one; «continue», or no value, to go
+                on with the merged cell above; any other («restart») to begin one.
+            above: The text of the merged cell begun at each column, kept up to date row by row.
+        """
+        merged = False
+        if merge is None:
+            above.pop(column, None)
+        elif (merge or "continue") == "continue":
+            text, merged = above.get(column, ""), True
+        else:
+            above[column] = text
+        place = (column, span, merged)
+        cells = self._distinct.get(place)
+        if cells is None:
+            cells = self._distinct[place] = {}
+        cell = cells.get(text)
+        if cell is None:
+            cell = cells[text] = RawCell(text, column, span, merged=merged)
+        return cell
 
     def _cells(self, row: etree._Element, column: int, above: dict[int, str]) -> list[RawCell]:
         """The cells of a row from grid ``column`` on; ``above`` follows vertical merges."""
         cells: list[RawCell] = []
         for _, cell in _within(row, _CELLS):
             span, merge = _cell_properties(cell)
-            text = self._cell_text(cell)
-            merged = False
-            if merge is not None and (merge or "continue") == "continue":
-                text, merged = above.get(column, ""), True
-            elif merge is not None:
-                above[column] = text
-            else:
-                above.pop(column, None)
-            cells.append(RawCell(text, column, span, merged=merged))
+            cells.append(self._on_grid(self._cell_text(cell), column, span, merge, above))
             column += span
         return cells
 
 
 class _Irregular(Exception):
     """A table the one-pass walk leaves to the careful one."""
+
+
+class _OnePass:
+    """The one-pass walk of a plain table: its elements in document order, level by level.
+
+    One iterator goes over the table's rows, cells, paragraphs, their text and the properties
+    the grid needs. Each step takes from it until an element of a level above its own comes,
+    and hands that element on: a paragraph ends at the next paragraph, cell or row, a cell at
+    the next cell or row, a row at the next row; a row after the last ends the table. Text
+    before a cell's first paragraph is left out, as the careful walk leaves it; a run after a
+    paragraph, before what ends it, is read with it (:meth:`_Reader._plain_table`).
+
+    Word writes a row's properties before its cells and a cell's before its paragraphs; a
+    table in which a row, cell, paragraph or property stands anywhere else raises
+    :class:`_Irregular`, and the careful walk reads it.
+
+    Attributes:
+        index: The paragraphs counted as lines so far, as :class:`_Reader` counts them.
+    """
+
+    __slots__ = ("_above", "_cell_properties", "_element", "_end", "_hyphen", "_marks",
+                 "_nodes", "_numbered", "_on_grid", "_p", "_reader", "_row_properties", "_run",
+                 "_t", "_tab", "_tags", "_tc", "_text", "_tr", "index")  # fmt: skip
+
+    def __init__(self, reader: _Reader, element: etree._Element) -> None:
+        tags = reader._tags
+        self._reader, self._element, self._tags = reader, element, tags
+        self._t, self._tab, self._run, self._hyphen = (reader._t, reader._tab, reader._r,
+                                                       reader._hyphen)  # fmt: skip
+        self._p, self._tc, self._tr = tags["p"], tags["tc"], tags["tr"]
+        self._text = frozenset(reader._plain)  # what a paragraph's runs hold
+        self._marks = self._text - {self._t}
+        self._row_properties = frozenset({tags["tblHeader"], tags["gridBefore"]})
+        self._cell_properties = frozenset({tags["gridSpan"], tags["vMerge"]})
+        self._numbered = bool(reader._numbered)
+        self._end = etree.Element(self._tr)  # a row after the last
+        self._nodes = itertools.chain(element.iter(*reader._table_walk), (self._end,))
+        self._above: dict[int, str] = {}  # the text of the merged cell begun at each column
+        self._on_grid = reader._on_grid
+        self.index = reader.paragraph_index
+
+    def table(self) -> RawTable:
+        """The table's rows of cells on the grid, vertically merged cells given their text."""
+        tags, element, end = self._tags, self._element, self._end
+        grid = _first_child(element, tags["tblGrid"])
+        width = sum(1 for c in grid if c.tag == tags["gridCol"]) if grid is not None else 0
+        rows: list[RawRow] = []
+        node, tag = self._after_text()
+        while node is not end:
+            if tag != self._tr or (
+                node.getparent() is not element and not _stands_in(node, element)
+            ):
+                raise _Irregular
+            row, node, tag = self._row(node)
+            rows.append(row)
+            if row.cells:  # the last cell reaches furthest
+                last = row.cells[-1]
+                width = max(width, last.column + last.span - 1)
+        return RawTable(rows=tuple(rows), columns=width)
+
+    def _after_text(self) -> tuple[etree._Element, str]:
+        """The next element that is not text, and its tag; the text before it left out."""
+        text = self._text
+        for node in self._nodes:
+            tag = node.tag
+            if tag not in text:
+                return node, tag
+        raise AssertionError  # pragma: no cover - the row after the last comes before the end
+
+    def _row(self, row: etree._Element) -> tuple[RawRow, etree._Element, str]:
+        """A row from its start: it, and the element after it (the next row) with its tag."""
+        tc = self._tc
+        header: bool | None = None  # its properties, once read
+        column: int | None = None
+        node, tag = self._after_text()
+        while tag in self._row_properties:  # before its cells
+            header, column = self._row_property(node, tag, row, header, column)
+            node, tag = self._after_text()
+        at = 1 if column is None else column
+        cells: list[RawCell] = []
+        while tag == tc:
+            if node.getparent() is not row and not _stands_in(node, row):
+                raise _Irregular
+            cell, node, tag = self._cell(node, at)
+            cells.append(cell)
+            at += cell.span
+        if tag != self._tr:  # a paragraph or cell properties outside any cell
+            raise _Irregular
+        return RawRow(cells=tuple(cells), header=bool(header)), node, tag
+
+    def _row_property(
+        self,
+        node: etree._Element,
+        tag: str,
+        row: etree._Element,
+        header: bool | None,
+        column: int | None,
+    ) -> tuple[bool | None, int | None]:
+        """``w:tblHeader`` or ``w:gridBefore`` added to what the row has of the two.
+
+        Raises:
+            _Irregular: The row has one of its kind already, or it stands outside the row's
+                first properties.
+        """
+        tags = self._tags
+        is_header = tag == tags["tblHeader"]
+        if (header if is_header else column) is not None or not _placed(node, row, tags["trPr"]):
+            raise _Irregular
+        if is_header:
+            return node.get(tags["val"]) not in OFF, column
+        return header, 1 + to_int(node.get(tags["val"]), 0)
+
+    def _cell(self, cell: etree._Element, column: int) -> tuple[RawCell, etree._Element, str]:
+        """A cell from its start at grid ``column``: it, and the element after it with its tag.
+
+        Its properties, then its paragraphs, each a line; a paragraph ends where the next
+        paragraph, cell or row begins.
+        """
+        t, p, marks, properties = self._t, self._p, self._marks, self._cell_properties
+        span: int | None = None  # its properties, once read
+        merge: str | None = None
+        paragraphs: list[etree._Element] = []
+        texts: list[str] = []  # the paragraphs' texts as their runs give them
+        parts: list[str] | None = None  # the paragraph's, once one has begun
+        node, tag = cell, ""
+        for node in self._nodes:
+            tag = node.tag
+            if tag == t:
+                if parts is not None:
+                    parts.append(node.text or "")
+            elif tag == p:  # the paragraph before ends, a new one begins
+                if parts is not None:
+                    texts.append("".join(parts))
+                if node.getparent() is not cell and not _stands_in(node, cell):
+                    raise _Irregular
+                parts = []
+                paragraphs.append(node)
+            elif tag in marks:
+                if parts is not None:
+                    self._mark(node, tag, parts)
+            elif tag in properties:
+                span, merge = self._cell_property(node, tag, cell, span, merge)
+            else:  # the cell ends
+                if parts is not None:
+                    texts.append("".join(parts))
+                break
+        if tag not in (self._tc, self._tr):  # row properties in a cell
+            raise _Irregular
+        text = self._lines(paragraphs, texts)
+        on_grid = self._on_grid(text, column, 1 if span is None else span, merge, self._above)
+        return on_grid, node, tag
+
+    def _mark(self, node: etree._Element, tag: str, parts: list[str]) -> None:
+        """A tab, non-breaking hyphen or line break (``tag``) added to a paragraph's text."""
+        if tag == self._tab:
+            if node.getparent().tag == self._run:  # not a tab stop of the paragraph's style
+                parts.append(" ")
+        elif tag == self._hyphen:
+            parts.append("-")
+        else:
+            parts.append("\n")
+
+    def _cell_property(
+        self,
+        node: etree._Element,
+        tag: str,
+        cell: etree._Element,
+        span: int | None,
+        merge: str | None,
+    ) -> tuple[int | None, str | None]:
+        """``w:gridSpan`` or ``w:vMerge`` added to what the cell has of the two.
+
+        Raises:
+            _Irregular: The cell has one of its kind already, or it stands outside the cell's
+                first properties.
+        """
+        tags = self._tags
+        is_merge = tag == tags["vMerge"]
+        if (merge if is_merge else span) is not None or not _placed(node, cell, tags["tcPr"]):
+            raise _Irregular
+        if is_merge:
+            return span, str(node.get(tags["val"]) or "")
+        return max(1, to_int(node.get(tags["val"]), 1)), merge
+
+    def _lines(self, paragraphs: list[etree._Element], texts: list[str]) -> str:
+        """A cell's text: the text of each paragraph as shown, a line each, empty ones counted."""
+        text = "\n".join(texts)
+        if (not self._numbered and "\u00a0" not in text and "\u00ad" not in text
+                and all(map(str.strip, texts))):  # fmt: skip
+            self.index += len(texts)
+            return text  # as most cells are: shown as written, no paragraph empty
+        lines = [line for line in map(self._reader._shown, paragraphs, texts) if line.strip()]
+        self.index += 2 * len(texts) - len(lines)  # an empty paragraph parts blocks of text
+        return "\n".join(lines)
 
 
 def _stands_in(node: etree._Element, container: etree._Element) -> bool:

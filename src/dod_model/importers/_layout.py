@@ -145,7 +145,7 @@ class _Row:
     kind: str
     location: Location
     cells: dict[ColumnRole, str] = attrs.field(factory=dict)
-    notes: list[str] = attrs.field(factory=list)
+    notes: tuple[str, ...] = ()
 
 
 def _regroup_cells(table: RawTable) -> RawTable:
@@ -186,62 +186,119 @@ def _regroup_cells(table: RawTable) -> RawTable:
 
 
 def _read_rows(tables: Sequence[tuple[int, RawTable]]) -> tuple[dict[int, ColumnRole], list[_Row]]:
-    roles: dict[int, ColumnRole] | None = None
-    header_texts: list[str] = []
-    rows: list[_Row] = []
-    # How the document heads its sections, told by the first one: with numbers or without.
-    unnumbered_sections: bool | None = None
-    first_column, numbered_table = 0, False  # of the roles, once known
+    """The roles of the columns, and the rows of the roadmap's tables read in order."""
+    reader = _RowReader()
     for table_index, table in tables:
         for number, raw in enumerate(table.rows, start=1):
-            texts = [_clean_lines(c.text) for c in raw.cells]
-            numbered = bool(texts) and bool(_NUMBER.fullmatch(texts[0] or "x"))
-            found = None if numbered else _header_roles(raw)
-            if found is not None and (roles is None or raw.header or found == roles):
-                roles, header_texts = roles or found, texts
-                first_column, numbered_table = min(roles), ColumnRole.NUMBER in roles.values()
-                continue
-            if roles is None:
-                continue
-            # Column numbers begin with «1» (or a blank): most rows are seen not to at once.
-            if texts == header_texts or (
-                texts and texts[0] in ("", "1") and _is_column_numbers(raw)
-            ):
-                continue
-            filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True) if t]
-            if not filled:
-                continue
-            cells = {roles[col]: text for col, text in filled if col in roles}
-            # A number merged down from the row above is that row's, not a new activity's.
-            merged_number = any(c.merged and roles.get(c.column) is ColumnRole.NUMBER
-                                for c in raw.cells)  # fmt: skip
-            key = "" if merged_number else cells.get(ColumnRole.NUMBER, "")
-            spanning = len(filled) == 1 and (
-                filled[0][0] == first_column or raw.cells[0].span > 1 or len(raw.cells) == 1
-            )
-            across = raw.cells[0].span > 1 or bool(_AMENDMENT.match(key))
-            if spanning and (across or ColumnRole.NUMBER not in cells or section_heading(key)):
-                where = Location(table=table_index, row=number, line=raw.line)
-                _spanning_row(filled[0][1], where, rows, numbered=ColumnRole.NUMBER in cells,
-                              unnumbered_sections=bool(unnumbered_sections))  # fmt: skip
-                if unnumbered_sections is None and rows and rows[-1].kind == "section":
-                    unnumbered_sections = not rows[-1].cells.get(ColumnRole.NUMBER)
-                continue
-            if numbered_table and not key and rows and rows[-1].kind == "activity":
-                # A row a page break split. Cells merged down from the row above already
-                # belong to it: only the row's own cells go on.
-                own = {c.column for c in raw.cells if not c.merged}
-                for column, text in filled:
-                    if column in own and column in roles:
-                        role = roles[column]
-                        rows[-1].cells[role] = _join(rows[-1].cells.get(role, ""), text)
-                continue
-            rows.append(_Row("activity", Location(table=table_index, row=number, line=raw.line),
-                             cells))  # fmt: skip
-    if roles is None:
+            reader.read(raw, Location(table=table_index, row=number, line=raw.line))
+    if reader.roles is None:
         msg = "no roadmap table: no row names its columns («Мероприятие», «Срок», …)"
         raise DocumentError(msg)
-    return roles, rows
+    return reader.roles, reader.rows
+
+
+class _RowReader:
+    """The rows of a roadmap's tables, read one by one into activities, sections and notes.
+
+    Rows before the header row are left out; a header typed again, a row of column numbers and
+    an empty row too.
+
+    Attributes:
+        roles: The role of each column, once the header row is read.
+        rows: The activity and section rows read so far.
+    """
+
+    def __init__(self) -> None:
+        self.roles: dict[int, ColumnRole] | None = None
+        self.rows: list[_Row] = []
+        self._header_texts: list[str] = []
+        # Each distinct cell text cleaned once: a roadmap repeats them from row to row.
+        self._clean: Callable[[str], str] = functools.cache(_clean_lines)
+        self._first_column = 0  # of the roles, once known
+        self._number_column: int | None = None  # of the roles, if they have one
+        # How the document heads its sections, told by the first one: with numbers or without.
+        self._unnumbered_sections: bool | None = None
+
+    def read(self, raw: RawRow, where: Location) -> None:
+        """A row of the table, at ``where``."""
+        clean = self._clean
+        texts = [clean(c.text) for c in raw.cells]
+        if self._heads(raw, texts) or self.roles is None or self._numbers_columns(raw, texts):
+            return
+        roles = self.roles
+        filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True) if t]
+        if not filled:
+            return
+        cells = {roles[col]: text for col, text in filled if col in roles}
+        # A number merged down from the row above is that row's, not a new activity's.
+        merged_number = self._number_column in [c.column for c in raw.cells if c.merged]
+        key = "" if merged_number else cells.get(ColumnRole.NUMBER, "")
+        if len(filled) == 1 and self._spans(raw, filled[0][0], cells, key):
+            self._across(filled[0][1], where, numbered=ColumnRole.NUMBER in cells)
+        elif (
+            self._number_column is not None
+            and not key
+            and self.rows
+            and self.rows[-1].kind == "activity"
+        ):
+            self._goes_on(raw, filled)
+        else:
+            self.rows.append(_Row("activity", where, cells))
+
+    def _heads(self, raw: RawRow, texts: list[str]) -> bool:
+        """Whether the row is the header row, or the same header again (read if the first).
+
+        A row that begins with a number is none; a row marked as Word's repeated header is one
+        if it names the columns at all.
+        """
+        if texts and _NUMBER.fullmatch(texts[0] or "x"):
+            return False
+        found = _header_roles(raw)
+        if found is None or (self.roles is not None and not raw.header and found != self.roles):
+            return False
+        self.roles = roles = self.roles or found
+        self._header_texts = texts
+        self._first_column = min(roles)
+        self._number_column = next((c for c, r in roles.items() if r is ColumnRole.NUMBER), None)
+        return True
+
+    def _numbers_columns(self, raw: RawRow, texts: list[str]) -> bool:
+        """Whether the row is the header's text again, or numbers the columns (1 | 2 | 3)."""
+        # Column numbers begin with «1» (or a blank): most rows are seen not to at once.
+        return texts == self._header_texts or (
+            bool(texts) and texts[0] in ("", "1") and _is_column_numbers(raw)
+        )
+
+    def _spans(self, raw: RawRow, column: int, cells: dict[ColumnRole, str], key: str) -> bool:
+        """Whether a row with one filled cell, at ``column``, is one cell across the table.
+
+        The cell is in the first column, or spans, or is alone in the row; and it spans, or is
+        an amendment note, or has no number, or heads a section.
+        """
+        first = raw.cells[0]
+        alone = column == self._first_column or first.span > 1 or len(raw.cells) == 1
+        across = first.span > 1 or bool(_AMENDMENT.match(key))
+        return alone and (across or ColumnRole.NUMBER not in cells or bool(section_heading(key)))
+
+    def _across(self, text: str, where: Location, *, numbered: bool) -> None:
+        """A row of one cell across the table, ``numbered`` if its text is in the number column."""
+        rows = self.rows
+        _spanning_row(text, where, rows, numbered=numbered,
+                      unnumbered_sections=bool(self._unnumbered_sections))  # fmt: skip
+        if self._unnumbered_sections is None and rows and rows[-1].kind == "section":
+            self._unnumbered_sections = not rows[-1].cells.get(ColumnRole.NUMBER)
+
+    def _goes_on(self, raw: RawRow, filled: list[tuple[int, str]]) -> None:
+        """A row a page break split: its own cells go on with the activity above.
+
+        Cells merged down from the row above already belong to it.
+        """
+        roles, cells = self.roles or {}, self.rows[-1].cells
+        own = {c.column for c in raw.cells if not c.merged}
+        for column, text in filled:
+            if column in own and column in roles:
+                role = roles[column]
+                cells[role] = _join(cells.get(role, ""), text)
 
 
 def _spanning_row(text: str, where: Location, rows: list[_Row], *, numbered: bool,
@@ -252,12 +309,12 @@ def _spanning_row(text: str, where: Location, rows: list[_Row], *, numbered: boo
     unnumbered row across the table heads a section rather than notes the activity above.
     """
     if _AMENDMENT.match(text) and rows:
-        rows[-1].notes.append(text)
+        rows[-1].notes += (text,)
     elif (heading := section_heading(text)) is not None:
         cells = {ColumnRole.NUMBER: heading[0], ColumnRole.TITLE: heading[1]}
         rows.append(_Row("section", where, cells))
     elif rows and numbered and not unnumbered_sections:
-        rows[-1].notes.append(text)
+        rows[-1].notes += (text,)
     else:  # the table begins with it, or the document's sections are all unnumbered
         rows.append(_Row("section", where, {ColumnRole.NUMBER: "", ColumnRole.TITLE: text}))
 
@@ -416,8 +473,13 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
     Raises:
         DocumentError: The document holds no roadmap table.
     """
+    source = Source(name=raw.name, format=raw.format, sha256=raw.sha256, encoding=raw.encoding)
     tables, head, tail = _split_blocks(raw.blocks)
+    # The cells are read: the raw tables can go (when the caller keeps none) before the
+    # roadmap's objects are made, and the garbage collector need not look at both at once.
+    del raw
     roles, rows = _read_rows(tables)
+    del tables
     if not any(r.kind == "activity" for r in rows):
         msg = "the table has a header but no activities"
         raise DocumentError(msg)
@@ -459,7 +521,7 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
         columns=tuple(roles.values()),
         unsectioned=unsectioned,
         sections=roadmap_sections,
-        source=Source(name=raw.name, format=raw.format, sha256=raw.sha256, encoding=raw.encoding),
+        source=source,
     )
 
 
@@ -532,9 +594,7 @@ def _activity(row: _Row, section: _Row | None, deadline: Deadline, meanings: _Me
         responsible=meanings.parties(cells.get(ColumnRole.RESPONSIBLE, "")),
         section=section.cells.get(ColumnRole.NUMBER, "") if section is not None else None,
         # A «Примечание» column's cell is the row's first note; rows across the table follow.
-        notes=(cells[ColumnRole.NOTE], *row.notes)
-        if cells.get(ColumnRole.NOTE)
-        else tuple(row.notes),
+        notes=(cells[ColumnRole.NOTE], *row.notes) if cells.get(ColumnRole.NOTE) else row.notes,
         steps=find_steps(title),
         provenance=row.location,
     )
