@@ -27,6 +27,7 @@ from dod_model.model import (
     ProgrammeRegistry,
     Region,
 )
+from dod_model.validation._rules import own_code
 
 __all__ = ["RecordCheck", "RecordRule", "RegistryScope", "record_rule"]
 
@@ -158,13 +159,9 @@ class RecordRule(Generic[R]):
     start: Callable[[RegistryScope], RecordCheck[R]] = attrs.field(repr=False)
     description: str = ""
     since: str | None = None
-    _declared: FindingCode = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        declared = FindingCode(
-            code=self.code, severity=self.severity, description=self.description, since=self.since
-        )
-        object.__setattr__(self, "_declared", declared)
+    _declared: FindingCode = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(own_code, takes_self=True)
+    )
 
     @property
     def codes(self) -> tuple[FindingCode, ...]:

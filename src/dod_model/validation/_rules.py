@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Generic, TypeAlias, TypeVar, overload
+from typing import Generic, Protocol, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -18,6 +18,26 @@ D3 = TypeVar("D3")
 
 Yielded: TypeAlias = Finding | tuple[object, str]
 Check: TypeAlias = Callable[[D, RuleContext], Iterable[Yielded]]
+
+
+class _Declares(Protocol):
+    """What a rule made here says of the one code it emits."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def since(self) -> str | None: ...
+
+
+def own_code(rule: _Declares) -> FindingCode:
+    """The code a rule made by :func:`rule` or :func:`record_rule` declares (messages whole)."""
+    return FindingCode(
+        code=rule.code, severity=rule.severity, description=rule.description, since=rule.since
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -45,13 +65,9 @@ class FunctionRule(Generic[D]):
     function: Check[D] = attrs.field(repr=False)
     description: str = ""
     since: str | None = None
-    _declared: FindingCode = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        declared = FindingCode(
-            code=self.code, severity=self.severity, description=self.description, since=self.since
-        )
-        object.__setattr__(self, "_declared", declared)
+    _declared: FindingCode = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(own_code, takes_self=True)
+    )
 
     @property
     def codes(self) -> tuple[FindingCode, ...]:
