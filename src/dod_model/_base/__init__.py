@@ -1,8 +1,9 @@
-"""What every layer shares: folding, decoding, the calendar, JSON Pointers, public names.
+"""What every layer shares: budgets, folding, decoding, the calendar, JSON Pointers, names.
 
 The bottom layer: it imports nothing of the library but :mod:`dod_model._errors`.
 """
 
+from dod_model._base import _budgets as budgets
 from dod_model._base._calendar import (
     MONTH_NAMES,
     MONTH_PATTERN,
@@ -22,6 +23,7 @@ __all__ = [
     "MONTH_NAMES",
     "MONTH_PATTERN",
     "add_years",
+    "budgets",
     "decode_text",
     "escape_token",
     "fold",
