@@ -14,6 +14,7 @@ from dod_model._base._calendar import (
     school_year,
 )
 from dod_model._base._decoding import decode_text
+from dod_model._base._files import display_name, open_regular, read_bounded
 from dod_model._base._folding import fold, fold_header, fold_label
 from dod_model._base._patterns import on_first_use
 from dod_model._base._pointers import escape_token
@@ -25,6 +26,7 @@ __all__ = [
     "add_years",
     "budgets",
     "decode_text",
+    "display_name",
     "escape_token",
     "fold",
     "fold_header",
@@ -32,7 +34,9 @@ __all__ = [
     "month_end",
     "month_number",
     "on_first_use",
+    "open_regular",
     "publish",
+    "read_bounded",
     "roman_to_int",
     "school_year",
 ]

@@ -12,6 +12,7 @@ from typing import IO
 
 import attrs
 
+from dod_model._base import budgets, display_name, read_bounded
 from dod_model._contracts import Importer, RawDocument
 from dod_model._errors import DocumentError, DodModelError
 from dod_model._host import Plugins, default_plugins
@@ -20,7 +21,7 @@ from dod_model.model import Roadmap
 
 __all__ = ["MAX_DOCUMENT_BYTES", "read"]
 
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+MAX_DOCUMENT_BYTES = budgets.DOCUMENT_BYTES
 """Documents larger than this are refused before they are read (64 MiB)."""
 
 Source = str | os.PathLike[str] | IO[bytes]
@@ -31,23 +32,13 @@ def _bytes(source: Source) -> tuple[bytes, str]:
         msg = "read() takes a path or a binary file object, not bytes: wrap them in io.BytesIO"
         raise DocumentError(msg)
     if isinstance(source, str | os.PathLike):
-        path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > MAX_DOCUMENT_BYTES:
-                msg = f"{path}: {size:,} bytes, over the {MAX_DOCUMENT_BYTES:,} a roadmap may have"
-                raise DocumentError(msg)
-            return path.read_bytes(), path.name
-        except OSError as exc:
-            msg = f"{path}: cannot read the file ({exc.strerror}); check the path"
-            raise DocumentError(msg) from None
-        except ValueError as exc:  # a NUL byte in the path, say
-            msg = f"{source!r}: not a usable path ({exc})"
-            raise DocumentError(msg) from None
+        return read_bounded(source, MAX_DOCUMENT_BYTES, what="document"), display_name(
+            Path(source).name
+        )
     if not callable(getattr(source, "read", None)):
         msg = f"read() takes a path or a binary file object, not {type(source).__name__}"
         raise DocumentError(msg)
-    name = Path(str(getattr(source, "name", "") or "")).name or "<stream>"
+    name = display_name(Path(str(getattr(source, "name", "") or "")).name) or "<stream>"
     try:
         data: object = source.read(MAX_DOCUMENT_BYTES + 1)
     except (OSError, ValueError) as exc:
