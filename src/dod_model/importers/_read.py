@@ -32,9 +32,7 @@ def _bytes(source: Source) -> tuple[bytes, str]:
         msg = "read() takes a path or a binary file object, not bytes: wrap them in io.BytesIO"
         raise DocumentError(msg)
     if isinstance(source, str | os.PathLike):
-        return read_bounded(source, MAX_DOCUMENT_BYTES, what="document"), display_name(
-            Path(source).name
-        )
+        return read_bounded(source, MAX_DOCUMENT_BYTES), display_name(Path(source).name)
     if not callable(getattr(source, "read", None)):
         msg = f"read() takes a path or a binary file object, not {type(source).__name__}"
         raise DocumentError(msg)
