@@ -58,14 +58,21 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def open_regular(path: str | os.PathLike[str], *, what: str = "file") -> BinaryIO:
+def open_regular(
+    path: str | os.PathLike[str], *, what: str = "file", name: str | None = None
+) -> BinaryIO:
     """A regular file opened for binary reading.
+
+    Args:
+        path: The file.
+        what: What the file should be, for messages («file», «registry»).
+        name: How messages name the file; the path when ``None``.
 
     Raises:
         DocumentError: The path cannot be opened, or is a folder, a pipe, a device or a socket;
             the message names the path and says what to do.
     """
-    shown = display_name(path)
+    shown = display_name(path if name is None else name)
     try:
         descriptor = os.open(path, _FLAGS)
     except IsADirectoryError:
@@ -90,23 +97,24 @@ def open_regular(path: str | os.PathLike[str], *, what: str = "file") -> BinaryI
         raise
 
 
-def read_bounded(path: str | os.PathLike[str], limit: int, *, what: str = "file") -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes.
+def read_bounded(
+    path: str | os.PathLike[str], limit: int, *, what: str = "file", name: str | None = None
+) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (``what``, ``name``: as above).
 
     Raises:
         DocumentError: The file cannot be read, is no regular file, or holds more than
             ``limit`` bytes (whatever its size says).
     """
-    with open_regular(path, what=what) as file:
+    shown = display_name(path if name is None else name)
+    with open_regular(path, what=what, name=name) as file:
         try:
             data = file.read(limit + 1)
         except OSError as exc:
-            msg = f"{display_name(path)}: cannot read the {what} ({exc.strerror}); check the path"
+            msg = f"{shown}: cannot read the {what} ({exc.strerror}); check the path"
             raise DocumentError(msg) from None
     if len(data) > limit:
-        msg = (
-            f"{display_name(Path(path).name)}: over the {limit:,} bytes a {what} may have; "
-            "refused before it was read to the end"
-        )
+        label = display_name(Path(path).name) if name is None else shown
+        msg = f"{label}: over the {limit:,} bytes a {what} may have; refused unread to the end"
         raise DocumentError(msg)
     return data

@@ -24,7 +24,7 @@ from typing import IO, Any
 
 import attrs
 
-from dod_model._base import decode_text
+from dod_model._base import decode_text, open_regular
 from dod_model._errors import DocumentError
 from dod_model.registry._columns import Header, best_header, match_header
 
@@ -124,12 +124,12 @@ def open_source(
     """
     path = Path(path)
     name = path.name
-    try:
-        with path.open("rb") as file:
+    with open_regular(path, name=name) as file:  # a FIFO or a device is refused, not waited on
+        try:
             head = file.read(_SAMPLE)
-    except OSError as exc:
-        msg = f"{name}: cannot read the file ({exc.strerror}); check the path"
-        raise DocumentError(msg) from None
+        except OSError as exc:
+            msg = f"{name}: cannot read the file ({exc.strerror}); check the path"
+            raise DocumentError(msg) from None
     fmt = _format(path, head)
     if fmt == "xlsx":
         return _xlsx(path, kind)

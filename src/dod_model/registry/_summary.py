@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from dod_model._base import decode_text
+from dod_model._base import budgets, decode_text, read_bounded
 from dod_model._errors import DocumentError
 from dod_model._host import default_plugins
 from dod_model.model import (
@@ -234,11 +234,7 @@ def read_population(path: str | os.PathLike[str]) -> dict[str, int]:
     .. versionadded:: 0.2.0
     """
     target = Path(path)
-    try:
-        data = target.read_bytes()
-    except OSError as exc:
-        msg = f"{target.name}: cannot read the file ({exc.strerror}); check the path"
-        raise DocumentError(msg) from None
+    data = read_bounded(target, budgets.DOCUMENT_BYTES, name=target.name)
     text, encoding = decode_text(data, target.name)
     head = text[:65536].encode(encoding, errors="replace")
     table: dict[str, int] = {}
