@@ -7,6 +7,7 @@ is one; a JSON Lines registry reports such a line as a bad row and reads the oth
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -145,6 +146,22 @@ def test_data_given_to_from_data_is_checked_as_text_is():
             from_data(document, Roadmap)
     assert json_faults(_deep_data(DEPTH)) == []
     assert [f.pointer for f in json_faults(_deep_data(DEPTH + 1))] == ["/0" * DEPTH]
+
+
+def test_python_data_of_other_kinds_is_checked_as_json_data_is():
+    class Text(str):
+        __slots__ = ()
+
+    class Items(list):  # type: ignore[type-arg]
+        pass
+
+    deep: object = Items()
+    for _ in range(DEPTH):
+        deep = OrderedDict(a=Items([deep]))
+    (fault,) = json_faults(deep)
+    assert "JSON_DEPTH" in fault.message
+    assert [f.pointer for f in json_faults({1: [Text("\ud800")]})] == ["/1/0"]
+    assert json_faults({1: "a", None: ["б"], "в": (1, 2)}) == []
 
 
 def test_every_json_file_a_command_reads_is_a_message_not_a_traceback(tmp_path, capsys):

@@ -8,14 +8,15 @@ walks the data recursively (the converter, faults' pointers, rules, exporters):
   and a ``RecursionError`` the message.
 - A lone surrogate (``"\ud800"``): JSON text may escape half of a UTF-16 pair, but that is no
   Unicode character, and text holding one cannot be encoded, written or printed. Refused, not
-  replaced, as invalid text is everywhere else: a reader must not guess what was meant.
+  replaced by U+FFFD: a reader that guesses what broken input meant hides the fault of the
+  program that wrote it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import Any, Final
 
 from dod_model._base import budgets, escape_token
 from dod_model._errors import SchemaFault
@@ -67,42 +68,57 @@ def _at(pointer: str, key: object) -> str:
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
-def _nothing_to_report(data: object) -> bool:
-    """Whether ``data`` nests within the budget and holds no surrogate, told quickly.
+def _contents(value: object, texts: list[str]) -> Iterable[Any] | None:
+    """The members of an array or object, its keys joined in ``texts``; ``None`` for a scalar.
 
-    Level by level, in loops that only sort values by their type; every string (and every
-    object's keys, joined) is gathered and encoded at once, which fails on a surrogate. Only
-    when this says no is the data walked again for the pointers of the faults.
+    A string is gathered in ``texts`` too.
     """
-    level = [data]  # values of one depth: containers, and strings of kinds not sorted yet
-    texts: list[str] = []
-    depth = 0
-    while level:
-        depth += 1
+    if isinstance(value, dict):
+        try:
+            texts.append("".join(value))
+        except TypeError:  # keys that are no strings, in data made in Python
+            texts.extend(key for key in value if isinstance(key, str))
+        return value.values()
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        texts.append(value)
+    return None
+
+
+def _within_depth(data: object, texts: list[str]) -> bool:
+    """Whether ``data`` nests no deeper than the budget; its strings and keys put in ``texts``.
+
+    Level by level, in a loop that only sorts values by their exact type (the kinds
+    ``json.loads()`` makes; others are sorted out a level later): the check costs a tenth of
+    what parsing and structuring do.
+    """
+    level = [data]  # the values at one depth that are no exact scalars
+    gather = texts.append
+    for depth in range(1, budgets.JSON_DEPTH + 2):
         inner: list[object] = []
+        keep = inner.append
         for value in level:
-            if not isinstance(value, dict | list):
-                if isinstance(value, str):
-                    texts.append(value)
+            members = _contents(value, texts)
+            if members is None:
                 continue
             if depth > budgets.JSON_DEPTH:
                 return False
-            members: Iterable[object] = value
-            if isinstance(value, dict):
-                try:
-                    texts.append("".join(value))
-                except TypeError:  # keys that are no strings, in data made in Python
-                    texts.extend(key for key in value if isinstance(key, str))
-                members = value.values()
             for member in members:
                 kind = type(member)
                 if kind is str:
-                    texts.append(member)  # type: ignore[arg-type]
-                elif kind not in _SCALARS:
-                    inner.append(member)  # containers, and subclasses sorted out next round
+                    gather(member)
+                elif kind is dict or kind is list or kind not in _SCALARS:
+                    keep(member)
+        if not inner:
+            break
         level = inner
+    return True
+
+
+def _encodes(text: str) -> bool:
     try:
-        "".join(texts).encode("utf-8")
+        text.encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
@@ -111,9 +127,10 @@ def _nothing_to_report(data: object) -> bool:
 def json_faults(data: object) -> list[SchemaFault]:
     """The places where parsed JSON nests too deep or holds a lone surrogate, in document order.
 
-    The walk uses a stack of its own, never Python's, so any data ``json.loads()`` returns is
-    checked; a value nested too deep is reported once, and not looked into. At most the
-    ``FINDING_ITEMS`` budget of faults (20) are listed.
+    A quick pass level by level tells whether there is anything to report; only then is the
+    data walked again, with a stack of its own (never Python's), for the pointers. A value
+    nested too deep is reported once, and not looked into. At most the ``FINDING_ITEMS``
+    budget of faults (20) are listed.
 
     Args:
         data: What ``json.loads()`` returned, or Python data of the same kinds.
@@ -124,7 +141,8 @@ def json_faults(data: object) -> list[SchemaFault]:
 
     .. versionadded:: 0.3.0
     """
-    if _nothing_to_report(data):
+    texts: list[str] = []
+    if _within_depth(data, texts) and _encodes("".join(texts)):
         return []
     if isinstance(data, str):
         return [SchemaFault("", _surrogate(_lone(data)))] if _holds_surrogate(data) else []
@@ -139,7 +157,7 @@ def json_faults(data: object) -> list[SchemaFault]:
                 at = printable(_at(pointer, key))
                 faults.append(SchemaFault(at, _surrogate(_lone(key), key=True)))
             if isinstance(value, str):
-                if not value.isascii() and _SURROGATE.search(value):  # inline: the hot path
+                if _holds_surrogate(value):
                     at = printable(_at(pointer, key))
                     faults.append(SchemaFault(at, _surrogate(_lone(value))))
             elif isinstance(value, dict | list):
