@@ -15,6 +15,7 @@ from dod_model.codec._api import (
     to_data,
 )
 from dod_model.codec._converter import make_converter
+from dod_model.codec._hostile import json_faults
 from dod_model.codec._schema import json_schema, schema_names
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "dumps",
     "from_data",
+    "json_faults",
     "json_schema",
     "loads",
     "make_converter",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import math
 import re
 import types
 import typing
@@ -66,6 +67,8 @@ def _structure_int(value: object, _: type) -> int:
 def _structure_number(value: object, _: object) -> int | float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise Fault(f"not a number: {_describe(value)}")
+    if isinstance(value, float) and not math.isfinite(value):  # JSON has no such number
+        raise Fault(f"not a finite number: {_describe(value)}")
     return value
 
 

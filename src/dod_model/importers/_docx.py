@@ -101,6 +101,21 @@ def _within(
                 yield from _within(branch, kinds)
 
 
+def _symbol(code: str) -> str:
+    """The character a ``w:sym`` names by its hex code; ``""`` for what is no text.
+
+    A symbol font's own glyphs (F000 and up) mean nothing as text, and a control character or
+    a surrogate (half of a UTF-16 pair) is no character at all: text holding a surrogate cannot
+    even be encoded, so written out it would fail. Each gives nothing.
+    """
+    if not re.fullmatch(r"[0-9A-Fa-f]{1,6}", code):
+        return ""
+    value = int(code, 16)
+    if value < 0x20 or 0x7F <= value < 0xA0 or 0xD800 <= value < 0xE000 or value >= 0xF000:
+        return ""
+    return chr(value)
+
+
 def _careful_text(paragraph: etree._Element) -> str:
     """A paragraph's text read element by element: fields, deleted and hidden text, symbols."""
     parts: list[str] = []
@@ -132,9 +147,7 @@ def _careful_text(paragraph: etree._Element) -> str:
             elif kind == "noBreakHyphen":
                 parts.append("-")
             elif kind == "sym":
-                code = attribute(child, "char") or ""
-                parts.append(chr(int(code, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code)
-                             and int(code, 16) < 0xF000 else "")  # fmt: skip
+                parts.append(_symbol(attribute(child, "char") or ""))
             elif kind == "mc:AlternateContent":
                 branch = _branch(child)
                 if branch is not None:

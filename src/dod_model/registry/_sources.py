@@ -24,8 +24,9 @@ from typing import IO, Any
 
 import attrs
 
-from dod_model._base import decode_text, open_regular
+from dod_model._base import budgets, decode_text, display_name, open_regular
 from dod_model._errors import DocumentError
+from dod_model.codec import json_faults
 from dod_model.registry._columns import Header, best_header, match_header
 
 __all__ = ["FORMATS", "Problem", "Source", "delimiter_of", "open_source"]
@@ -357,16 +358,39 @@ def _csv_rows(
                 yield number, cells
 
 
+_TOO_DEEP = (
+    f"nested deeper than the {budgets.JSON_DEPTH} levels of arrays and objects the library reads "
+    "(the JSON_DEPTH budget)"
+)
+
+
+def _json_line(line: str) -> tuple[Any, Problem | None]:
+    """A JSON Lines row as data, or the problem that makes it no row.
+
+    Not JSON, nested past the ``JSON_DEPTH`` budget (checked without recursion, and told by
+    the parser's own recursion for the deepest lines), or holding a lone surrogate, which no
+    text can be written with.
+    """
+    try:
+        value = json.loads(line)
+    except RecursionError:
+        return None, Problem(_TOO_DEEP)
+    except ValueError as exc:
+        return None, Problem(f"not JSON ({exc})")
+    faults = json_faults(value)
+    if faults:
+        return None, Problem(f"at {faults[0].pointer or '/'}: {faults[0].message}")
+    return value, None
+
+
 def _jsonl(path: Path, kind: str | None, encoding: str) -> Source:
+    name = display_name(path.name)
     file = path.open(encoding=encoding)
     try:
         for number, line in enumerate(file, 1):
             if not line.strip():
                 continue
-            try:
-                first = json.loads(line)
-            except ValueError:
-                first = None
+            first, _ = _json_line(line)
             # An object names its fields: one key is enough («{"number": "…"}»).
             header = best_header(list(first), kind, least=1) if isinstance(first, dict) else None
             if header is not None:
@@ -378,17 +402,17 @@ def _jsonl(path: Path, kind: str | None, encoding: str) -> Source:
             number = 0
     except UnicodeError as exc:
         file.close()
-        raise _decoding_error(path.name, exc, 1, encoding) from None
+        raise _decoding_error(name, exc, 1, encoding) from None
     if header is None:
         file.close()
         msg = (
-            f"{path.name}: no registry record among the first JSON lines; write one object per "
+            f"{name}: no registry record among the first JSON lines; write one object per "
             "line with the model's fields (number, holder_birth_date, …) or Russian column names"
         )
         raise DocumentError(msg)
     file.seek(0)
     rows = _json_rows(file, path, encoding)
-    return Source(path.name, "jsonl", header, rows, file.close)
+    return Source(name, "jsonl", header, rows, file.close)
 
 
 def _json_rows(
@@ -400,17 +424,16 @@ def _json_rows(
             for number, line in enumerate(file, 1):
                 if not line.strip():
                     continue
-                try:
-                    value = json.loads(line)
-                except ValueError as exc:
-                    yield number, Problem(f"not JSON ({exc})")
+                value, problem = _json_line(line)
+                if problem is not None:
+                    yield number, problem
                     continue
                 if not isinstance(value, dict):
                     yield number, Problem("not a JSON object")
                     continue
                 yield number, value
         except UnicodeError as exc:
-            raise _decoding_error(path.name, exc, number + 1, encoding) from None
+            raise _decoding_error(display_name(path.name), exc, number + 1, encoding) from None
 
 
 def _xlsx(path: Path, kind: str | None) -> Source:
