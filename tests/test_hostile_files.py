@@ -47,7 +47,7 @@ def test_an_endless_device_is_refused_by_kind() -> None:
     # stat() says 0 bytes; reading would never end.
     with pytest.raises(DocumentError, match=r"/dev/zero: a device, not a file"):
         dod_model.read("/dev/zero")
-    with pytest.raises(DocumentError, match=r"zero: a device, not a file"):
+    with pytest.raises(DocumentError, match=r"zero: a device, not a population table"):
         read_population("/dev/zero")
 
 

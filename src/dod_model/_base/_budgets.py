@@ -15,6 +15,7 @@ import attrs
 __all__ = [
     "BUDGETS",
     "DOCUMENT_BYTES",
+    "DUE_DATES",
     "FINDING_ITEMS",
     "JSON_DEPTH",
     "LIST_START_MAX",
@@ -49,6 +50,8 @@ LIST_START_MAX = 2**31 - 1
 """The largest start value a Word list may have (the format's own bound, a 32-bit number)."""
 FINDING_ITEMS = 20
 """The most items (numbers, names) one finding lists; the rest are counted."""
+DUE_DATES = 1_000
+"""The most due dates one deadline expands to (a weekly plan of 19 years; real ones need 300)."""
 
 
 @attrs.frozen
@@ -83,5 +86,7 @@ BUDGETS = (
            "the list starts at 1, as Word would"),
     Budget("FINDING_ITEMS", FINDING_ITEMS, "items", "the items one finding lists",
            "the rest are counted"),
+    Budget("DUE_DATES", DUE_DATES, "dates", "the due dates one recurring deadline expands to",
+           "the first are kept; past the last the deadline stays due"),
 )  # fmt: skip
 """Every budget, in the order ``docs/budgets.md`` lists them."""

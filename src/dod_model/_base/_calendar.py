@@ -1,10 +1,17 @@
-"""Calendar arithmetic and the Russian names of months, quarters and half-years."""
+"""Calendar arithmetic and the Russian names of months, quarters and half-years.
+
+The arithmetic never steps off the calendar a :class:`datetime.date` holds (1 January of year 1
+to 31 December 9999, a common placeholder for «indefinitely»): :func:`add_years` past either
+end gives ``None``, so that a loop over due dates stops where the calendar does.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
+
+from dod_model._base._budgets import NUMBER_DIGITS
 
 __all__ = [
     "MONTH_NAMES",
@@ -70,19 +77,28 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def add_years(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` later; 29 February becomes 28 February in common years."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+def add_years(day: dt.date, years: int) -> dt.date | None:
+    """The same day ``years`` later; 29 February becomes 28 February in common years.
+
+    ``None`` when that year is off the calendar (before year 1 or after 9999).
+    """
+    year = day.year + years
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
+    if (day.month, day.day) == (2, 29) and not calendar.isleap(year):
+        return day.replace(year=year, day=28)
+    return day.replace(year=year)
 
 
 def roman_to_int(text: str) -> int | None:
-    """Roman (I–X) or arabic numerals to an int, else ``None``."""
+    """Roman (I–X) or arabic numerals to an int, else ``None``.
+
+    Arabic numerals of more than :data:`~dod_model._base.budgets.NUMBER_DIGITS` digits are no
+    number: their digits are counted before they are converted.
+    """
     text = text.strip().casefold().replace("х", "x").replace("і", "i")
-    if text.isdigit():
-        return int(text)
+    if text.isdecimal():
+        return int(text) if len(text) <= NUMBER_DIGITS else None
     return _ROMAN.get(text)
 
 
@@ -90,6 +106,9 @@ def school_year(first_year: int) -> tuple[dt.date, dt.date]:
     """A school year «2019/2020»: 1 September of the first year to 31 August of the next.
 
     The plan period of a school year covers the whole year from one 1 September to the next,
-    summer included, so that no day belongs to no school year.
+    summer included, so that no day belongs to no school year. The school year 9999/10000
+    ends with the calendar, on 31 December 9999.
     """
+    if first_year >= dt.MAXYEAR:
+        return dt.date(dt.MAXYEAR, 9, 1), dt.date.max
     return dt.date(first_year, 9, 1), dt.date(first_year + 1, 8, 31)

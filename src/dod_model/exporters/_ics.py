@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from dod_model._base import month_end
 from dod_model.model import Activity, DeadlineKind, Period, Roadmap, Section
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def _months_between(a: dt.date, b: dt.date) -> int:
 
 
 def _month_end(day: dt.date) -> bool:
-    return (day + dt.timedelta(days=1)).day == 1
+    return day == month_end(day.year, day.month)
 
 
 def regular_rule(days: Sequence[dt.date]) -> dict[str, Any] | None:
@@ -89,7 +90,9 @@ class PlannedEvent:
         activity: The activity.
         uid: Its UID, stable across exports of the same document.
         start: The first day.
-        end: The day after the last (iCalendar's exclusive ``DTEND``).
+        end: The day after the last (iCalendar's exclusive ``DTEND``); ``None`` when the
+            last is 31 December 9999, the last day a date can hold (a common placeholder for
+            «indefinitely»): the calendar then gives the event's length (``DURATION``).
         rule: The recurrence (RRULE parts), when the due dates are regular.
         section: The section the activity stands in, ``None`` outside sections.
 
@@ -99,7 +102,7 @@ class PlannedEvent:
     activity: Activity
     uid: str
     start: dt.date
-    end: dt.date
+    end: dt.date | None
     rule: dict[str, Any] | None = None
     section: Section | None = None
 
@@ -159,6 +162,11 @@ def _spans(activity: Activity, period: Period | None) -> list[tuple[dt.date, dt.
     return [(day, day) for day in days]
 
 
+def _day_after(day: dt.date) -> dt.date | None:
+    """The exclusive end of an event whose last day is ``day``; ``None`` after 31.12.9999."""
+    return None if day == dt.date.max else day + dt.timedelta(days=1)
+
+
 def plan_calendar(roadmap: Roadmap) -> CalendarPlan:
     """The events of a roadmap: see :class:`IcsExporter`."""
     key = _calendar_key(roadmap)
@@ -166,7 +174,6 @@ def plan_calendar(roadmap: Roadmap) -> CalendarPlan:
     keys = _number_keys([activity for _, activity in sectioned])
     events: list[PlannedEvent] = []
     skipped: list[Activity] = []
-    one_day = dt.timedelta(days=1)
     for (section, activity), number in zip(sectioned, keys, strict=True):
         spans = _spans(activity, roadmap.period)
         rule = regular_rule([start for start, _ in spans]) if len(spans) > 1 else None
@@ -180,7 +187,7 @@ def plan_calendar(roadmap: Roadmap) -> CalendarPlan:
                     activity=activity,
                     uid=uid,
                     start=start,
-                    end=last + one_day,
+                    end=_day_after(last),
                     rule=rule,
                     section=section,
                 )
@@ -191,7 +198,7 @@ def plan_calendar(roadmap: Roadmap) -> CalendarPlan:
                     activity=activity,
                     uid=f"{key}-{number}-{k}@dod-model",
                     start=s,
-                    end=e + one_day,
+                    end=_day_after(e),
                     section=section,
                 )
                 for k, (s, e) in enumerate(spans, start=1)
@@ -277,7 +284,10 @@ class IcsExporter:
             event.add("uid", planned.uid)
             event.add("dtstamp", stamp)
             event.add("dtstart", planned.start)
-            event.add("dtend", planned.end)
+            if planned.end is not None:
+                event.add("dtend", planned.end)
+            else:  # no day follows the last one a date can hold: the length says it
+                event.add("duration", dt.timedelta(days=(dt.date.max - planned.start).days + 1))
             if planned.rule is not None:
                 event.add("rrule", planned.rule)
             summary = " ".join(_text(f"{activity.number}. {activity.title}").split())

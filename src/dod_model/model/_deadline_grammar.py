@@ -205,13 +205,21 @@ def _textual(m: re.Match[str], period: Period | None, kind: DeadlineKind) -> _Me
         if found is None:
             return None
     else:
-        resolved = _in_period(period, lambda y: _same_day(_date(day, str(month), str(y))))
+        resolved = _in_period(period, lambda y: _same_day(_calendar_day(y, month, int(day))))
         if resolved is None:
             return _Meaning(kind) if 1 <= int(day) <= 31 else None
         found = resolved[0]
     if kind is DeadlineKind.BY:
         return _Meaning(kind, end=found)
     return _Meaning(kind, end=found, dates=(found,))
+
+
+def _calendar_day(year: int, month: int, day: int) -> dt.date | None:
+    """The day, if the calendar has it (no 30 February, no year 0 or 10000)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _same_day(day: dt.date | None) -> tuple[dt.date, dt.date] | None:
@@ -320,8 +328,11 @@ def _by_month(m: re.Match[str], period: Period | None) -> _Meaning | None:
     if whole.start is None:
         return _Meaning(DeadlineKind.BY)
     # «до конца мая» ends with May; «до мая» ends the day before May begins.
-    end = whole.end if m[0].startswith("до конца") else whole.start - dt.timedelta(days=1)
-    return _Meaning(DeadlineKind.BY, end=end)
+    if m[0].startswith("до конца"):
+        return _Meaning(DeadlineKind.BY, end=whole.end)
+    if whole.start == dt.date.min:  # «до января» of year 1: no day before it
+        return _Meaning(DeadlineKind.BY)
+    return _Meaning(DeadlineKind.BY, end=whole.start - dt.timedelta(days=1))
 
 
 @_rule(rf"до конца {_QUARTER}(?: {_Y})?")
@@ -536,11 +547,21 @@ _RECURRENCE_TEXT = {
 
 
 def _d(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
+    """``dd.mm.yyyy``, the year in four digits even before 1000 (``strftime`` may drop them)."""
+    return f"{day.day:02}.{day.month:02}.{day.year:04}"
+
+
+@functools.cache
+def _year_pattern() -> re.Pattern[str]:
+    return re.compile(_Y)
 
 
 def _period_text(start: dt.date, end: dt.date) -> str:
-    whole_months = start.day == 1 and end == month_end(end.year, end.month) and start <= end
+    years = _year_pattern()
+    readable = years.fullmatch(str(start.year)) and years.fullmatch(str(end.year))
+    whole_months = (
+        bool(readable) and start.day == 1 and end == month_end(end.year, end.month) and start <= end
+    )  # years the phrases do not read («5 год») are written as dates
     if whole_months and (start.month, end.month) == (9, 8) and end.year == start.year + 1:
         return f"{start.year}/{end.year} учебный год"
     if whole_months and (start.month, end.month) == (1, 12):

@@ -1,11 +1,19 @@
-"""Due dates and status of a deadline on a given day, recurrences expanded."""
+"""Due dates and status of a deadline on a given day, recurrences expanded.
+
+Expansion stops where the calendar does: a deadline «с 01.01.9999 (ежегодно)» is due on
+1 January 9999 and on no day after 31 December 9999. It also stops after
+:data:`~dod_model._base.budgets.DUE_DATES` dates, so that «еженедельно» in a plan «from
+01.01.0001 to 31.12.9999» costs what it costs in a plan of twenty years; such a deadline
+stays ``due`` past its last date counted.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 
-from dod_model._base import add_years, month_end
+from dod_model._base import add_years, budgets, month_end
 from dod_model.model._enums import DeadlineKind, DeadlineStatus, Recurrence
 from dod_model.model._period import DeadlineFields, Period
 
@@ -18,6 +26,9 @@ _MONTHS_PER_STEP = {
     Recurrence.YEARLY: 12,
 }
 
+
+_DAY = dt.timedelta(days=1)
+_WEEK = dt.timedelta(weeks=1)
 
 _OWN_WINDOW = frozenset(
     {
@@ -44,18 +55,25 @@ def _window(deadline: DeadlineFields, period: Period | None) -> Period | None:
 _UNDATED = frozenset({DeadlineKind.NONE, DeadlineKind.UNKNOWN})
 
 
-def _year_ends(window: Period) -> tuple[dt.date, ...]:
+def _year_ends(window: Period) -> Iterator[dt.date]:
     """The last day of each year of a window, counted from its start, and the window's end.
 
     A plan of calendar years gives each 31 December; a school-year plan (1 September … 31
     August) each 31 August. A last, shorter year ends with the window.
     """
-    ends: list[dt.date] = []
     count = 1
-    while (end := add_years(window.start, count) - dt.timedelta(days=1)) < window.end:
-        ends.append(end)
+    while (after := add_years(window.start, count)) is not None:
+        end = after - _DAY  # the year after the start is never the calendar's first day
+        if end >= window.end:
+            break
+        yield end
         count += 1
-    return (*ends, window.end)
+    yield window.end
+
+
+def _counted(days: Iterable[dt.date]) -> tuple[dt.date, ...]:
+    """The first :data:`~dod_model._base.budgets.DUE_DATES` of ``days``, the rest not made."""
+    return tuple(itertools.islice(days, budgets.DUE_DATES))
 
 
 def _calendar_ends(recurrence: Recurrence, window: Period) -> Iterator[dt.date]:
@@ -68,15 +86,19 @@ def _calendar_ends(recurrence: Recurrence, window: Period) -> Iterator[dt.date]:
         yield from _year_ends(window)
         return
     if recurrence is Recurrence.WEEKLY:
-        day = window.start + dt.timedelta(days=6 - window.start.weekday())
-        while day <= window.end:
+        sunday = 6 - window.start.weekday()
+        if (window.end - window.start).days < sunday:
+            return
+        day = window.start + dt.timedelta(days=sunday)
+        while True:
             yield day
-            day += dt.timedelta(weeks=1)
-        return
+            if (window.end - day).days < _WEEK.days:
+                return
+            day += _WEEK
     step = _MONTHS_PER_STEP[recurrence]
     year, month = window.start.year, window.start.month
     month = ((month - 1) // step + 1) * step  # the last month of the step the window opens in
-    while (end := month_end(year, month)) <= window.end:
+    while year <= dt.MAXYEAR and (end := month_end(year, month)) <= window.end:
         yield end
         month += step
         if month > 12:
@@ -84,19 +106,22 @@ def _calendar_ends(recurrence: Recurrence, window: Period) -> Iterator[dt.date]:
 
 
 def _from_anchor(anchor: dt.date, recurrence: Recurrence, window: Period) -> Iterator[dt.date]:
+    """``anchor`` and every step after it within the window, up to the calendar's end."""
     count = 0
-    day = anchor
-    while day <= window.end:
+    day: dt.date | None = anchor
+    while day is not None and day <= window.end:
         yield day
         count += 1
         if recurrence is Recurrence.WEEKLY:
-            day = anchor + dt.timedelta(weeks=count)
+            weeks = (window.end - anchor).days // _WEEK.days
+            day = anchor + _WEEK * count if count <= weeks else None
         else:
             months = _MONTHS_PER_STEP[recurrence] * count
             years, month_index = divmod(anchor.month - 1 + months, 12)
             day = add_years(anchor, years)
-            last = month_end(day.year, month_index + 1).day
-            day = day.replace(month=month_index + 1, day=min(anchor.day, last))
+            if day is not None:
+                last = month_end(day.year, month_index + 1).day
+                day = day.replace(month=month_index + 1, day=min(anchor.day, last))
 
 
 def due_dates(deadline: DeadlineFields, period: Period | None = None) -> tuple[dt.date, ...]:
@@ -113,8 +138,9 @@ def due_dates(deadline: DeadlineFields, period: Period | None = None) -> tuple[d
             Without it, the deadline's own ``start`` … ``end`` is used where it has both.
 
     Returns:
-        The due dates; empty for ongoing and scheduled activities, for an empty cell and for
-        deadlines that were not understood.
+        The due dates, at most :data:`~dod_model._base.budgets.DUE_DATES` (the first ones);
+        empty for ongoing and scheduled activities, for an empty cell and for deadlines that
+        were not understood.
     """
     kind, recurrence = deadline.kind, deadline.recurrence
     if kind in _UNDATED:
@@ -123,15 +149,16 @@ def due_dates(deadline: DeadlineFields, period: Period | None = None) -> tuple[d
     if kind is DeadlineKind.PERIODIC:
         if recurrence is None or window is None:
             return ()
-        return tuple(_calendar_ends(recurrence, window))
+        return _counted(_calendar_ends(recurrence, window))
     if kind is DeadlineKind.WITHIN_YEAR:
-        return _year_ends(window) if window is not None else ()
+        return _counted(_year_ends(window)) if window is not None else ()
     own = deadline.period
     if kind is DeadlineKind.PERIOD and recurrence is not None and own is not None:
-        return tuple(_calendar_ends(recurrence, own))
+        return _counted(_calendar_ends(recurrence, own))
     anchor = deadline.start if kind is DeadlineKind.FROM else deadline.end
     if recurrence is not None and anchor is not None and window is not None:
-        return tuple(_from_anchor(anchor, recurrence, Period(anchor, max(anchor, window.end))))
+        span = Period(anchor, max(anchor, window.end))
+        return _counted(_from_anchor(anchor, recurrence, span))
     if kind is DeadlineKind.DATES:
         return tuple(sorted(deadline.dates))
     if kind in (DeadlineKind.DATE, DeadlineKind.BY, DeadlineKind.PERIOD) and deadline.end:
@@ -192,6 +219,15 @@ def status_from(
     plan_end = period.end if period else (window.end if window else None)
     if plan_end is not None and on > plan_end and (not dues or on > dues[-1]):
         return DeadlineStatus.DONE_BY_PERIOD_END
-    if not dues or on <= dues[-1]:
+    if not dues or on <= dues[-1] or _cut_short(deadline, dues):
         return DeadlineStatus.DUE
     return DeadlineStatus.OVERDUE
+
+
+def _cut_short(deadline: DeadlineFields, dues: tuple[dt.date, ...]) -> bool:
+    """Whether ``dues`` are the first of a recurrence's dates only: more are still ahead."""
+    repeats = deadline.kind in _REPEATING or deadline.recurrence is not None
+    return repeats and len(dues) >= budgets.DUE_DATES
+
+
+_REPEATING = frozenset({DeadlineKind.PERIODIC, DeadlineKind.WITHIN_YEAR})

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from dod_model._base import budgets
 from dod_model.model import Activity, ColumnRole, DeadlineKind, Roadmap
+from dod_model.plugins._listing import is_range, listed, run_text
 from dod_model.plugins._measures import MEASURES, planned_measures
 from dod_model.validation import RuleContext, rule
 
@@ -70,8 +72,8 @@ def deadline_outside_period(roadmap: Roadmap, context: RuleContext) -> Found:
                 f"{context.pointer(activity)}/deadline",
                 (
                     f"{_name(activity)}: «{' '.join(deadline.text.split())}» reaches "
-                    f"{', '.join(d.isoformat() for d in outside)}, outside the plan's period "
-                    f"{period.start.isoformat()} … {period.end.isoformat()}"
+                    f"{listed((d.isoformat() for d in outside), len(outside))}, outside the "
+                    f"plan's period {period.start.isoformat()} … {period.end.isoformat()}"
                 ),
             )
 
@@ -89,7 +91,9 @@ def duplicate_number(roadmap: Roadmap, context: RuleContext) -> Found:
             seen[activity.number] = activity
 
 
-_NUMERIC = re.compile(r"\d+(?:\.\d+)*")
+# Each part a number of at most NUMBER_DIGITS digits: longer ones are no number to count on.
+_PART = rf"[0-9]{{1,{budgets.NUMBER_DIGITS}}}"
+_NUMERIC = re.compile(rf"{_PART}(?:\.{_PART})*")
 
 
 def _siblings(
@@ -103,17 +107,28 @@ def _siblings(
     return groups
 
 
+def _under(prefix: tuple[int, ...]) -> Callable[[int], str]:
+    """How the numbers under ``prefix`` are written: 3 under (1, 2) is «1.2.3»."""
+    head = "".join(f"{part}." for part in prefix)
+    return lambda number: f"{head}{number}"
+
+
 @rule("core/skipped-number", severity="warning", applies_to=Roadmap, since="0.1.0")
 def skipped_number(roadmap: Roadmap, context: RuleContext) -> Found:
-    """Numbering should run without gaps: 1.1, 1.2, 1.3, not 1.1, 1.3."""
+    """Numbering should run without gaps: 1.1, 1.2, 1.3, not 1.1, 1.3.
+
+    A gap is named by its ends («2–2999999, 2,999,998 numbers»): the message and the work are
+    the same whatever the numbers.
+    """
     groups = [roadmap.unsectioned, *(s.activities for s in roadmap.sections)]
     for activities in groups:
         for prefix, numbered in _siblings(activities).items():
+            shown = _under(prefix)
             for (before, _), (after, activity) in itertools.pairwise(numbered):
                 if after > before + 1:
-                    missing = ", ".join(
-                        ".".join(map(str, (*prefix, n))) for n in range(before + 1, after)
-                    )
+                    missing = run_text(before + 1, after - 1, shown)
+                    if is_range(before + 1, after - 1):
+                        missing += f" ({after - before - 1:,} numbers)"
                     yield activity, f"numbering skips {missing} before activity {activity.number}"
 
 

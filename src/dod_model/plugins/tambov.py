@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from dod_model._host import RegionPlugin
 from dod_model.model import DeadlineKind, Region, Roadmap
+from dod_model.plugins._listing import runs, runs_text
 from dod_model.text import period_from_deadlines
 from dod_model.validation import RuleContext, rule
 
@@ -41,27 +42,44 @@ ABBREVIATIONS = {
 
 @rule("tambov/year-not-covered", severity="warning", applies_to=Roadmap, since="0.1.0")
 def year_not_covered(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
-    """An activity due every year lists a date in each year of the plan."""
+    """An activity due every year lists a date in each year of the plan.
+
+    Years are named in runs («2021–2023»), at most twenty, so that a plan «01.01.0001 –
+    31.12.9999» costs a message of the size a five-year plan does.
+    """
     period = roadmap.period or period_from_deadlines(a.deadline for a in roadmap.activities)
     if period is None:
         return
-    years = set(period.years)
     for activity in roadmap.iter_activities():
         deadline = activity.deadline
         if deadline.kind is not DeadlineKind.DATES:
             continue
         listed = sorted({d.year for d in deadline.dates})
-        missing = sorted(years - set(listed))
+        missing = _gaps(listed, period.start.year, period.end.year)
         if missing:
             yield (
                 f"{context.pointer(activity)}/deadline",
                 (
-                    f"activity {activity.number} recurs ({', '.join(map(str, listed))}) but lists "
-                    "no "
-                    f"date in {', '.join(map(str, missing))} of the plan's "
+                    f"activity {activity.number} recurs ({runs_text(runs(listed))}) but lists "
+                    f"no date in {runs_text(missing)} of the plan's "
                     f"{period.start.year}–{period.end.year}"
                 ),
             )
+
+
+def _gaps(years: list[int], first: int, last: int) -> list[tuple[int, int]]:
+    """The runs of years from ``first`` to ``last`` that ``years`` (sorted, distinct) lack."""
+    gaps: list[tuple[int, int]] = []
+    expected = first
+    for year in years:
+        if year > last:
+            break
+        if year > expected:
+            gaps.append((expected, year - 1))
+        expected = max(expected, year + 1)
+    if expected <= last:
+        gaps.append((expected, last))
+    return gaps
 
 
 PLUGIN = RegionPlugin(

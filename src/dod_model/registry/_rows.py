@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from dod_model._base import fold_label
+from dod_model._base import budgets, fold_label
 from dod_model.model import (
     AgeRange,
     Certificate,
@@ -53,6 +53,8 @@ class BadCell(ValueError):
 
 
 def _shown(value: object) -> str:
+    if isinstance(value, int) and value.bit_length() > 128:  # str() of it may be refused
+        return f"a number of {value.bit_length() * 30103 // 100000 + 1} digits"
     text = str(value)
     return f"«{text}»" if len(text) <= 40 else f"«{text[:39]}…»"
 
@@ -158,26 +160,49 @@ _SPACES = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, ",": "."})
 _MONEY = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 
 
+_LARGEST = 10**budgets.NUMBER_DIGITS  # a count or amount has fewer digits before its point
+
+
+def _too_long(value: object) -> BadCell:
+    digits = budgets.NUMBER_DIGITS
+    return BadCell(f"{_shown(value)} has more than the {digits} digits a count or amount may have")
+
+
 def _decimal(value: object) -> Decimal:
     if type(value) is str:
-        amount = _AMOUNTS.get(value)
-        return _text_decimal(value) if amount is None else amount
+        known = _AMOUNTS.get(value)
+        return _text_decimal(value) if known is None else known
     if isinstance(value, bool):
         raise BadCell(f"{_shown(value)} is not an amount")
+    amount: Decimal | None = None
     if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float) and math.isfinite(value):
-        return Decimal(repr(value))
-    if isinstance(value, Decimal) and value.is_finite():
-        return value
-    raise BadCell(f"{_shown(value)} is not an amount")
+        amount = Decimal(value)
+    elif isinstance(value, float) and math.isfinite(value):
+        amount = Decimal(repr(value))
+    elif isinstance(value, Decimal) and value.is_finite():
+        amount = value
+    if amount is None:
+        raise BadCell(f"{_shown(value)} is not an amount")
+    if not -_LARGEST < amount < _LARGEST:
+        raise _too_long(value)
+    return amount
+
+
+def _digits(text: str) -> int:
+    """How many digits a number's text holds (its sign and point not counted)."""
+    return len(text) - text.startswith("-") - ("." in text)
 
 
 def _text_decimal(value: str) -> Decimal:
-    """The amount of a text cell not read before, kept for the next time."""
+    """The amount of a text cell not read before, kept for the next time.
+
+    Its digits are counted before it is converted: more than ``NUMBER_DIGITS`` is no amount.
+    """
     text = value.replace(",", ".")  # the common case, «1873,45», without the spaces' table
     if _MONEY.fullmatch(text) is None:
         text = _amount_text(value)
+    if _digits(text) > budgets.NUMBER_DIGITS:
+        raise _too_long(value)
     amount = Decimal(text)
     if len(_AMOUNTS) < _MEMO_SIZE:
         _AMOUNTS[value] = amount
@@ -197,24 +222,36 @@ def _amount_text(value: str) -> str:
     return text
 
 
-_HOURS_UNIT = re.compile(r"\s*(?:ч\.?|час(?:а|ов)?\.?)$", re.IGNORECASE)
+# The unit after a count of hours; the spaces before it are stripped apart, as a pattern that
+# began with them would try every space of a long run again.
+_HOURS_UNIT = re.compile(r"(?:ч\.?|час(?:а|ов)?\.?)\Z", re.IGNORECASE)
 
 
 def _integer(value: object) -> int:
+    """A whole number of at most ``NUMBER_DIGITS`` digits, its digits counted before reading."""
     if isinstance(value, bool):
         raise BadCell(f"{_shown(value)} is not a whole number")
     if isinstance(value, (int, float)) and value < 0:
         raise BadCell(f"{_shown(value)} is negative")
+    if isinstance(value, int) and value >= _LARGEST:
+        raise _too_long(value)
+    if isinstance(value, float) and math.isfinite(value) and value >= _LARGEST:
+        raise _too_long(value)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    text = _HOURS_UNIT.sub("", str(value).strip()).translate(_SPACES)
+    text = str(value).strip()
+    if (unit := _HOURS_UNIT.search(text)) is not None:
+        text = text[: unit.start()].rstrip()
+    text = text.translate(_SPACES)
     if text.endswith(".0"):
         text = text[:-2]
     if not (text.isascii() and text.isdigit()):
         msg = f"{_shown(value)} is not a whole number"
         raise BadCell(msg)
+    if len(text) > budgets.NUMBER_DIGITS:
+        raise _too_long(value)
     return int(text)
 
 
@@ -239,7 +276,7 @@ _MORE_LABELS: dict[str, tuple[str, ...]] = {
     "roubles": ("рубли", "рубль", "руб", "р.", "₽", "rub"),
     "hours": ("часы", "час", "ч", "академических часов"),
 }
-_KIND_WORDS = re.compile(r"\s+направленност\w*$|^сертификат\w*\s+(?=\w)")
+_KIND_WORDS = re.compile(r"(?<!\s)\s+направленност\w*$|^сертификат\w*\s+(?=\w)")
 _JOINERS = re.compile(r"[\s\-]+")
 
 
@@ -289,11 +326,12 @@ def _enum_reader(cls: type[enum.Enum]) -> Callable[[object], Any]:
 
 
 _FORM = _enum_reader(ProgrammeForm)
-_FORM_SPLIT = re.compile(r"\s*[,;/\n]\s*")
+_FORM_SPLIT = re.compile(r"[,;/\n]")  # the parts' spaces are stripped apart: linear time
 
 
 def _forms(value: object) -> tuple[ProgrammeForm, ...]:
-    parts = value if isinstance(value, list) else _FORM_SPLIT.split(_text(value).strip())
+    parts = value if isinstance(value, list) else [
+        part.strip() for part in _FORM_SPLIT.split(_text(value))]  # fmt: skip
     return tuple(_FORM(part) for part in parts if not isinstance(part, str) or part.strip())
 
 

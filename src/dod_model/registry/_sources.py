@@ -304,6 +304,24 @@ def _csv(path: Path, kind: str | None, encoding: str, head: bytes) -> Source:
     return Source(name, "csv", header, rows, file.close)
 
 
+def _cell_limit() -> tuple[int, str]:
+    """The longest cell a CSV row may have, and what sets it.
+
+    The parser's field limit is a setting of the whole process (131,072 characters unless a
+    program changed it), which a library must leave alone: a longer cell is a parser error the
+    row reports. Where a program raised it past
+    :data:`~dod_model._base.budgets.REGISTRY_FIELD_CHARS`, the budget is checked instead.
+    """
+    parser = csv.field_size_limit()
+    if parser <= budgets.REGISTRY_FIELD_CHARS:
+        return parser, "the CSV parser takes"
+    return budgets.REGISTRY_FIELD_CHARS, "a registry cell may have"
+
+
+def _longest(cells: list[str]) -> int:
+    return max(map(len, cells), default=0)
+
+
 def _csv_rows(
     file: IO[Any],
     lines: _Lines,
@@ -315,6 +333,8 @@ def _csv_rows(
     bad = lines.bad
     offset = 0  # the line before the first the reader read
     last = reader.line_num  # the last line of the record before
+    limit, limited_by = _cell_limit()
+    checked = limit < csv.field_size_limit()  # else the parser refuses longer cells itself
     with file:
         while True:
             try:
@@ -344,7 +364,15 @@ def _csv_rows(
                 offset = last = first
                 continue
             lines.keep = last + 1
-            if cells is None:
+            if (cells is None and error is not None and "field limit" in error) or (
+                checked and cells is not None and _longest(cells) > limit
+            ):
+                yield (
+                    number,
+                    Problem(f"line {first}: a cell is longer than the {limit:,} characters "
+                            f"{limited_by}"),
+                )  # fmt: skip
+            elif cells is None:
                 yield number, Problem(f"line {first}: the CSV parser rejects it ({error})")
             elif bad and bad[0] <= last:
                 yield (

@@ -15,6 +15,7 @@ from typing import Any, Self, TypeVar
 
 import attrs
 
+from dod_model._base import budgets
 from dod_model._errors import DocumentError
 from dod_model._host import Plugins, default_plugins
 from dod_model.model import (
@@ -104,11 +105,28 @@ def _blank(cells: Any) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
+def _longest(cells: Any) -> int:
+    """The length of the longest text in a row of cells or a JSON object (and its lists)."""
+    values = cells.values() if isinstance(cells, dict) else cells
+    longest = 0
+    for value in values:
+        if type(value) is str:
+            longest = max(longest, len(value))
+        elif isinstance(value, list):
+            longest = max(longest, max((len(v) for v in value if type(v) is str), default=0))
+    return longest
+
+
 def record_rows(source: Source) -> Iterator[tuple[int, Record | None, list[Finding] | None]]:
-    """(row number, record or None, findings or None) for each non-blank row of a source."""
+    """(row number, record or None, findings or None) for each non-blank row of a source.
+
+    A row with a cell longer than :data:`~dod_model._base.budgets.REGISTRY_FIELD_CHARS` is a
+    problem, not a record (CSV sources tell such rows themselves).
+    """
     reader = RowReader(source.header, source.name)
     read = reader.read_text if source.format == "csv" else reader.read
     fast, width = (reader.fast, reader.width) if source.format == "csv" else (None, 0)
+    measured = source.format != "csv"
     index = 0
     for number, cells in source.rows():
         # A good row of text cells, read in one call: most rows.
@@ -123,6 +141,13 @@ def record_rows(source: Source) -> Iterator[tuple[int, Record | None, list[Findi
             continue
         if type(cells) is Problem:
             yield number, None, [reader.problem(number, index, cells.message)]
+            continue
+        if measured and (size := _longest(cells)) > budgets.REGISTRY_FIELD_CHARS:
+            problem = (
+                f"a cell of {size:,} characters, more than the "
+                f"{budgets.REGISTRY_FIELD_CHARS:,} a registry cell may have"
+            )
+            yield number, None, [reader.problem(number, index, problem)]
             continue
         record, findings = read(number, index, cells)  # type: ignore[arg-type]
         if record is None and _blank(cells):
@@ -168,10 +193,11 @@ def _records(
     source = open_source(path, encoding=encoding)
     if source.header.kind != kind:
         source.close()
-        msg = (
-            f"{source.name}: holds {source.header.kind}, not {kind} (its header: "
-            f"{'; '.join(n for n in source.header.names if n)})"
-        )
+        names = [n if len(n) <= 40 else f"{n[:39]}…" for n in source.header.names if n]
+        shown = "; ".join(names[: budgets.FINDING_ITEMS])
+        if len(names) > budgets.FINDING_ITEMS:
+            shown += f" and {len(names) - budgets.FINDING_ITEMS:,} more"
+        msg = f"{source.name}: holds {source.header.kind}, not {kind} (its header: {shown})"
         raise DocumentError(msg)
     return _yielded(source, findings)
 

@@ -16,9 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
-from dod_model._base import budgets, decode_text, read_bounded
+from dod_model._base import budgets, decode_text, display_name, read_bounded
 from dod_model._errors import DocumentError
 from dod_model._host import default_plugins
 from dod_model.model import (
@@ -234,29 +233,56 @@ def read_population(path: str | os.PathLike[str]) -> dict[str, int]:
     .. versionadded:: 0.2.0
     """
     target = Path(path)
-    data = read_bounded(target, budgets.DOCUMENT_BYTES, name=target.name)
-    text, encoding = decode_text(data, target.name)
+    name = display_name(target.name)
+    data = read_bounded(target, budgets.DOCUMENT_BYTES, what="population table", name=name)
+    text, encoding = decode_text(data, name)
     head = text[:65536].encode(encoding, errors="replace")
+    delimiter = delimiter_of(head, encoding)
     table: dict[str, int] = {}
-    rows: Any = csv.reader(text.splitlines(), delimiter=delimiter_of(head, encoding))
     first: dict[str, int] = {}
-    for number, row in enumerate(rows, 1):
-        cells = [c.strip() for c in row if c.strip()]
+    for number, line in enumerate(text.splitlines(), 1):
+        cells = _population_cells(line, delimiter)
         if not cells:
             continue
         count = cells[-1].replace(" ", "").replace("\u00a0", "")
-        if len(cells) != 2 or not (count.isascii() and count.isdigit()):
+        numbered = len(cells) == 2 and count.isascii() and count.isdigit()
+        if numbered and len(count) > budgets.NUMBER_DIGITS:
+            msg = (
+                f"{name} row {number}: «{_clipped(cells[0])}» has a number of children of "
+                f"{len(count):,} digits, more than the {budgets.NUMBER_DIGITS} a count may have"
+            )
+            raise DocumentError(msg)
+        if not numbered:
             if not table:
                 continue  # a title or the header
-            msg = f"{target.name} row {number}: not a municipality and a number of children"
+            msg = f"{name} row {number}: not a municipality and a number of children"
             raise DocumentError(msg)
         key = place_key(cells[0])
         if key in first:
             msg = (
-                f"{target.name} row {number}: «{cells[0]}» is listed twice (row {first[key]} "
+                f"{name} row {number}: «{_clipped(cells[0])}» is listed twice (row {first[key]} "
                 "too); give each municipality once"
             )
             raise DocumentError(msg)
         first[key] = number
         table[cells[0]] = int(count)
     return table
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= 60 else f"{text[:59]}…"
+
+
+def _population_cells(line: str, delimiter: str) -> list[str]:
+    """The non-empty cells of one line of a population table.
+
+    A line longer than the CSV parser's field limit (a process-wide setting the library leaves
+    alone) is taken whole, one cell: no municipality and number, and no parser error either.
+    """
+    if len(line) > csv.field_size_limit():
+        return [line.strip()] if line.strip() else []
+    try:
+        row = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a stray quote, say: no municipality and number
+        row = [line]
+    return [cell.strip() for cell in row if cell.strip()]
