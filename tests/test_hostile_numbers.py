@@ -37,7 +37,7 @@ from dod_model._base import add_years, budgets, school_year
 from dod_model.exporters import IcsExporter
 from dod_model.importers import DocxImporter
 from dod_model.importers._word_numbering import format_number
-from dod_model.model import Period
+from dod_model.model import Period, find_targets
 from dod_model.model import _deadline_grammar as grammar
 from dod_model.registry import (
     iter_programmes,
@@ -492,3 +492,9 @@ def test_a_population_table_that_is_a_pipe_is_refused(tmp_path):
     os.mkfifo(fifo)
     with guard(2), pytest.raises(DocumentError, match="a pipe"):
         read_population(fifo)
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "0." + "9" * 400, "1" + "0" * 400 + ",5", "9" * 19])
+def test_a_target_past_the_digits_a_count_has_is_no_target(value: str) -> None:
+    text = f"Охват не менее {value} детей; не менее 6 типов программ"
+    assert [target.value for target in find_targets(text)] == [6]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dod_model._base import MONTH_PATTERN, on_first_use
+from dod_model._base import MONTH_PATTERN, budgets, on_first_use
 from dod_model.model._enums import Comparator
 from dod_model.model._references import Target
 
@@ -35,8 +35,11 @@ _COUNTED = on_first_use(
 _MAX_UNIT_WORDS = 12
 
 
-def _number(text: str) -> int | float:
+def _number(text: str) -> int | float | None:
+    """The number written, or ``None`` past the digits a count can have (no planned count)."""
     digits = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    if len(digits) > budgets.NUMBER_DIGITS:
+        return None
     return float(digits) if "." in digits else int(digits)
 
 
@@ -63,21 +66,23 @@ def find_targets(text: str) -> tuple[Target, ...]:
             for name, v in match.groupdict().items()
             if name.startswith("c") and name[1:].isdigit() and v
         )
+        value = _number(match["value"])
+        if value is None:
+            continue
         unit = _unit(match["unit"])
         end = match.start("unit") + len(match["unit"].rstrip())
         phrase = " ".join(text[match.start() : end].split()[: _MAX_UNIT_WORDS + 6])
-        target = Target(
-            text=phrase, comparator=_COMPARATORS[index][1], value=_number(match["value"]), unit=unit
-        )
+        target = Target(text=phrase, comparator=_COMPARATORS[index][1], value=value, unit=unit)
         found.append((match.start(), target))
         taken.append(range(match.start(), end))
     for match in _COUNTED().finditer(text):
         if any(match.start("value") in span for span in taken):
             continue
+        value = _number(match["value"])
+        if value is None:
+            continue
         unit = _unit(match["unit"])
         phrase = " ".join(text[match.start() : match.end()].split()[: _MAX_UNIT_WORDS + 2])
-        target = Target(
-            text=phrase, comparator=Comparator.EXACTLY, value=_number(match["value"]), unit=unit
-        )
+        target = Target(text=phrase, comparator=Comparator.EXACTLY, value=value, unit=unit)
         found.append((match.start(), target))
     return tuple(target for _, target in sorted(found, key=lambda pair: pair[0]))
