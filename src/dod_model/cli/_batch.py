@@ -9,13 +9,16 @@ from pathlib import Path
 
 import attrs
 
+from dod_model._base import display_name
 from dod_model._contracts import Exporter
 from dod_model._errors import DodModelError
 from dod_model._host import Plugins
-from dod_model.cli._inputs import UsageError, naming, read_document
+from dod_model.cli._guard import bug, debugging, one_line
+from dod_model.cli._inputs import STDIN_NAME, UsageError, is_stdin, naming, read_document
+from dod_model.cli._output import write_output
 from dod_model.model import Roadmap
 
-__all__ = ["Batch", "Input", "path_input", "roadmap_of", "run_batch", "to_stdout"]
+__all__ = ["Batch", "Input", "path_input", "roadmap_of", "run_batch"]
 
 
 @attrs.frozen
@@ -42,14 +45,15 @@ def roadmap_of(label: str, document: object) -> Roadmap:
         UsageError: It is a registry: only roadmaps are exported.
     """
     if not isinstance(document, Roadmap):
-        msg = f"{label}: holds a {type(document).__name__}, not a roadmap"
+        msg = f"{display_name(label)}: holds a {type(document).__name__}, not a roadmap"
         raise UsageError(msg)
     return document
 
 
 def path_input(path: Path, *, region: str | None, format: str | None) -> Input:
-    """An input file of a batch."""
-    return Input(str(path), path.stem, lambda: read_document(path, region=region, format=format))
+    """An input of a batch; ``-`` is standard input, written as ``stdin<suffix>``."""
+    label, stem = (STDIN_NAME, "stdin") if is_stdin(path) else (str(path), path.stem)
+    return Input(label, stem, lambda: read_document(path, region=region, format=format))
 
 
 def _names(sources: Sequence[Input], suffix: str) -> list[str]:
@@ -80,16 +84,17 @@ def run_batch(sources: Sequence[Input], exporter: Exporter, folder: Path,
               plugins: Plugins) -> Batch:  # fmt: skip
     """Read every source and write its export into ``folder``; a refusal never stops the rest.
 
+    What no document should cause (a bug) refuses that document, saying so, unless
+    ``DOD_MODEL_DEBUG`` asks for the traceback.
+
     A progress bar runs on standard error when it is a terminal.
     """
     from tqdm import tqdm  # noqa: PLC0415 - loaded when a batch runs, not for --help
 
-    from dod_model.exporters import write  # noqa: PLC0415 - loaded when a batch runs
-
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        msg = f"{folder}: cannot make the output folder ({exc.strerror})"
+        msg = f"{display_name(folder)}: cannot make the output folder ({exc.strerror})"
         raise UsageError(msg) from None
     written: list[Path] = []
     refused: list[tuple[str, str]] = []
@@ -105,24 +110,14 @@ def run_batch(sources: Sequence[Input], exporter: Exporter, folder: Path,
     for source, name in progress:
         try:
             roadmap = roadmap_of(source.label, source.load())
-            write(roadmap, folder / name, format=exporter.name, plugins=plugins)
+            write_output(roadmap, str(folder / name), exporter, plugins=plugins)
         except (DodModelError, UsageError) as exc:
-            refused.append((source.label, naming(Path(source.label), str(exc))))
+            refused.append((source.label, one_line(naming(Path(source.label), str(exc)))))
+            continue
+        except Exception as exc:  # a bug: the other documents are read all the same
+            if debugging():
+                raise
+            refused.append((source.label, one_line(naming(Path(source.label), bug(exc)))))
             continue
         written.append(folder / name)
     return Batch(written=tuple(written), refused=tuple(refused))
-
-
-def to_stdout(data: bytes) -> None:
-    """Write an export's bytes to standard output as they are."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (some embedding hosts): text exports only
-        try:
-            sys.stdout.write(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            msg = "this export is binary and standard output takes text; name a file with -o"
-            raise UsageError(msg) from None
-        return
-    buffer.write(data)
-    buffer.flush()

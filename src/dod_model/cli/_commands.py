@@ -8,25 +8,34 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from dod_model import examples
+from dod_model._base import display_name
 from dod_model._contracts import Exporter
 from dod_model._errors import DodModelError
 from dod_model._host import default_plugins
 from dod_model.analysis import diff, status
 from dod_model.cli._analysis import diff_data, render_diff, render_status, status_data
-from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch, to_stdout
-from dod_model.cli._inputs import UsageError, expand, naming, read_document
+from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch
+from dod_model.cli._guard import say
+from dod_model.cli._inputs import (
+    STDIN_NAME,
+    UsageError,
+    expand,
+    is_folder,
+    is_stdin,
+    naming,
+    read_document,
+)
+from dod_model.cli._output import print_json, to_stdout, write_output
 from dod_model.cli._registry import run_registry
 from dod_model.cli._reports import render_plugins, render_report, to_json_ready
 from dod_model.cli._summary import render_summary, summary_data
 from dod_model.codec import json_schema, schema_names, to_data
-from dod_model.exporters import write
 from dod_model.model import Roadmap
 from dod_model.validation import Report, validate
 
@@ -37,17 +46,18 @@ def _load(args: argparse.Namespace) -> Roadmap:
     """The roadmap of a command that takes one: ``FILE`` or ``--example NAME``."""
     if args.example is not None:
         return _example(args.example)
-    return roadmap_of(str(args.file), read_document(args.file))
+    return roadmap_of(_label(args.file), read_document(args.file))
 
 
-def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def _label(path: Path) -> str:
+    """How a command names an input it read: its path, printable; ``<stdin>`` for ``-``."""
+    return STDIN_NAME if is_stdin(path) else display_name(path)
 
 
 def _summary(args: argparse.Namespace) -> int:
     roadmap = _load(args)
     if args.json:
-        _print_json(summary_data(roadmap))
+        print_json(summary_data(roadmap))
     else:
         sys.stdout.write(render_summary(roadmap))
     return 0
@@ -55,7 +65,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 def _folder(output: str | None) -> bool:
     """Whether ``-o`` names a folder: an existing one, or a path ending with a separator."""
-    return output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    return output is not None and (output.endswith(("/", os.sep)) or is_folder(Path(output)))
 
 
 def _example(name: str) -> Roadmap:
@@ -75,10 +85,13 @@ def _exporter(args: argparse.Namespace, to_file: bool) -> Exporter:
     """The exporter ``--to`` names; else the one for the suffix of ``-o FILE``; else JSON."""
     if args.to is None and to_file:
         return default_plugins().choose_exporter(str(args.output), None)
-    return default_plugins().choose_exporter(str(args.output or "-"), args.to or "json")
+    target = display_name(args.output) if args.output else "standard output"
+    return default_plugins().choose_exporter(target, args.to or "json")
 
 
 def _read(args: argparse.Namespace) -> int:
+    if args.output == "-":
+        args.output = None  # `-o -`: standard output, as without -o
     files = expand(args.files)
     sources = [path_input(p, region=args.region, format=args.format) for p in files]
     if args.example is not None:
@@ -88,7 +101,7 @@ def _read(args: argparse.Namespace) -> int:
     if not sources:
         msg = "name a FILE to read, or --example NAME"
         raise UsageError(msg)
-    single = len(sources) == 1 and not any(path.is_dir() for path in args.files)
+    single = len(sources) == 1 and not any(is_folder(path) for path in args.files)
     to_folder = _folder(args.output)
     exporter = _exporter(args, to_file=single and args.output is not None and not to_folder)
     if single and not to_folder:
@@ -99,25 +112,32 @@ def _read(args: argparse.Namespace) -> int:
                 raise UsageError(msg)
             to_stdout(exporter.export(roadmap))
         else:
-            write(roadmap, args.output, format=exporter.name)
+            write_output(roadmap, args.output, exporter)
         return 0
     if args.output is None:
         msg = "several documents (or a folder) need -o DIR, the folder to write them to"
         raise UsageError(msg)
     output = Path(args.output)
-    if (output.exists() and not output.is_dir()) or (
+    if (not is_folder(output) and _exists(output)) or (
         not _folder(args.output) and output.suffix.casefold() in _suffixes()
     ):
-        msg = f"{output}: not a folder; several documents need -o DIR"
+        msg = f"{display_name(output)}: not a folder; several documents need -o DIR"
         raise UsageError(msg)
     batch = run_batch(sources, exporter, output, default_plugins())
     lines = [
         f"read {len(batch.written)}, refused {len(batch.refused)}; "
-        f"{exporter.name} files in {output}"
+        f"{exporter.name} files in {display_name(output)}"
     ]
     lines += [f"  refused {reason}" for _, reason in batch.refused]
     sys.stderr.write("\n".join(lines) + "\n")
     return 2 if batch.refused else 0
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -125,20 +145,24 @@ def _status(args: argparse.Namespace) -> int:
     on = args.on or dt.date.today()
     result = status(roadmap, on, horizon=args.horizon)
     if args.json:
-        _print_json(status_data(roadmap, result))
+        print_json(status_data(roadmap, result))
     else:
         sys.stdout.write(render_status(roadmap, result))
     return 0
 
 
 def _diff(args: argparse.Namespace) -> int:
-    old = roadmap_of(str(args.old), read_document(args.old))
-    new = roadmap_of(str(args.new), read_document(args.new))
+    if is_stdin(args.old) and is_stdin(args.new):
+        msg = "standard input (-) is given twice; it can be read once"
+        raise UsageError(msg)
+    names = _label(args.old), _label(args.new)
+    old = roadmap_of(names[0], read_document(args.old))
+    new = roadmap_of(names[1], read_document(args.new))
     result = diff(old, new, threshold=args.threshold)
     if args.json:
-        _print_json(diff_data(str(args.old), str(args.new), result))
+        print_json(diff_data(*names, result))
     else:
-        sys.stdout.write(render_diff(str(args.old), str(args.new), result))
+        sys.stdout.write(render_diff(*names, result))
     return 0 if result.empty else 1
 
 
@@ -156,12 +180,12 @@ def _validate(args: argparse.Namespace) -> int:
         try:
             document = read_document(path)
         except DodModelError as exc:
-            sys.stderr.write(f"dod-model: error: {naming(path, str(exc))}\n")
+            say(f"error: {naming(path, str(exc))}")
             refused += 1
             continue
-        reports.append((str(path), validate(document, region=args.region), document))
+        reports.append((_label(path), validate(document, region=args.region), document))
     if args.json:
-        _print_json([{"file": name, "report": to_data(report)} for name, report, _ in reports])
+        print_json([{"file": name, "report": to_data(report)} for name, report, _ in reports])
     else:
         for name, report, document in reports:
             sys.stdout.write(render_report(name, report, document))
@@ -173,7 +197,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _plugins(args: argparse.Namespace) -> int:
     info = default_plugins().info()
     if args.json:
-        _print_json([to_json_ready(item) for item in info])
+        print_json([to_json_ready(item) for item in info])
     else:
         sys.stdout.write(render_plugins(info))
     return 0
@@ -189,7 +213,7 @@ def _schema(args: argparse.Namespace) -> int:
     if args.name not in schema_names():
         msg = f"no schema {args.name!r}; the documents are {', '.join(schema_names())}"
         raise UsageError(msg)
-    _print_json(json_schema(args.name))
+    print_json(json_schema(args.name))
     return 0
 
 

@@ -1,75 +1,165 @@
-"""What the commands read: documents, roadmap or registry JSON, folders of documents."""
+"""What the commands read: documents, roadmap or registry JSON, folders, standard input.
+
+Nothing here waits forever: files are opened as regular files only (a pipe or a device is
+refused at once), read up to the document budget, and standard input is read only when ``-``
+names it and it is not a terminal.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+import os
+import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import attrs
 
+from dod_model._base import budgets, display_name, open_regular, read_bounded
 from dod_model._errors import DocumentError, DodModelError
-from dod_model.cli._usage import UsageError
+from dod_model.cli._usage import STDIN, UsageError
 from dod_model.codec import from_data, parse_json
 from dod_model.importers import read
 from dod_model.model import CertificateRegistry, ProgrammeRegistry, Roadmap
 
-__all__ = ["DOCUMENT_SUFFIXES", "UsageError", "expand", "naming", "read_document"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "STDIN_NAME",
+    "UsageError",
+    "check_regular",
+    "expand",
+    "is_folder",
+    "is_stdin",
+    "naming",
+    "read_document",
+]
 
 DOCUMENT_SUFFIXES = (".docx", ".txt")
 """What a folder given to ``read`` or ``validate`` contributes: its Word and text files."""
 
+STDIN_NAME = "<stdin>"
+"""The name standard input goes by in messages and in a roadmap's source."""
+
+
+def is_stdin(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is ``-``, standard input."""
+    return os.fspath(path) == STDIN
+
 
 def naming(path: Path, message: str) -> str:
-    """``message`` naming ``path`` as the user wrote it.
+    """``message`` naming ``path`` as the user wrote it, printably.
 
     Importers name a file by its name alone; the command line, which may read many files from
     many folders, names it by the path given.
     """
-    for prefix in (f"{path}:", f"{path.name}:"):
-        if message.startswith(prefix):
-            return f"{path}:{message[len(prefix) :]}"
-    return f"{path}: {message}"
+    shown = STDIN_NAME if is_stdin(path) else display_name(path)
+    names = {str(path), path.name, display_name(path), display_name(path.name), STDIN_NAME}
+    for name in sorted(names, key=len, reverse=True):
+        if name and message.startswith(f"{name}:"):
+            return f"{shown}:{message[len(name) + 1 :]}"
+    return f"{shown}: {message}"
+
+
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; ``False`` when it cannot be looked at (reading says why)."""
+    try:
+        return not is_stdin(path) and path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _listing(folder: Path) -> list[Path]:
+    try:
+        return sorted(
+            p for p in folder.iterdir() if p.suffix.casefold() in DOCUMENT_SUFFIXES and p.is_file()
+        )
+    except OSError as exc:
+        shown = display_name(folder)
+        msg = f"{shown}: cannot list the folder ({exc.strerror}); check its permissions"
+        raise DocumentError(msg) from None
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files to read: each file as given, each folder as its documents sorted by name.
 
     Raises:
-        UsageError: A folder holds no document, or a path does not exist.
+        UsageError: A folder holds no document, or ``-`` is given twice.
+        DocumentError: A folder cannot be listed.
     """
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file() and p.suffix.casefold() in DOCUMENT_SUFFIXES
-            )
+        if is_folder(path):
+            found = _listing(path)
             if not found:
-                msg = f"{path}: the folder holds no {' or '.join(DOCUMENT_SUFFIXES)} files"
+                msg = (
+                    f"{display_name(path)}: the folder holds no "
+                    f"{' or '.join(DOCUMENT_SUFFIXES)} files"
+                )
                 raise UsageError(msg)
             files += found
         else:
             files.append(path)
+    if sum(is_stdin(path) for path in files) > 1:
+        msg = "standard input (-) is given twice; it can be read once"
+        raise UsageError(msg)
     return files
 
 
-def read_document(path: Path, *, region: str | None = None, format: str | None = None) -> object:
-    """A roadmap or registry from a JSON file (its type told by its keys), else a document.
-
-    Documents (Word, text) are read by the importers into a roadmap.
+def check_regular(paths: Sequence[Path]) -> None:
+    """Refuse at once what is not a readable regular file (a pipe would be waited on forever).
 
     Raises:
-        DodModelError: The file cannot be read, or its JSON does not fit the model; the message
-            names the file.
+        DocumentError: A path cannot be opened, or is a folder, a pipe, a device.
     """
-    if path.suffix.casefold() != ".json" or format is not None:
-        return read(path, region=region, format=format)
+    for path in paths:
+        try:
+            open_regular(path).close()
+        except DocumentError as exc:  # named as the registry readers name a file
+            message, shown = str(exc), display_name(path)
+            if message.startswith(shown):
+                message = display_name(path.name) + message[len(shown) :]
+            raise DocumentError(message) from None
+
+
+def _standard_input() -> bytes:
+    """The bytes of standard input, up to the document budget."""
+    stream = sys.stdin
     try:
-        raw = path.read_bytes()
+        terminal = stream is not None and stream.isatty()
+    except (OSError, ValueError):  # closed
+        stream, terminal = None, False
+    if stream is None:
+        msg = "standard input is closed; name a FILE instead of -"
+        raise UsageError(msg)
+    if terminal:
+        msg = "standard input is a terminal; pipe a document in (… - < plan.docx) or name a FILE"
+        raise UsageError(msg)
+    limit = budgets.DOCUMENT_BYTES
+    try:
+        data: bytes | str = getattr(stream, "buffer", stream).read(limit + 1)
     except OSError as exc:
-        msg = f"{path}: cannot read the file ({exc.strerror}); check the path"
+        msg = f"{STDIN_NAME}: cannot read standard input ({exc.strerror or exc})"
         raise DocumentError(msg) from None
+    raw = data.encode("utf-8", errors="surrogateescape") if isinstance(data, str) else data
+    if len(raw) > limit:
+        msg = (
+            f"{STDIN_NAME}: over the {limit:,} bytes a document may have; refused before it "
+            "was read to the end"
+        )
+        raise DocumentError(msg)
+    if not raw.strip():
+        msg = f"{STDIN_NAME}: standard input is empty; pipe a document in, or name a FILE"
+        raise DocumentError(msg)
+    return raw
+
+
+class _Stream(io.BytesIO):
+    """Bytes read from standard input, named as :func:`dod_model.read` names a stream."""
+
+    name = STDIN_NAME
+
+
+def _from_json(raw: bytes, label: str, region: str | None) -> object:
     try:
         data = parse_json(raw, what="JSON for Roadmap")
         cls: type = Roadmap
@@ -79,7 +169,32 @@ def read_document(path: Path, *, region: str | None = None, format: str | None =
             cls = ProgrammeRegistry
         document: object = from_data(data, cls)
     except DodModelError as exc:
-        raise DocumentError(f"{path}: {exc}") from None
+        raise DocumentError(f"{label}: {exc}") from None
+    except (RecursionError, MemoryError) as exc:
+        msg = f"{label}: the JSON is nested too deeply or too large to read ({type(exc).__name__})"
+        raise DocumentError(msg) from None
     if region is not None and isinstance(document, Roadmap):
         document = attrs.evolve(document, region=region)
     return document
+
+
+def read_document(path: Path, *, region: str | None = None, format: str | None = None) -> object:
+    """A roadmap or registry from a JSON file (its type told by its keys), else a document.
+
+    Documents (Word, text) are read by the importers into a roadmap. ``-`` is standard input:
+    JSON when it starts with ``{``, else a document.
+
+    Raises:
+        DodModelError: The file cannot be read, or its JSON does not fit the model; the message
+            names the file.
+        UsageError: ``-`` is given and standard input is a terminal or closed.
+    """
+    if is_stdin(path):
+        raw = _standard_input()
+        if format is None and raw.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+            return _from_json(raw, STDIN_NAME, region)
+        return read(_Stream(raw), region=region, format=format)
+    if path.suffix.casefold() != ".json" or format is not None:
+        return read(path, region=region, format=format)
+    raw = read_bounded(path, budgets.DOCUMENT_BYTES)
+    return _from_json(raw, display_name(path), region)

@@ -5,28 +5,28 @@ Each command is one ``_add_<command>`` function that declares its arguments and 
 
 Exit status, the same for every command: 0 on success; 1 when the command found what it looks
 for (``validate``: an error finding; ``diff``: a difference); 2 on a usage error or when a
-document cannot be read (``read`` and ``validate`` go on with the other files first).
+document cannot be read (``read`` and ``validate`` go on with the other files first), and on any
+other failure, which is one line on standard error (:mod:`dod_model.cli._guard`); 130 when
+interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TypeAlias
+from typing import Any, NoReturn, TypeAlias
 
-from dod_model._errors import DodModelError
 from dod_model._version import library_version
 from dod_model.analysis import TITLE_SIMILARITY
+from dod_model.cli._guard import guarded, say
 from dod_model.cli._registry import add_registry_parser
-from dod_model.cli._usage import UsageError
+from dod_model.cli._usage import output_argument, path_argument
 
 __all__ = ["build_parser", "main"]
 
-_Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+_Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
 
 def _version() -> str:
@@ -42,7 +42,7 @@ def _day(text: str) -> dt.date:
 
 
 def _days(text: str) -> int:
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         msg = f"not a number of days: {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return int(text)
@@ -66,7 +66,9 @@ def _add_summary(commands: _Commands) -> None:
         description="Print a short account of a roadmap: region, period, activities, deadlines.",
     )
     source = summary.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", type=Path, help="a roadmap: .docx, .txt or .json")
+    source.add_argument(
+        "file", nargs="?", type=path_argument, help="a roadmap: .docx, .txt or .json"
+    )
     source.add_argument(
         "--example", metavar="NAME", help="a bundled example (see `dod-model examples`)"
     )
@@ -85,7 +87,7 @@ def _add_read(commands: _Commands) -> None:
         "error counts them. Exit status 0 when every document was read, 2 when any was refused.",
     )
     reading.add_argument(
-        "files", nargs="*", type=Path, metavar="FILE", help="documents or folders to read"
+        "files", nargs="*", type=path_argument, metavar="FILE", help="documents or folders to read"
     )
     reading.add_argument("--example", metavar="NAME", help="read a bundled example")
     reading.add_argument("--region", metavar="CODE", help="the documents' region (RU-SAM, …)")
@@ -99,6 +101,7 @@ def _add_read(commands: _Commands) -> None:
     reading.add_argument(
         "-o",
         "--output",
+        type=output_argument,
         metavar="OUT",
         help="a file for one document; a folder (made when missing) for several, or for one "
         "when OUT is a folder or ends with /",
@@ -114,7 +117,9 @@ def _add_status(commands: _Commands) -> None:
         "upcoming (not begun), later (beyond --horizon), done, or without a calendar meaning.",
     )
     source = state.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", type=Path, help="a roadmap: .docx, .txt or .json")
+    source.add_argument(
+        "file", nargs="?", type=path_argument, help="a roadmap: .docx, .txt or .json"
+    )
     source.add_argument("--example", metavar="NAME", help="a bundled example")
     state.add_argument(
         "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
@@ -135,8 +140,8 @@ def _add_diff(commands: _Commands) -> None:
         "renumbered, retitled, re-dated and reassigned. Exit status 0 when the editions "
         "agree, 1 when they differ, 2 when one cannot be read.",
     )
-    compare.add_argument("old", type=Path, metavar="OLD", help="the earlier edition")
-    compare.add_argument("new", type=Path, metavar="NEW", help="the later edition")
+    compare.add_argument("old", type=path_argument, metavar="OLD", help="the earlier edition")
+    compare.add_argument("new", type=path_argument, metavar="NEW", help="the later edition")
     compare.add_argument(
         "--threshold",
         type=_ratio,
@@ -162,7 +167,11 @@ def _add_validate(commands: _Commands) -> None:
         "a file cannot be read (the others are validated all the same).",
     )
     check.add_argument(
-        "files", nargs="*", type=Path, metavar="FILE", help="documents, JSON files or folders"
+        "files",
+        nargs="*",
+        type=path_argument,
+        metavar="FILE",
+        help="documents, JSON files or folders",
     )
     check.add_argument("--example", metavar="NAME", help="validate a bundled example")
     check.add_argument("--region", metavar="CODE", help="run this region's rules (RU-SAM, …)")
@@ -193,16 +202,37 @@ def _add_schema(commands: _Commands) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """The parser, its errors one line, its help and version failing loudly when unwritable.
+
+    ``argparse`` prints the usage above an error, and drops a failure to write help or the
+    version (a full disk, a closed output) without a word; here both go through the guard.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        say(f"error: {message}; see `{self.prog} --help`", program=self.prog)
+        raise SystemExit(2)
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            (file or sys.stdout).write(message)
+
+
+_PROG = "dod-model"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``dod-model`` (the docs' CLI page is generated from it).
 
     .. versionadded:: 0.1.0
     """
-    parser = argparse.ArgumentParser(
-        prog="dod-model",
+    parser = _Parser(
+        prog=_PROG,
         description="Roadmaps of additional education of children: read, check, convert.",
         epilog="Exit status: 0 success; 1 validate found an error, or diff a difference; "
-        "2 a usage error, or a document that cannot be read.",
+        "2 a usage error, a document that cannot be read, or any other failure (one line on "
+        "standard error; DOD_MODEL_DEBUG=1 shows the traceback of a bug); 130 interrupted. "
+        "FILE - reads standard input.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -222,30 +252,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``dod-model`` with ``argv`` (the process arguments by default).
+    r"""Run ``dod-model`` with ``argv`` (the process arguments by default).
+
+    Whatever goes wrong is one line on standard error, never a traceback: a document or an
+    output that cannot be read or written, standard output closed, full or gone (``| head``),
+    an interrupt (status 130), or a bug (the line says so; ``DOD_MODEL_DEBUG=1`` shows the
+    traceback). Characters standard output cannot encode are written as ``\uXXXX``.
 
     Returns:
         The exit status, 0 on success; 1 when ``validate`` finds an error or ``diff`` a
-        difference; 2 on a usage error or a document that cannot be read.
+        difference; 2 on a document that cannot be read or any other failure; 130 when
+        interrupted.
+
+    Raises:
+        SystemExit: After ``--help`` or ``--version`` (status 0), or a usage error (status 2,
+            its one line said), as :mod:`argparse` ends them.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       Every failure is one line and status 2; ``-`` reads standard input.
     """
+    return guarded(lambda: _run(argv))
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 0
-    try:
-        from dod_model.cli._commands import COMMANDS  # noqa: PLC0415 - what runs, loaded to run
+    from dod_model.cli._commands import COMMANDS  # noqa: PLC0415 - what runs, loaded to run
 
-        return COMMANDS[args.command](args)
-    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 2
-    except OSError as exc:  # standard output full or gone
-        sys.stderr.write(f"dod-model: error: cannot write the output ({exc.strerror or exc})\n")
-        return 2
-    except (UsageError, DodModelError) as exc:
-        message = exc.args[0] if exc.args else str(exc)
-        sys.stderr.write(f"dod-model: error: {message}\n")
-        return 2
+    return COMMANDS[args.command](args)

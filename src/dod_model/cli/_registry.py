@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
-from pathlib import Path
 from typing import Any
 
+from dod_model.cli._usage import path_argument
 from dod_model.model import (
     CertificateKind,
     Count,
@@ -46,10 +45,12 @@ def add_registry_parser(commands: Any) -> None:
         help="certificates by municipality, kind and age; programmes by orientation, level, form",
         description="Count the records of registry files, streaming them.",
     )
-    summary.add_argument("files", nargs="+", type=Path, metavar="FILE", help="registry files")
+    summary.add_argument(
+        "files", nargs="+", type=path_argument, metavar="FILE", help="registry files"
+    )
     summary.add_argument("--on", type=_day, metavar="DATE", help="count ages on this day")
     summary.add_argument(
-        "--population", type=Path, metavar="FILE",
+        "--population", type=path_argument, metavar="FILE",
         help="CSV of municipality; children of certificate ages: adds coverage shares",
     )  # fmt: skip
     summary.add_argument("--region", metavar="CODE", help="the region whose ages count")
@@ -61,7 +62,9 @@ def add_registry_parser(commands: Any) -> None:
         description="Validate registry files in constant memory. Exit status 1 when a finding "
         "is an error, 2 when a file cannot be read.",
     )
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE", help="registry files")
+    check.add_argument(
+        "files", nargs="+", type=path_argument, metavar="FILE", help="registry files"
+    )
     check.add_argument("--region", metavar="CODE", help="run this region's rules (RU-SAM, …)")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument("--encoding", metavar="NAME", help="the CSV files' encoding (cp1251, …)")
@@ -121,9 +124,15 @@ def run_registry(args: argparse.Namespace) -> int:
 
     .. versionadded:: 0.2.0
     """
+    from dod_model._base import display_name  # noqa: PLC0415 - loaded when run
+    from dod_model.cli._inputs import check_regular  # noqa: PLC0415 - loaded when run
+    from dod_model.cli._output import print_json  # noqa: PLC0415 - loaded when run
     from dod_model.cli._reports import render_report  # noqa: PLC0415 - loaded when run
     from dod_model.codec import to_data  # noqa: PLC0415 - loaded when run
 
+    # The registry readers open what they are given as it is: a pipe would be waited on.
+    population = getattr(args, "population", None)
+    check_regular([*args.files, *([population] if population else [])])
     if args.registry_command == "summary":
         from dod_model.registry import summarise_registry  # noqa: PLC0415 - loaded when run
 
@@ -135,17 +144,16 @@ def run_registry(args: argparse.Namespace) -> int:
             encoding=args.encoding,
         )
         if args.json:
-            sys.stdout.write(json.dumps(to_data(summary), ensure_ascii=False, indent=2) + "\n")
+            print_json(to_data(summary))
         else:
             sys.stdout.write(render_registry_summary(summary))
         return 0
     from dod_model.registry import validate_registry  # noqa: PLC0415 - loaded when run
 
     report = validate_registry(*args.files, region=args.region, encoding=args.encoding)
-    names = ", ".join(str(path) for path in args.files)
+    names = ", ".join(display_name(path) for path in args.files)
     if args.json:
-        data = {"files": [str(p) for p in args.files], "report": to_data(report)}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        print_json({"files": [display_name(p) for p in args.files], "report": to_data(report)})
     else:
         sys.stdout.write(render_report(names, report))
     return 0 if report.ok else 1

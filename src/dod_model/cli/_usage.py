@@ -1,9 +1,35 @@
-"""The error of a command line the user can fix."""
+"""What the user can get wrong on the command line: the error, and paths checked as parsed."""
 
 from __future__ import annotations
 
-__all__ = ["UsageError"]
+import argparse
+from pathlib import Path
+
+__all__ = ["STDIN", "UsageError", "output_argument", "path_argument"]
+
+STDIN = "-"
+"""The input that stands for standard input."""
 
 
 class UsageError(Exception):
     """A problem the user can fix; printed without a traceback."""
+
+
+def _check(text: str) -> str:
+    if not text:
+        msg = "an empty path; name a file"
+        raise argparse.ArgumentTypeError(msg)
+    if "\x00" in text:
+        msg = f"{text!r}: not a usable path (it holds a NUL byte)"
+        raise argparse.ArgumentTypeError(msg)
+    return text
+
+
+def path_argument(text: str) -> Path:
+    """A path argument: not empty (``Path("")`` would be the current folder), no NUL byte."""
+    return Path(_check(text))
+
+
+def output_argument(text: str) -> str:
+    """The ``-o`` argument, checked as :func:`path_argument`; kept as text for its final ``/``."""
+    return _check(text)
