@@ -17,6 +17,7 @@ import errno
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import stat
@@ -441,7 +442,7 @@ def test_a_missing_input_is_one_line(monkeypatch, work, argv):
     argv = [a.format(missing=work / "absent", work=work) for a in argv]
     line = run_in_process(monkeypatch, argv).failed_in_one_line()
     assert "absent" in line
-    assert "cannot read the file (No such file or directory)" in line
+    assert re.search(r"cannot read the (file|population table) \(No such file or directory\)", line)
 
 
 def test_a_folder_that_cannot_be_listed_says_so(monkeypatch, work):

@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
 
-from dod_model._base import budgets, display_name, open_regular, read_bounded
+from dod_model._base import budgets, display_name, read_bounded
 from dod_model._errors import DocumentError, DodModelError
 from dod_model.cli._usage import STDIN, UsageError
 from dod_model.codec import from_data, parse_json
@@ -26,7 +26,6 @@ __all__ = [
     "DOCUMENT_SUFFIXES",
     "STDIN_NAME",
     "UsageError",
-    "check_regular",
     "expand",
     "is_folder",
     "is_stdin",
@@ -103,22 +102,6 @@ def expand(paths: Iterable[Path]) -> list[Path]:
         msg = "standard input (-) is given twice; it can be read once"
         raise UsageError(msg)
     return files
-
-
-def check_regular(paths: Sequence[Path]) -> None:
-    """Refuse at once what is not a readable regular file (a pipe would be waited on forever).
-
-    Raises:
-        DocumentError: A path cannot be opened, or is a folder, a pipe, a device.
-    """
-    for path in paths:
-        try:
-            open_regular(path).close()
-        except DocumentError as exc:  # named as the registry readers name a file
-            message, shown = str(exc), display_name(path)
-            if message.startswith(shown):
-                message = display_name(path.name) + message[len(shown) :]
-            raise DocumentError(message) from None
 
 
 def _standard_input() -> bytes:
