@@ -1,6 +1,9 @@
-"""Development sessions: ``nox -s tests lint typecheck schemas docs``."""
+"""Development sessions: ``nox -s tests lint typecheck schemas docs``; ``nox -s fuzz`` nightly."""
 
 from __future__ import annotations
+
+import argparse
+import random
 
 import nox
 
@@ -52,4 +55,35 @@ def docs(session: nox.Session) -> None:
     )
     session.run(
         "sphinx-build", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest"
+    )
+
+
+@nox.session(python=PYTHONS)
+def fuzz(session: nox.Session) -> None:
+    """Fuzz every reader for a while: ``nox -s fuzz -- --minutes 10 [--seed N] [pytest args]``.
+
+    Each test of tests/fuzz runs chunks of random examples for the given minutes (see
+    docs/fuzzing.md); the first seed is printed, and ``--seed`` runs the same chunks again.
+    """
+    parser = argparse.ArgumentParser(prog="nox -s fuzz --")
+    parser.add_argument("--minutes", type=float, default=10.0, help="per fuzz test (10)")
+    parser.add_argument("--seed", type=int, help="the first chunk's seed (random)")
+    parser.add_argument("--chunk", type=int, default=300, help="examples between time checks")
+    options, pytest_args = parser.parse_known_args(session.posargs)
+    seed = options.seed if options.seed is not None else random.SystemRandom().getrandbits(32)
+    session.log(f"fuzz: {options.minutes:g} min per test, first seed {seed} (--seed {seed})")
+    session.install("-e", ".[test]")
+    session.run(
+        "pytest",
+        "tests/fuzz",
+        "-v",
+        "-p",
+        "no:cacheprovider",
+        *pytest_args,
+        env={
+            "DOD_MODEL_FUZZ": "nightly",
+            "DOD_MODEL_FUZZ_MINUTES": str(options.minutes),
+            "DOD_MODEL_FUZZ_SEED": str(seed),
+            "DOD_MODEL_FUZZ_CHUNK": str(options.chunk),
+        },
     )
