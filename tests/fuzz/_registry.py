@@ -306,9 +306,13 @@ def jsonl_mutants() -> st.SearchStrategy[_seeds.Mutant]:
         for _ in range(draw(st.integers(1, 3))):
             rows = [i for i, line in enumerate(lines) if line.strip()]
             at = rows[draw(_INDEX) % len(rows)] if rows else 0
-            if draw(st.booleans()) and rows:
+            try:  # an earlier line mutation may have left the row no JSON
+                row = json.loads(lines[at]) if rows else None
+            except ValueError:
+                row = None
+            if draw(st.booleans()) and row is not None:
                 ops = draw(st.lists(_json.OPS, min_size=1, max_size=2))
-                text, applied = _json.apply(json.loads(lines[at]), ops)
+                text, applied = _json.apply(row, ops)
                 if isinstance(text, bytes):
                     text = text.decode("utf-8", "surrogateescape")
                 lines[at] = text.replace("\n", " ")

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import warnings
-
 import pytest
 
 from tests.fuzz._sandbox import FAILURES
 from tests.fuzz._settings import CHUNK, MINUTES, NIGHTLY, SEED
-
-# On a failure hypothesis imports its patch writer, which imports libcst; some libcst versions
-# warn on import, and the suite turns warnings into errors, which would break the report of the
-# failure itself. Imported here, once, with warnings ignored.
-with warnings.catch_warnings(), contextlib.suppress(ImportError):
-    warnings.simplefilter("ignore")
-    import hypothesis.extra._patching  # noqa: F401
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 
 from tests.fuzz._docx import docx_xml_mutants, docx_zip_mutants
@@ -34,14 +33,6 @@ def test_a_word_file_with_mutated_xml_is_read_or_refused(mutant):
     _check(mutant, use=False, label="docx-xml")
 
 
-# FUZZ-XFAIL: a known broken promise of issue 13; remove the mark once its fix is merged.
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "write() fails on a w:sym surrogate; a paragraph citing an act before the title, "
-        "and list numbers, do not survive the trip through Word"
-    ),
-)
 @fuzz(examples=15)
 @given(docx_xml_mutants())
 def test_a_roadmap_read_from_a_mutated_word_file_can_be_written_and_read_back(mutant):

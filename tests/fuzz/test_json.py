@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 
 from tests.fuzz._json import json_mutants
@@ -11,14 +10,6 @@ from tests.fuzz._sandbox import limits_for, run_checked
 from tests.fuzz._settings import fuzz
 
 
-# FUZZ-XFAIL: a known broken promise of issue 13; remove the mark once its fix is merged.
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "loads() lets RecursionError out on JSON nested 1,000 deep; roadmaps it gives "
-        "hold lone surrogates and far dates that write() cannot write"
-    ),
-)
 @fuzz(examples=30)
 @given(json_mutants())
 def test_loads_of_mutated_json_raises_only_schema_errors_and_what_it_gives_can_be_used(mutant):

@@ -3,7 +3,6 @@ only DocumentError, in bounded time and memory."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 
 from tests.fuzz._promises import check_registry
@@ -37,36 +36,18 @@ def test_a_mutated_csv_registry_is_read_or_refused(mutant):
     _check(mutant, "registry-csv", ".csv")
 
 
-# FUZZ-XFAIL: a known broken promise of issue 13; remove the mark once its fix is merged.
-@pytest.mark.xfail(
-    strict=False,
-    reason=("a workbook with <row r=1000000000> is walked row by row: the reader never finishes"),
-)
 @fuzz(examples=12)
 @given(xlsx_mutants())
 def test_a_mutated_workbook_registry_is_read_or_refused(mutant):
     _check(mutant, "registry-xlsx", ".xlsx")
 
 
-# FUZZ-XFAIL: a known broken promise of issue 13; remove the mark once its fix is merged.
-@pytest.mark.xfail(
-    strict=False,
-    reason=("a JSON Lines row nested 1,000 deep lets RecursionError out of the registry readers"),
-)
 @fuzz(examples=15)
 @given(jsonl_mutants())
 def test_a_mutated_json_lines_registry_is_read_or_refused(mutant):
     _check(mutant, "registry-jsonl", ".jsonl")
 
 
-# FUZZ-XFAIL: a known broken promise of issue 13; remove the mark once its fix is merged.
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "read_population() lets UnicodeDecodeError (a BOM before Windows-1251), "
-        "ValueError (5,000 digits) and csv.Error (a 140 KB field) out"
-    ),
-)
 @fuzz(examples=15)
 @given(population_mutants())
 def test_a_mutated_population_table_is_read_or_refused(mutant):

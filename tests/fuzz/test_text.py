@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 
 from tests.fuzz._promises import check_read
@@ -22,28 +21,12 @@ def _check(mutant, *, use, label):
     )
 
 
-# FUZZ-XFAIL: a known broken promise of issue 13; remove the mark once its fix is merged.
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "read() says 'please report' for a UTF-8 BOM before Windows-1251 bytes and for "
-        "UTF-16 cut short"
-    ),
-)
 @fuzz(examples=25)
 @given(text_mutants())
 def test_a_mutated_text_export_is_read_or_refused(mutant):
     _check(mutant, use=False, label="text")
 
 
-# FUZZ-XFAIL: a known broken promise of issue 13; remove the mark once its fix is merged.
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "read() says 'please report' for a UTF-8 BOM before Windows-1251 bytes and for "
-        "UTF-16 cut short"
-    ),
-)
 @fuzz(examples=15)
 @given(text_mutants())
 def test_a_roadmap_read_from_a_mutated_text_export_can_be_written_and_read_back(mutant):
