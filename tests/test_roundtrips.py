@@ -86,3 +86,46 @@ def test_a_tab_is_written_as_a_word_tab_and_word_tabs_read_as_tabs():
     back = dod_model.read(io.BytesIO(data), plugins=PLUGINS).activities[0]
     assert (back.title, back.deadline.text) == ("Создание\tМОЦ", "до\t01.09.2021")
     assert back.deadline == roadmap.activities[0].deadline  # a tab is whitespace to the parser
+
+
+# -- the text before the table ---------------------------------------------------------------------
+
+ACT = "В соответствии с приказом министерства образования от 01.02.2020 № 5"
+
+
+@pytest.mark.parametrize("format", READ_BACK)
+def test_a_paragraph_citing_an_act_before_the_title_stays_out_of_the_basis(format):
+    roadmap = _read(*_paragraphs(ACT, TITLE), _table(("1", "Создание МОЦ", "2021", "", "")))
+    assert (roadmap.notes, roadmap.basis, roadmap.approval) == ((ACT,), (), None)
+    _assert_reads_back(roadmap, format)
+    assert _back(roadmap, format).basis == ()
+
+
+def test_a_preamble_is_written_between_the_title_and_the_table():
+    roadmap = _read(*_paragraphs(ACT, TITLE), _table(("1", "Создание МОЦ", "2021", "", "")))
+    with zipfile.ZipFile(io.BytesIO(_written(roadmap, "docx"))) as package:
+        body = package.read("word/document.xml").decode()
+    assert body.index(TITLE) < body.index(ACT) < body.index("<w:tbl>")
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        # Approval blocks above the title, the preamble below it, footnotes after the table.
+        (
+            ("УТВЕРЖДЕНА приказом от 01.03.2020 № 7", ACT, TITLE),
+            ("* Основание – от 5.03.2020 № 12",),
+        ),
+        # An approval block after the table is a footnote: the plan's basis, not its approval.
+        ((TITLE,), ("СОГЛАСОВАНО распоряжением от 5.03.2020 № 12",)),
+        # A preamble that would run on into the next block read after the table stays before it.
+        ((TITLE, "Сокращения:"), ("* Основание: распоряжение от 5.03.2020 № 12",)),
+        # Two preambles, one without an act: both before the table, in their order.
+        ((ACT, "Цель: охват детей", TITLE), ()),
+    ],
+    ids=["all three", "approval after the table", "running on", "two preambles"],
+)
+def test_the_notes_keep_their_places_around_the_table(head, tail):
+    table = _table(("1", "Создание МОЦ", "2021", "", ""))
+    roadmap = _read(*_paragraphs(*head), table, *_paragraphs(*tail))
+    _assert_reads_back(roadmap, "docx")

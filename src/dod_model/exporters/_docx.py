@@ -13,13 +13,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
 from dod_model.model import Abbreviation, Activity, ColumnRole, Roadmap, Section
-from dod_model.text import find_definitions, is_approval_block, split_parties
+from dod_model.text import find_definitions, find_legal_acts, is_approval_block, split_parties
 
 __all__ = ["DocxExporter"]
 
@@ -264,31 +264,65 @@ def _core_properties(roadmap: Roadmap) -> bytes:
     ).encode()
 
 
-def _head_and_tail(notes: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Approval blocks go above the title; the other notes after the table."""
-    head: list[str] = []
-    tail: list[str] = []
-    for note in notes:
-        (head if is_approval_block(note) and not tail else tail).append(note)
-    return head, tail
+# A footnote ending so goes on in the next one when read (``_tail_notes`` of the layout).
+_GOES_ON = ("–", "-", ":", "—")
+
+
+def _placed_notes(roadmap: Roadmap) -> tuple[list[str], list[str], list[str]]:
+    """The roadmap's notes as approval blocks, preamble and footnotes, in that order.
+
+    Reading a document gives its notes in that order, and its approval as the first act the
+    approval blocks cite and its basis as the acts the footnotes cite; so the notes are cut
+    where those come out the same. Approval blocks are as many of the first notes as can be
+    («УТВЕРЖДЕНА приказом …»), the preamble as few as can be, so the other notes follow the
+    table; a footnote that would run on into the next («…:») stands before it. Where no cut
+    gives the roadmap's approval and basis (a roadmap built in code), the approval blocks go
+    above the title and the rest after the table.
+    """
+    notes = roadmap.notes
+    count = len(notes)
+    approvals = [is_approval_block(note) for note in notes]
+    leading = approvals.index(False) if False in approvals else count
+    cited = [find_legal_acts(note) for note in notes]
+    acts = [act for found in cited for act in found]
+    before = [0]  # acts cited before each note
+    for found in cited:
+        before.append(before[-1] + len(found))
+    # Where the footnotes may begin: they cite the basis, and none but the last runs on.
+    runs_on = [i for i, note in enumerate(notes[:-1]) if note.rstrip().endswith(_GOES_ON)]
+    footnotes = [
+        end
+        for end in range(runs_on[-1] + 1 if runs_on else 0, count + 1)
+        if tuple(acts[before[end] :]) == roadmap.basis
+    ]
+    for head in range(leading, -1, -1):
+        if (acts[0] if before[head] else None) != roadmap.approval:
+            continue
+        # The preamble holds no approval block: reading would put it with the others.
+        limit = next((i for i in range(head, count) if approvals[i]), count)
+        end = next((end for end in footnotes if head <= end <= limit), None)
+        if end is not None:
+            return list(notes[:head]), list(notes[head:end]), list(notes[end:])
+    return list(notes[:leading]), [], list(notes[leading:])
 
 
 class DocxExporter:
     """Word (``.docx``) in the official layout of a roadmap.
 
     Approval blocks (notes beginning «УТВЕРЖДЕНА», «ПРИЛОЖЕНИЕ», «СОГЛАСОВАНО») stand at the
-    top right, the title centred in bold; the table has the roadmap's own columns (the standard
-    five when unknown), a bold header row Word repeats on every page, section rows merged
-    across the table, multi-line cells as paragraphs, one result per line, the responsible
-    bodies separated as documents do, and the notes of an activity in rows across the table
-    below it (the first in the «Примечание» column where there is one). Other notes of the
-    roadmap follow the table; a column the activities need but the roadmap does not name is
+    top right, the title centred in bold, a preamble (notes that stood before the table, such
+    as one citing an act the plan is not based on) below it; the table has the roadmap's own
+    columns (the standard five when unknown), a bold header row Word repeats on every page,
+    section rows merged across the table, multi-line cells as paragraphs, one result per line,
+    the responsible bodies separated as documents do, and the notes of an activity in rows
+    across the table below it (the first in the «Примечание» column where there is one). The
+    footnotes follow the table; a column the activities need but the roadmap does not name is
     added. Characters XML cannot hold (C0 control characters) are left out: Word has no way to
     store them.
 
-    :func:`dod_model.read` reads the file back to a roadmap equal to the one written, but for
-    its source and the positions of rows, and for notes that stood before the table in the
-    original (they follow it here).
+    The notes are placed so that the approval and the basis (the acts the footnotes cite) read
+    back the same: :func:`dod_model.read` reads the file back to a roadmap equal to the one
+    written, but for its source and the positions of rows.
 
     .. versionadded:: 0.2.0
     """
@@ -301,12 +335,15 @@ class DocxExporter:
         """The roadmap as the bytes of a Word package."""
         columns = _columns(roadmap)
         writer = _Writer()
-        head, tail = _head_and_tail(roadmap.notes)
+        head, preamble, tail = _placed_notes(roadmap)
         for note in head:
             writer.paragraph(writer.body, note, indent=(_PAGE_WIDTH - 2 * _MARGIN) // 2)
             writer.blank()
         if roadmap.title:
             writer.paragraph(writer.body, roadmap.title, style="Title")
+            writer.blank()
+        for note in preamble:  # after the title, which reading takes as the first heading
+            writer.paragraph(writer.body, note)
             writer.blank()
         tbl = writer.table(columns)
         writer.row(tbl, [HEADERS[c] for c in columns], header=True)
