@@ -15,7 +15,7 @@ import zipfile
 import pytest
 
 import dod_model
-from dod_model import Roadmap
+from dod_model import DocumentError, Roadmap
 from dod_model.importers import RawCell, RawDocument, RawParagraph, RawRow, RawTable, build_roadmap
 from dod_model.plugins import get_plugin_manager
 
@@ -128,4 +128,52 @@ def test_a_preamble_is_written_between_the_title_and_the_table():
 def test_the_notes_keep_their_places_around_the_table(head, tail):
     table = _table(("1", "Создание МОЦ", "2021", "", ""))
     roadmap = _read(*_paragraphs(*head), table, *_paragraphs(*tail))
+    _assert_reads_back(roadmap, "docx")
+
+
+# -- the table's rows ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("format", READ_BACK)
+def test_a_row_filled_only_where_the_header_names_no_column_is_no_activity(format):
+    header = (*HEADER, "")  # a sixth column, its header cell empty
+    roadmap = _read(
+        *_paragraphs(TITLE),
+        _table(
+            ("", "", "", "", "", "500 тыс. руб."),
+            ("1", "Создание МОЦ", "2021", "", ""),
+            header=header,
+        ),
+    )
+    assert [a.title for a in roadmap.activities] == ["Создание МОЦ"]
+    _assert_reads_back(roadmap, format)
+
+
+def test_a_table_of_such_rows_has_no_activities():
+    with pytest.raises(DocumentError, match="no activities"):
+        _read(*_paragraphs(TITLE), _table(("", "", "", "", "", "x"), header=(*HEADER, "")))
+
+
+@pytest.mark.parametrize("format", READ_BACK)
+def test_an_activity_with_only_a_title_reads_back_as_an_activity(format):
+    roadmap = _read(
+        *_paragraphs(TITLE),
+        _table(("", "Проведение семинаров", "", "", ""), ("1", "Создание МОЦ", "2021", "", "")),
+    )
+    assert [(a.number, a.title) for a in roadmap.activities] == [
+        ("", "Проведение семинаров"),
+        ("1", "Создание МОЦ"),
+    ]
+    assert roadmap.sections == ()
+    _assert_reads_back(roadmap, format)
+
+
+def test_a_cell_where_the_header_names_no_column_changes_nothing():
+    # Without a number column, a row of a title alone heads a section: with a sum beside it too.
+    header = ("Мероприятие", "Срок", "Финансирование")
+    rows = [("Создание МОЦ", "2021", "100 тыс. руб."), ("Проведение семинаров", "", "бюджет")]
+    roadmap = _read(*_paragraphs(TITLE), _table(*rows, header=header))
+    blank = _read(*_paragraphs(TITLE), _table(*[(*r[:2], "") for r in rows], header=header))
+    assert roadmap == blank
+    assert [s.title for s in roadmap.sections] == ["Проведение семинаров"]
     _assert_reads_back(roadmap, "docx")

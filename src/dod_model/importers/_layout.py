@@ -226,7 +226,10 @@ class _RowReader:
         if self._heads(raw, texts) or self.roles is None or self._numbers_columns(raw, texts):
             return
         roles = self.roles
-        filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True) if t]
+        # A cell where the header names no column holds nothing the row is read for, unless
+        # it spans the table (a section, a note).
+        filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True)
+                  if t and (c.column in roles or c.span > 1)]  # fmt: skip
         if not filled:
             return
         cells = {roles[col]: text for col, text in filled if col in roles}
