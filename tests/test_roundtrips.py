@@ -177,3 +177,27 @@ def test_a_cell_where_the_header_names_no_column_changes_nothing():
     assert roadmap == blank
     assert [s.title for s in roadmap.sections] == ["Проведение семинаров"]
     _assert_reads_back(roadmap, "docx")
+
+
+@pytest.mark.parametrize("format", READ_BACK)
+def test_a_number_names_no_region(format):
+    # Reading drops a number's trailing dots: the cell must not count as it stood either.
+    roadmap = _read(*_paragraphs(TITLE), _table(("Самарская обл.", "Создание МОЦ", "", "", "")))
+    assert roadmap.region is None
+    _assert_reads_back(roadmap, format)
+
+
+# -- definitions of terms in the cells -------------------------------------------------------------
+
+
+def test_a_split_row_s_cells_give_their_definitions_left_to_right():
+    # The second row goes on with the first: its responsible cell is the first the row fills,
+    # but stands left of the title, as the definitions are read.
+    header = ("№", "Ответственный", "Мероприятие")
+    rows = [
+        ("1", "", "Создание центра (далее – МОЦ)"),
+        ("", "Министерство образования (далее – Министерство)", ""),
+    ]
+    roadmap = _read(*_paragraphs(TITLE), _table(*rows, header=header))
+    assert [a.short for a in roadmap.glossary] == ["Министерство", "МОЦ"]
+    _assert_reads_back(roadmap, "docx")

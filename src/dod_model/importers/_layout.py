@@ -490,7 +490,10 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
     notes = [_one_line(a) for a in approvals] + [_one_line(p) for p in preamble]
     notes += _tail_notes(_groups(tail))
     head_text = "\n".join([title, *approvals])
-    all_cells = [text for row in rows for text in row.cells.values()]
+    # The cells row by row, left to right (however a split row filled them); not the numbers,
+    # which name no region, centre or term, and which reading tidies («обл.» → «обл»).
+    order = [role for role in roles.values() if role is not ColumnRole.NUMBER]
+    all_cells = [row.cells[role] for row in rows for role in order if role in row.cells]
     if region is None:
         found = plugins.detect_region([title, *notes, *all_cells])
         region = found.code if found else None
