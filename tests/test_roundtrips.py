@@ -187,6 +187,17 @@ def test_a_number_names_no_region(format):
     _assert_reads_back(roadmap, format)
 
 
+@pytest.mark.parametrize("format", READ_BACK)
+def test_the_region_is_found_in_the_bodies_a_responsible_cell_names(format):
+    # Reading keeps the bodies without the full stop that ends the cell: as kept they count.
+    row = ("1", "Создание МОЦ", "", "", "Управление образования Тамбовской обл.")
+    roadmap = _read(*_paragraphs(TITLE), _table(row))
+    assert [p.name for p in roadmap.activities[0].responsible] == [
+        "Управление образования Тамбовской обл"
+    ]
+    _assert_reads_back(roadmap, format)
+
+
 # -- definitions of terms in the cells -------------------------------------------------------------
 
 

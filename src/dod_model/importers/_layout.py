@@ -494,8 +494,17 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
     # which name no region, centre or term, and which reading tidies («обл.» → «обл»).
     order = [role for role in roles.values() if role is not ColumnRole.NUMBER]
     all_cells = [row.cells[role] for row in rows for role in order if role in row.cells]
+    # Region and centres are found in what the roadmap keeps: of a responsible cell, the
+    # bodies it names, tidied as they are kept (the cell's own text gives the definitions).
+    bodies = functools.cache(lambda cell: "\n".join(p.name for p in split_parties(cell)))
+    kept = [
+        bodies(row.cells[role]) if role is ColumnRole.RESPONSIBLE else row.cells[role]
+        for row in rows
+        for role in order
+        if role in row.cells
+    ]
     if region is None:
-        found = plugins.detect_region([title, *notes, *all_cells])
+        found = plugins.detect_region([title, *notes, *kept])
         region = found.code if found else None
     municipality = next((m["name"] for m in _MUNICIPALITY.finditer(f"{head_text}\n{title}")), None)
     # Each distinct deadline is read once: a roadmap repeats them from row to row.
@@ -519,9 +528,7 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
         basis=basis,
         # One text of all cells (NUL between them, which no pattern crosses): three scans, not
         # three per cell.
-        centres=find_centres(
-            [title, "\x00".join(all_cells)], region=region, municipality=municipality
-        ),
+        centres=find_centres([title, "\x00".join(kept)], region=region, municipality=municipality),
         glossary=find_definitions(document_text),
         notes=tuple(notes),
         columns=tuple(roles.values()),
