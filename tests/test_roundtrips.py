@@ -15,7 +15,7 @@ import zipfile
 import pytest
 
 import dod_model
-from dod_model import DocumentError, Roadmap
+from dod_model import Activity, DocumentError, Roadmap
 from dod_model.importers import RawCell, RawDocument, RawParagraph, RawRow, RawTable, build_roadmap
 from dod_model.plugins import get_plugin_manager
 
@@ -177,6 +177,45 @@ def test_a_cell_where_the_header_names_no_column_changes_nothing():
     assert roadmap == blank
     assert [s.title for s in roadmap.sections] == ["Проведение семинаров"]
     _assert_reads_back(roadmap, "docx")
+
+
+@pytest.mark.parametrize("format", READ_BACK)
+def test_an_unnumbered_activity_below_another_stays_an_activity_of_its_own(format):
+    # «.» is no number, but it makes the row an activity: written back, the row must not read
+    # as the rest of the row above (a row a page break split).
+    roadmap = _read(
+        *_paragraphs(TITLE),
+        _table(("1", "Создание МОЦ", "2021", "", ""), (".", "Проведение семинаров", "", "", "")),
+    )
+    assert [(a.number, a.title) for a in roadmap.activities] == [
+        ("1", "Создание МОЦ"),
+        ("", "Проведение семинаров"),
+    ]
+    _assert_reads_back(roadmap, format)
+
+
+def test_unnumbered_activities_of_a_roadmap_built_in_code_stay_apart():
+    roadmap = Roadmap(
+        title=TITLE,
+        unsectioned=(
+            Activity(number="1", title="Создание МОЦ"),
+            Activity(number="", title="Семинары"),
+            Activity(number="", title="Отчёт"),
+        ),
+    )
+    back = _back(roadmap, "docx")
+    assert [(a.number, a.title) for a in back.activities] == [
+        ("1", "Создание МОЦ"),
+        ("", "Семинары"),
+        ("", "Отчёт"),
+    ]
+
+
+@pytest.mark.parametrize("format", READ_BACK)
+def test_a_number_reading_tidies_twice_reads_back_the_same(format):
+    roadmap = _read(*_paragraphs(TITLE), _table(("№ №5", "Создание МОЦ", "2021", "", "")))
+    assert roadmap.activities[0].number == "№5"
+    _assert_reads_back(roadmap, format)
 
 
 @pytest.mark.parametrize("format", READ_BACK)

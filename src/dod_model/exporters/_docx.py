@@ -19,7 +19,13 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from dod_model.model import Abbreviation, Activity, ColumnRole, Roadmap, Section
-from dod_model.text import find_definitions, find_legal_acts, is_approval_block, split_parties
+from dod_model.text import (
+    find_definitions,
+    find_legal_acts,
+    is_approval_block,
+    normalise_number,
+    split_parties,
+)
 
 __all__ = ["DocxExporter"]
 
@@ -196,10 +202,29 @@ class _Writer:
         return data
 
 
-def _cell(activity: Activity, role: ColumnRole, glossary: frozenset[Abbreviation]) -> str:
-    """What the activity's cell of a column says, lines as paragraphs."""
+def _number_cell(number: str, *, first: bool) -> str:
+    """The number written so that reading tidies it back to ``number``.
+
+    An unnumbered activity below another would read as the rest of that one's row (a row a
+    page break split): a full stop makes it a row of its own, and reads as no number. A number
+    reading would tidy further («№5» of «№№5») gets a «№» before it.
+    """
+    if not number:
+        return "" if first else "."
+    for text in (number, f"№ {number}"):
+        if normalise_number(text) == number:
+            return text
+    return number
+
+
+def _cell(activity: Activity, role: ColumnRole, glossary: frozenset[Abbreviation], *,
+          first: bool) -> str:  # fmt: skip
+    """What the activity's cell of a column says, lines as paragraphs.
+
+    ``first``: the activity is the first of its section (or of the table), no activity above it.
+    """
     if role is ColumnRole.NUMBER:
-        return activity.number
+        return _number_cell(activity.number, first=first)
     if role is ColumnRole.TITLE:
         return activity.title
     if role is ColumnRole.DEADLINE:
@@ -320,9 +345,11 @@ class DocxExporter:
     added. Characters XML cannot hold (C0 control characters) are left out: Word has no way to
     store them.
 
-    The notes are placed so that the approval and the basis (the acts the footnotes cite) read
-    back the same: :func:`dod_model.read` reads the file back to a roadmap equal to the one
-    written, but for its source and the positions of rows.
+    Each cell is written so that reading gives it back: an unnumbered activity below another
+    has «.» for a number (else it would read as the rest of that one's row), and the notes are
+    placed so that the approval and the basis (the acts the footnotes cite) read back the same.
+    :func:`dod_model.read` reads the file back to a roadmap equal to the one written, but for
+    its source and the positions of rows.
 
     .. versionadded:: 0.2.0
     """
@@ -348,12 +375,12 @@ class DocxExporter:
         tbl = writer.table(columns)
         writer.row(tbl, [HEADERS[c] for c in columns], header=True)
         glossary = frozenset(roadmap.glossary)
-        for activity in roadmap.unsectioned:
-            self._activity(writer, tbl, activity, columns, glossary)
+        for index, activity in enumerate(roadmap.unsectioned):
+            self._activity(writer, tbl, activity, columns, glossary, first=not index)
         for section in roadmap.sections:
             writer.row(tbl, [_section_text(section)], bold=True, span=len(columns))
-            for activity in section.activities:
-                self._activity(writer, tbl, activity, columns, glossary)
+            for index, activity in enumerate(section.activities):
+                self._activity(writer, tbl, activity, columns, glossary, first=not index)
         for note in tail:
             writer.blank()
             writer.paragraph(writer.body, note)
@@ -378,8 +405,10 @@ class DocxExporter:
         activity: Activity,
         columns: Sequence[ColumnRole],
         glossary: frozenset[Abbreviation],
+        *,
+        first: bool,
     ) -> None:
-        writer.row(tbl, [_cell(activity, role, glossary) for role in columns])
+        writer.row(tbl, [_cell(activity, role, glossary, first=first) for role in columns])
         # A «Примечание» column holds the first note, as reading puts a note cell first.
         for note in activity.notes[ColumnRole.NOTE in columns :]:
             writer.row(tbl, [note], span=len(columns))
