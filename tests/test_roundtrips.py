@@ -251,3 +251,30 @@ def test_a_split_row_s_cells_give_their_definitions_left_to_right():
     roadmap = _read(*_paragraphs(TITLE), _table(*rows, header=header))
     assert [a.short for a in roadmap.glossary] == ["Министерство", "МОЦ"]
     _assert_reads_back(roadmap, "docx")
+
+
+DEFINED = "Управление образования Министерство образования (далее – Министерство)"
+
+
+@pytest.mark.parametrize("format", READ_BACK)
+def test_bodies_side_by_side_before_a_definition_keep_its_full_form(format):
+    roadmap = _read(*_paragraphs(TITLE), _table(("1", "Создание МОЦ", "2021", "", DEFINED)))
+    assert [p.name for p in roadmap.activities[0].responsible] == [
+        "Управление образования",
+        "Министерство образования (далее – Министерство)",
+    ]
+    assert [a.full for a in roadmap.glossary] == ["Управление образования Министерство образования"]
+    _assert_reads_back(roadmap, format)
+
+
+def test_a_term_defined_in_two_cells_keeps_both_forms_in_their_order():
+    rows = [
+        ("1", "Создание МОЦ", "2021", "", "Министерство образования (далее – Министерство)"),
+        ("2", "Семинары", "2022", "", DEFINED),
+    ]
+    roadmap = _read(*_paragraphs(TITLE), _table(*rows))
+    assert [a.full for a in roadmap.glossary] == [
+        "Министерство образования",
+        "Управление образования Министерство образования",
+    ]
+    _assert_reads_back(roadmap, "docx")

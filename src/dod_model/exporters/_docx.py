@@ -4,8 +4,8 @@ The layout the roadmaps of the field are written in: approval blocks at the top 
 title centred in bold, then one table (a numbered column, the roadmap's own columns, a header
 row Word repeats on every page, section rows merged across the table), then the footnotes.
 Times New Roman throughout, A4 landscape. The package is written with lxml (no template file),
-byte for byte the same for the same roadmap, and :func:`dod_model.read` reads it back to an
-equal roadmap.
+byte for byte the same for the same roadmap, and :func:`dod_model.read` reads the file of a
+roadmap it made back to an equal roadmap.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from dod_model.model import Abbreviation, Activity, ColumnRole, Roadmap, Section
+from dod_model.model import Activity, ColumnRole, Roadmap, Section
 from dod_model.text import (
     find_definitions,
     find_legal_acts,
@@ -217,8 +218,49 @@ def _number_cell(number: str, *, first: bool) -> str:
     return number
 
 
-def _cell(activity: Activity, role: ColumnRole, glossary: frozenset[Abbreviation], *,
-          first: bool) -> str:  # fmt: skip
+class _Terms:
+    """The roadmap's glossary, definition by definition, as reading finds it in what is written.
+
+    Reading takes the definitions «(далее – …)» from the title, the notes, then the cells row by
+    row (no number among them), in that order. The cells are checked off against the glossary
+    as they are written, so that a responsible cell, whose separators are the exporter's to
+    choose, gives the very definitions the roadmap has at its place. Once what is written
+    strays from the glossary (a roadmap built in code), a cell is only kept from defining what
+    the glossary does not hold.
+    """
+
+    def __init__(self, roadmap: Roadmap) -> None:
+        self._glossary = roadmap.glossary
+        self._counted = Counter(roadmap.glossary)
+        self._at = 0
+        self._in_order = True
+        self.written("\n".join([roadmap.title, *roadmap.notes]))
+
+    def fit(self, text: str) -> bool:
+        """Whether ``text`` written next defines what the glossary has next, and no more.
+
+        Counted once out of order: a term the roadmap defines once, twice in one cell, would
+        define it once too many.
+        """
+        found = find_definitions(text)
+        if self._in_order:
+            return found == self._glossary[self._at : self._at + len(found)]
+        return not Counter(found) - self._counted
+
+    def out_of_order(self) -> bool:
+        """Take the definitions out of order from now on; whether they were in order till now."""
+        was, self._in_order = self._in_order, False
+        return was
+
+    def written(self, text: str) -> None:
+        """``text`` is written next."""
+        found = find_definitions(text)
+        if self._in_order and found != self._glossary[self._at : self._at + len(found)]:
+            self._in_order = False
+        self._at += len(found)
+
+
+def _cell(activity: Activity, role: ColumnRole, terms: _Terms, *, first: bool) -> str:
     """What the activity's cell of a column says, lines as paragraphs.
 
     ``first``: the activity is the first of its section (or of the table), no activity above it.
@@ -232,24 +274,67 @@ def _cell(activity: Activity, role: ColumnRole, glossary: frozenset[Abbreviation
     if role is ColumnRole.RESULT:
         return "\n".join(result.text for result in activity.results)
     if role is ColumnRole.RESPONSIBLE:
-        return _responsible_cell(tuple(party.name for party in activity.responsible), glossary)
+        return _responsible_cell(tuple(party.name for party in activity.responsible), terms)
     return activity.notes[0] if activity.notes else ""  # the rest in rows across the table
 
 
-def _responsible_cell(names: tuple[str, ...], glossary: frozenset[Abbreviation]) -> str:
+def _reads_as(text: str, names: Sequence[str], terms: _Terms) -> bool:
+    """Whether a responsible cell reads as ``names``, with the definitions ``terms`` expects."""
+    parties = split_parties(text)
+    return (
+        len(parties) == len(names)
+        and all(party.name == name for party, name in zip(parties, names, strict=True))
+        and terms.fit(text)
+    )
+
+
+# Separators tried between two bodies, one gap at a time; a space as a document may have it,
+# where a definition «(далее – …)» takes in the words before it back to the line's start.
+_GAPS = ("\n", " ", ", ", "; ")
+_GAP_TRIES = 256  # prefixes looked at, at most, before the commas are written anyway
+
+
+def _responsible_cell(names: tuple[str, ...], terms: _Terms) -> str:
     """The bodies as a cell that reads back as the same bodies and the same definitions.
 
     Commas, as documents write them, unless a name would then read as going on from the one
     before («…, центра») or a definition «(далее – …)» would take in more or fewer bodies than
-    the roadmap's glossary says: then semicolons, then one body per line.
+    the roadmap's glossary says: then semicolons, then one body per line, then a separator
+    chosen gap by gap (a line break or a space where the document had one).
     """
+    for _ in range(2):  # the second time, with the definitions taken out of order
+        found = _joined(names, terms)
+        if found is not None:
+            return found
+        if not terms.out_of_order():
+            break
+    return ", ".join(names)
+
+
+def _joined(names: tuple[str, ...], terms: _Terms) -> str | None:
+    """The bodies joined as :func:`_responsible_cell` says, or ``None`` if no way does."""
     for separator in (", ", "; ", "\n"):
         text = separator.join(names)
-        if tuple(party.name for party in split_parties(text)) == names and glossary.issuperset(
-            find_definitions(text)
-        ):
+        if _reads_as(text, names, terms):
             return text
-    return ", ".join(names)
+    tries = 0
+
+    def extend(text: str, count: int) -> str | None:
+        nonlocal tries
+        if count == len(names):
+            return text if _reads_as(text, names, terms) else None
+        for gap in _GAPS:
+            tries += 1
+            candidate = f"{text}{gap}{names[count]}"
+            if tries > _GAP_TRIES:
+                return None
+            if _reads_as(candidate, names[: count + 1], terms):
+                found = extend(candidate, count + 1)
+                if found is not None:
+                    return found
+        return None
+
+    return extend(names[0], 1) if names else None
 
 
 def _columns(roadmap: Roadmap) -> list[ColumnRole]:
@@ -338,18 +423,19 @@ class DocxExporter:
     top right, the title centred in bold, a preamble (notes that stood before the table, such
     as one citing an act the plan is not based on) below it; the table has the roadmap's own
     columns (the standard five when unknown), a bold header row Word repeats on every page,
-    section rows merged across the table, multi-line cells as paragraphs, one result per line,
-    the responsible bodies separated as documents do, and the notes of an activity in rows
-    across the table below it (the first in the «Примечание» column where there is one). The
-    footnotes follow the table; a column the activities need but the roadmap does not name is
-    added. Characters XML cannot hold (C0 control characters) are left out: Word has no way to
-    store them.
+    section rows merged across the table, multi-line cells as paragraphs, tabs as Word tabs,
+    one result per line, the responsible bodies separated as documents do, and the notes of an
+    activity in rows across the table below it (the first in the «Примечание» column where there
+    is one). The footnotes follow the table; a column the activities need but the roadmap does
+    not name is added. Characters XML cannot hold (C0 control characters) are left out: Word
+    has no way to store them.
 
     Each cell is written so that reading gives it back: an unnumbered activity below another
-    has «.» for a number (else it would read as the rest of that one's row), and the notes are
-    placed so that the approval and the basis (the acts the footnotes cite) read back the same.
-    :func:`dod_model.read` reads the file back to a roadmap equal to the one written, but for
-    its source and the positions of rows.
+    has «.» for a number (else it would read as the rest of that one's row), the bodies of a
+    responsible cell are parted so that its definitions «(далее – …)» read as the roadmap's
+    glossary has them, and the notes are placed so that the approval and the basis (the acts
+    the footnotes cite) read back the same. :func:`dod_model.read` reads the file of a roadmap
+    it made back to an equal roadmap, but for its source and the positions of rows.
 
     .. versionadded:: 0.2.0
     """
@@ -374,13 +460,14 @@ class DocxExporter:
             writer.blank()
         tbl = writer.table(columns)
         writer.row(tbl, [HEADERS[c] for c in columns], header=True)
-        glossary = frozenset(roadmap.glossary)
+        terms = _Terms(roadmap)
         for index, activity in enumerate(roadmap.unsectioned):
-            self._activity(writer, tbl, activity, columns, glossary, first=not index)
+            self._activity(writer, tbl, activity, columns, terms, first=not index)
         for section in roadmap.sections:
             writer.row(tbl, [_section_text(section)], bold=True, span=len(columns))
+            terms.written(section.title)
             for index, activity in enumerate(section.activities):
-                self._activity(writer, tbl, activity, columns, glossary, first=not index)
+                self._activity(writer, tbl, activity, columns, terms, first=not index)
         for note in tail:
             writer.blank()
             writer.paragraph(writer.body, note)
@@ -404,11 +491,16 @@ class DocxExporter:
         tbl: etree._Element,
         activity: Activity,
         columns: Sequence[ColumnRole],
-        glossary: frozenset[Abbreviation],
+        terms: _Terms,
         *,
         first: bool,
     ) -> None:
-        writer.row(tbl, [_cell(activity, role, glossary, first=first) for role in columns])
+        cells = []
+        for role in columns:
+            cells.append(text := _cell(activity, role, terms, first=first))
+            if role is not ColumnRole.NUMBER:  # reading looks for definitions in the others
+                terms.written(text)
+        writer.row(tbl, cells)
         # A «Примечание» column holds the first note, as reading puts a note cell first.
         for note in activity.notes[ColumnRole.NOTE in columns :]:
             writer.row(tbl, [note], span=len(columns))
