@@ -288,7 +288,7 @@ def test_alternate_content_gives_one_branch_and_content_controls_are_read_throug
     raw = DocxImporter().read(_zip({"word/document.xml": BODY % body}), name="a.docx")
     assert [p.text for p in raw.blocks] == [
         "fallback",
-        "in a control after a tab\nnext line",
+        "in a control\tafter a tab\nnext line",
         "link text",
     ]
 

@@ -4,8 +4,8 @@ The layout the roadmaps of the field are written in: approval blocks at the top 
 title centred in bold, then one table (a numbered column, the roadmap's own columns, a header
 row Word repeats on every page, section rows merged across the table), then the footnotes.
 Times New Roman throughout, A4 landscape. The package is written with lxml (no template file),
-byte for byte the same for the same roadmap, and :func:`dod_model.read` reads it back to an
-equal roadmap.
+byte for byte the same for the same roadmap, and :func:`dod_model.read` reads the file of a
+roadmap it made back to an equal roadmap.
 """
 
 from __future__ import annotations
@@ -13,13 +13,20 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from dod_model.model import Abbreviation, Activity, ColumnRole, Roadmap, Section
-from dod_model.text import find_definitions, is_approval_block, split_parties
+from dod_model.model import Activity, ColumnRole, Roadmap, Section
+from dod_model.text import (
+    find_definitions,
+    find_legal_acts,
+    is_approval_block,
+    normalise_number,
+    split_parties,
+)
 
 __all__ = ["DocxExporter"]
 
@@ -196,10 +203,70 @@ class _Writer:
         return data
 
 
-def _cell(activity: Activity, role: ColumnRole, glossary: frozenset[Abbreviation]) -> str:
-    """What the activity's cell of a column says, lines as paragraphs."""
+def _number_cell(number: str, *, first: bool) -> str:
+    """The number written so that reading tidies it back to ``number``.
+
+    An unnumbered activity below another would read as the rest of that one's row (a row a
+    page break split): a full stop makes it a row of its own, and reads as no number. A number
+    reading would tidy further («№5» of «№№5») gets a «№» before it.
+    """
+    if not number:
+        return "" if first else "."
+    for text in (number, f"№ {number}"):
+        if normalise_number(text) == number:
+            return text
+    return number
+
+
+class _Terms:
+    """The roadmap's glossary, definition by definition, as reading finds it in what is written.
+
+    Reading takes the definitions «(далее – …)» from the title, the notes, then the cells row by
+    row (no number among them), in that order. The cells are checked off against the glossary
+    as they are written, so that a responsible cell, whose separators are the exporter's to
+    choose, gives the very definitions the roadmap has at its place. Once what is written
+    strays from the glossary (a roadmap built in code), a cell is only kept from defining what
+    the glossary does not hold.
+    """
+
+    def __init__(self, roadmap: Roadmap) -> None:
+        self._glossary = roadmap.glossary
+        self._counted = Counter(roadmap.glossary)
+        self._at = 0
+        self._in_order = True
+        self.written("\n".join([roadmap.title, *roadmap.notes]))
+
+    def fit(self, text: str) -> bool:
+        """Whether ``text`` written next defines what the glossary has next, and no more.
+
+        Counted once out of order: a term the roadmap defines once, twice in one cell, would
+        define it once too many.
+        """
+        found = find_definitions(text)
+        if self._in_order:
+            return found == self._glossary[self._at : self._at + len(found)]
+        return not Counter(found) - self._counted
+
+    def out_of_order(self) -> bool:
+        """Take the definitions out of order from now on; whether they were in order till now."""
+        was, self._in_order = self._in_order, False
+        return was
+
+    def written(self, text: str) -> None:
+        """``text`` is written next."""
+        found = find_definitions(text)
+        if self._in_order and found != self._glossary[self._at : self._at + len(found)]:
+            self._in_order = False
+        self._at += len(found)
+
+
+def _cell(activity: Activity, role: ColumnRole, terms: _Terms, *, first: bool) -> str:
+    """What the activity's cell of a column says, lines as paragraphs.
+
+    ``first``: the activity is the first of its section (or of the table), no activity above it.
+    """
     if role is ColumnRole.NUMBER:
-        return activity.number
+        return _number_cell(activity.number, first=first)
     if role is ColumnRole.TITLE:
         return activity.title
     if role is ColumnRole.DEADLINE:
@@ -207,24 +274,67 @@ def _cell(activity: Activity, role: ColumnRole, glossary: frozenset[Abbreviation
     if role is ColumnRole.RESULT:
         return "\n".join(result.text for result in activity.results)
     if role is ColumnRole.RESPONSIBLE:
-        return _responsible_cell(tuple(party.name for party in activity.responsible), glossary)
+        return _responsible_cell(tuple(party.name for party in activity.responsible), terms)
     return activity.notes[0] if activity.notes else ""  # the rest in rows across the table
 
 
-def _responsible_cell(names: tuple[str, ...], glossary: frozenset[Abbreviation]) -> str:
+def _reads_as(text: str, names: Sequence[str], terms: _Terms) -> bool:
+    """Whether a responsible cell reads as ``names``, with the definitions ``terms`` expects."""
+    parties = split_parties(text)
+    return (
+        len(parties) == len(names)
+        and all(party.name == name for party, name in zip(parties, names, strict=True))
+        and terms.fit(text)
+    )
+
+
+# Separators tried between two bodies, one gap at a time; a space as a document may have it,
+# where a definition «(далее – …)» takes in the words before it back to the line's start.
+_GAPS = ("\n", " ", ", ", "; ")
+_GAP_TRIES = 256  # prefixes looked at, at most, before the commas are written anyway
+
+
+def _responsible_cell(names: tuple[str, ...], terms: _Terms) -> str:
     """The bodies as a cell that reads back as the same bodies and the same definitions.
 
     Commas, as documents write them, unless a name would then read as going on from the one
     before («…, центра») or a definition «(далее – …)» would take in more or fewer bodies than
-    the roadmap's glossary says: then semicolons, then one body per line.
+    the roadmap's glossary says: then semicolons, then one body per line, then a separator
+    chosen gap by gap (a line break or a space where the document had one).
     """
+    for _ in range(2):  # the second time, with the definitions taken out of order
+        found = _joined(names, terms)
+        if found is not None:
+            return found
+        if not terms.out_of_order():
+            break
+    return ", ".join(names)
+
+
+def _joined(names: tuple[str, ...], terms: _Terms) -> str | None:
+    """The bodies joined as :func:`_responsible_cell` says, or ``None`` if no way does."""
     for separator in (", ", "; ", "\n"):
         text = separator.join(names)
-        if tuple(party.name for party in split_parties(text)) == names and glossary.issuperset(
-            find_definitions(text)
-        ):
+        if _reads_as(text, names, terms):
             return text
-    return ", ".join(names)
+    tries = 0
+
+    def extend(text: str, count: int) -> str | None:
+        nonlocal tries
+        if count == len(names):
+            return text if _reads_as(text, names, terms) else None
+        for gap in _GAPS:
+            tries += 1
+            candidate = f"{text}{gap}{names[count]}"
+            if tries > _GAP_TRIES:
+                return None
+            if _reads_as(candidate, names[: count + 1], terms):
+                found = extend(candidate, count + 1)
+                if found is not None:
+                    return found
+        return None
+
+    return extend(names[0], 1) if names else None
 
 
 def _columns(roadmap: Roadmap) -> list[ColumnRole]:
@@ -264,31 +374,68 @@ def _core_properties(roadmap: Roadmap) -> bytes:
     ).encode()
 
 
-def _head_and_tail(notes: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Approval blocks go above the title; the other notes after the table."""
-    head: list[str] = []
-    tail: list[str] = []
-    for note in notes:
-        (head if is_approval_block(note) and not tail else tail).append(note)
-    return head, tail
+# A footnote ending so goes on in the next one when read (``_tail_notes`` of the layout).
+_GOES_ON = ("–", "-", ":", "—")
+
+
+def _placed_notes(roadmap: Roadmap) -> tuple[list[str], list[str], list[str]]:
+    """The roadmap's notes as approval blocks, preamble and footnotes, in that order.
+
+    Reading a document gives its notes in that order, and its approval as the first act the
+    approval blocks cite and its basis as the acts the footnotes cite; so the notes are cut
+    where those come out the same. Approval blocks are as many of the first notes as can be
+    («УТВЕРЖДЕНА приказом …»), the preamble as few as can be, so the other notes follow the
+    table; a footnote that would run on into the next («…:») stands before it. Where no cut
+    gives the roadmap's approval and basis (a roadmap built in code), the approval blocks go
+    above the title and the rest after the table.
+    """
+    notes = roadmap.notes
+    count = len(notes)
+    approvals = [is_approval_block(note) for note in notes]
+    leading = approvals.index(False) if False in approvals else count
+    cited = [find_legal_acts(note) for note in notes]
+    acts = [act for found in cited for act in found]
+    before = [0]  # acts cited before each note
+    for found in cited:
+        before.append(before[-1] + len(found))
+    # Where the footnotes may begin: they cite the basis, and none but the last runs on.
+    runs_on = [i for i, note in enumerate(notes[:-1]) if note.rstrip().endswith(_GOES_ON)]
+    footnotes = [
+        end
+        for end in range(runs_on[-1] + 1 if runs_on else 0, count + 1)
+        if tuple(acts[before[end] :]) == roadmap.basis
+    ]
+    for head in range(leading, -1, -1):
+        if (acts[0] if before[head] else None) != roadmap.approval:
+            continue
+        # The preamble holds no approval block: reading would put it with the others.
+        limit = next((i for i in range(head, count) if approvals[i]), count)
+        end = next((end for end in footnotes if head <= end <= limit), None)
+        if end is not None:
+            return list(notes[:head]), list(notes[head:end]), list(notes[end:])
+    return list(notes[:leading]), [], list(notes[leading:])
 
 
 class DocxExporter:
     """Word (``.docx``) in the official layout of a roadmap.
 
     Approval blocks (notes beginning «УТВЕРЖДЕНА», «ПРИЛОЖЕНИЕ», «СОГЛАСОВАНО») stand at the
-    top right, the title centred in bold; the table has the roadmap's own columns (the standard
-    five when unknown), a bold header row Word repeats on every page, section rows merged
-    across the table, multi-line cells as paragraphs, one result per line, the responsible
-    bodies separated as documents do, and the notes of an activity in rows across the table
-    below it (the first in the «Примечание» column where there is one). Other notes of the
-    roadmap follow the table; a column the activities need but the roadmap does not name is
-    added. Characters XML cannot hold (C0 control characters) are left out: Word has no way to
-    store them.
+    top right, the title centred in bold, a preamble (notes that stood before the table, such
+    as one citing an act the plan is not based on) below it; the table has the roadmap's own
+    columns (the standard five when unknown), a bold header row Word repeats on every page,
+    section rows merged across the table, multi-line cells as paragraphs, tabs as Word tabs,
+    one result per line, the responsible bodies separated as documents do, and the notes of an
+    activity in rows across the table below it (the first in the «Примечание» column where there
+    is one). The footnotes follow the table; a column the activities need but the roadmap does
+    not name is added. Characters XML cannot hold (C0 control characters) are left out: Word
+    has no way to store them.
 
-    :func:`dod_model.read` reads the file back to a roadmap equal to the one written, but for
-    its source and the positions of rows, and for notes that stood before the table in the
-    original (they follow it here).
+    Each cell is written so that reading gives it back: an unnumbered activity below another
+    has «.» for a number (else it would read as the rest of that one's row), the bodies of a
+    responsible cell are parted so that its definitions «(далее – …)» read as the roadmap's
+    glossary has them, and the notes are placed so that the approval and the basis (the acts
+    the footnotes cite) read back the same. :func:`dod_model.read` reads the file of a roadmap
+    it made back to an equal roadmap, but for its source and the positions of rows.
 
     .. versionadded:: 0.2.0
     """
@@ -301,22 +448,26 @@ class DocxExporter:
         """The roadmap as the bytes of a Word package."""
         columns = _columns(roadmap)
         writer = _Writer()
-        head, tail = _head_and_tail(roadmap.notes)
+        head, preamble, tail = _placed_notes(roadmap)
         for note in head:
             writer.paragraph(writer.body, note, indent=(_PAGE_WIDTH - 2 * _MARGIN) // 2)
             writer.blank()
         if roadmap.title:
             writer.paragraph(writer.body, roadmap.title, style="Title")
             writer.blank()
+        for note in preamble:  # after the title, which reading takes as the first heading
+            writer.paragraph(writer.body, note)
+            writer.blank()
         tbl = writer.table(columns)
         writer.row(tbl, [HEADERS[c] for c in columns], header=True)
-        glossary = frozenset(roadmap.glossary)
-        for activity in roadmap.unsectioned:
-            self._activity(writer, tbl, activity, columns, glossary)
+        terms = _Terms(roadmap)
+        for index, activity in enumerate(roadmap.unsectioned):
+            self._activity(writer, tbl, activity, columns, terms, first=not index)
         for section in roadmap.sections:
             writer.row(tbl, [_section_text(section)], bold=True, span=len(columns))
-            for activity in section.activities:
-                self._activity(writer, tbl, activity, columns, glossary)
+            terms.written(section.title)
+            for index, activity in enumerate(section.activities):
+                self._activity(writer, tbl, activity, columns, terms, first=not index)
         for note in tail:
             writer.blank()
             writer.paragraph(writer.body, note)
@@ -340,9 +491,16 @@ class DocxExporter:
         tbl: etree._Element,
         activity: Activity,
         columns: Sequence[ColumnRole],
-        glossary: frozenset[Abbreviation],
+        terms: _Terms,
+        *,
+        first: bool,
     ) -> None:
-        writer.row(tbl, [_cell(activity, role, glossary) for role in columns])
+        cells = []
+        for role in columns:
+            cells.append(text := _cell(activity, role, terms, first=first))
+            if role is not ColumnRole.NUMBER:  # reading looks for definitions in the others
+                terms.written(text)
+        writer.row(tbl, cells)
         # A «Примечание» column holds the first note, as reading puts a note cell first.
         for note in activity.notes[ColumnRole.NOTE in columns :]:
             writer.row(tbl, [note], span=len(columns))

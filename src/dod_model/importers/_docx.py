@@ -140,8 +140,8 @@ def _careful_text(paragraph: etree._Element) -> str:
                 continue
             elif kind == "t":
                 parts.append(child.text or "")
-            elif kind in ("tab", "ptab"):
-                parts.append(" ")
+            elif kind in ("tab", "ptab"):  # a tab in the text, kept as one
+                parts.append("\t")
             elif kind in ("br", "cr"):
                 parts.append("\n")
             elif kind == "noBreakHyphen":
@@ -255,7 +255,7 @@ class _Reader:
                 parts.append(node.text or "")
             elif tag == self._tab:
                 if node.getparent().tag == self._r:  # not a tab stop of the paragraph's style
-                    parts.append(" ")
+                    parts.append("\t")
             elif tag == self._hyphen:
                 parts.append("-")
             else:
@@ -263,7 +263,7 @@ class _Reader:
         return "".join(parts)
 
     def paragraph(self, element: etree._Element) -> str:
-        """A paragraph's text as shown: NBSP as space, soft hyphens gone, its list number first."""
+        """A paragraph's text as shown: NBSP as space, no soft hyphens, tabs, its number first."""
         text = _careful_text(element) if element in self._careful else self._plain_text(element)
         return self._shown(element, text)
 
@@ -554,7 +554,7 @@ class _OnePass:
         """A tab, non-breaking hyphen or line break (``tag``) added to a paragraph's text."""
         if tag == self._tab:
             if node.getparent().tag == self._run:  # not a tab stop of the paragraph's style
-                parts.append(" ")
+                parts.append("\t")
         elif tag == self._hyphen:
             parts.append("-")
         else:

@@ -226,7 +226,10 @@ class _RowReader:
         if self._heads(raw, texts) or self.roles is None or self._numbers_columns(raw, texts):
             return
         roles = self.roles
-        filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True) if t]
+        # A cell where the header names no column holds nothing the row is read for, unless
+        # it spans the table (a section, a note).
+        filled = [(c.column, t) for c, t in zip(raw.cells, texts, strict=True)
+                  if t and (c.column in roles or c.span > 1)]  # fmt: skip
         if not filled:
             return
         cells = {roles[col]: text for col, text in filled if col in roles}
@@ -487,9 +490,21 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
     notes = [_one_line(a) for a in approvals] + [_one_line(p) for p in preamble]
     notes += _tail_notes(_groups(tail))
     head_text = "\n".join([title, *approvals])
-    all_cells = [text for row in rows for text in row.cells.values()]
+    # The cells row by row, left to right (however a split row filled them); not the numbers,
+    # which name no region, centre or term, and which reading tidies («обл.» → «обл»).
+    order = [role for role in roles.values() if role is not ColumnRole.NUMBER]
+    all_cells = [row.cells[role] for row in rows for role in order if role in row.cells]
+    # Region and centres are found in what the roadmap keeps: of a responsible cell, the
+    # bodies it names, tidied as they are kept (the cell's own text gives the definitions).
+    bodies = functools.cache(lambda cell: "\n".join(p.name for p in split_parties(cell)))
+    kept = [
+        bodies(row.cells[role]) if role is ColumnRole.RESPONSIBLE else row.cells[role]
+        for row in rows
+        for role in order
+        if role in row.cells
+    ]
     if region is None:
-        found = plugins.detect_region([title, *notes, *all_cells])
+        found = plugins.detect_region([title, *notes, *kept])
         region = found.code if found else None
     municipality = next((m["name"] for m in _MUNICIPALITY.finditer(f"{head_text}\n{title}")), None)
     # Each distinct deadline is read once: a roadmap repeats them from row to row.
@@ -513,9 +528,7 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
         basis=basis,
         # One text of all cells (NUL between them, which no pattern crosses): three scans, not
         # three per cell.
-        centres=find_centres(
-            [title, "\x00".join(all_cells)], region=region, municipality=municipality
-        ),
+        centres=find_centres([title, "\x00".join(kept)], region=region, municipality=municipality),
         glossary=find_definitions(document_text),
         notes=tuple(notes),
         columns=tuple(roles.values()),
