@@ -17,6 +17,7 @@ __all__ = [
     "MONTH_NAMES",
     "MONTH_PATTERN",
     "add_years",
+    "dotted_date",
     "month_end",
     "month_number",
     "roman_to_int",
@@ -112,3 +113,12 @@ def school_year(first_year: int) -> tuple[dt.date, dt.date]:
     if first_year >= dt.MAXYEAR:
         return dt.date(dt.MAXYEAR, 9, 1), dt.date.max
     return dt.date(first_year, 9, 1), dt.date(first_year + 1, 8, 31)
+
+
+def dotted_date(day: dt.date) -> str:
+    """``dd.mm.yyyy``, as Russian documents write dates; four year digits even before 1000.
+
+    ``strftime("%Y")`` drops the leading zeros on some systems («01.01.1»), and such a date
+    would not read back.
+    """
+    return f"{day.day:02}.{day.month:02}.{day.year:04}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from dod_model._base import dotted_date
 from dod_model.model import Activity, ColumnRole, Roadmap
 
 __all__ = ["MarkdownExporter", "escape_cell", "escape_text"]
@@ -90,7 +91,7 @@ def _facts(roadmap: Roadmap) -> list[str]:
         ("Вид плана", roadmap.kind.label if roadmap.kind else None),
         (
             "Период",
-            f"{roadmap.period.start:%d.%m.%Y} – {roadmap.period.end:%d.%m.%Y}"
+            f"{dotted_date(roadmap.period.start)} – {dotted_date(roadmap.period.end)}"
             if roadmap.period
             else None,
         ),

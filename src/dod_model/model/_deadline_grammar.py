@@ -49,6 +49,7 @@ import attrs
 from dod_model._base import (
     MONTH_NAMES,
     MONTH_PATTERN,
+    dotted_date,
     month_end,
     month_number,
     roman_to_int,
@@ -546,11 +547,6 @@ _RECURRENCE_TEXT = {
 }
 
 
-def _d(day: dt.date) -> str:
-    """``dd.mm.yyyy``, the year in four digits even before 1000 (``strftime`` may drop them)."""
-    return f"{day.day:02}.{day.month:02}.{day.year:04}"
-
-
 @functools.cache
 def _year_pattern() -> re.Pattern[str]:
     return re.compile(_Y)
@@ -576,7 +572,7 @@ def _period_text(start: dt.date, end: dt.date) -> str:
     if whole_months:
         first = MONTH_NAMES[start.month - 1].capitalize()
         return f"{first} {start.year} - {MONTH_NAMES[end.month - 1]} {end.year}"
-    return f"{_d(start)}-{_d(end)}"
+    return f"{dotted_date(start)}-{dotted_date(end)}"
 
 
 def render_deadline(deadline: DeadlineFields) -> str:
@@ -591,11 +587,11 @@ def render_deadline(deadline: DeadlineFields) -> str:
     if kind is DeadlineKind.NONE and not deadline.note and recurrence is None:
         return ""
     if kind is DeadlineKind.DATE and end is not None and deadline.dates == (end,) and start is None:
-        body = _d(end)
+        body = dotted_date(end)
     elif kind is DeadlineKind.BY and end is not None and start is None and not deadline.dates:
-        body = f"до {_d(end)}"
+        body = f"до {dotted_date(end)}"
     elif kind is DeadlineKind.FROM and start is not None and end is None and not deadline.dates:
-        body = f"с {_d(start)}"
+        body = f"с {dotted_date(start)}"
     elif kind is DeadlineKind.PERIOD and start and end and not deadline.dates:
         body = _period_text(start, end)
     elif (
@@ -604,7 +600,7 @@ def render_deadline(deadline: DeadlineFields) -> str:
         and end == max(deadline.dates)
         and start is None
     ):
-        body = "\n".join(_d(day) for day in deadline.dates)
+        body = "\n".join(dotted_date(day) for day in deadline.dates)
     elif kind is DeadlineKind.PERIODIC and recurrence is not None and start is end is None:
         body, recurrence = _RECURRENCE_TEXT[recurrence], None
     elif kind in _PHRASE_TEXT and start is end is None and not deadline.dates:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from dod_model._base import dotted_date
 from dod_model._host import RegionPlugin
 from dod_model.model import Certificate, CertificateKind, Region, Roadmap
 from dod_model.validation import RecordCheck, RegistryScope, RuleContext, record_rule, rule
@@ -79,7 +80,7 @@ def financing_before_pfdo(certificate: Certificate) -> str | None:
     if issued < PFDO_SINCE:
         return (
             f"certificate {certificate.number} is a financing certificate issued on "
-            f"{issued:%d.%m.%Y}, before ПФДО began in the region in 2020: converted from a "
+            f"{dotted_date(issued)}, before ПФДО began in the region in 2020: converted from a "
             "сертификат учёта since, or issued as one by mistake"
         )
     return None
