@@ -108,3 +108,12 @@ def test_display_names_are_always_encodable(raw: bytes, shown: str) -> None:
     name = display_name(os.fsdecode(raw))
     assert name == shown
     name.encode("utf-8")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows names are Unicode")
+def test_a_write_error_names_a_non_utf8_path_printably(tmp_path: Path) -> None:
+    roadmap = examples.load("samara")
+    target = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"\xcf\xeb\xe0\xed", b"out.json"))
+    with pytest.raises(DocumentError, match="План/out.json: cannot write the file") as caught:
+        dod_model.write(roadmap, target)
+    str(caught.value).encode("utf-8")

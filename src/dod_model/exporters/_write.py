@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 from typing import IO
 
+from dod_model._base import display_name
 from dod_model._contracts import Exporter
 from dod_model._errors import DocumentError
 from dod_model._host import Plugins, default_plugins
@@ -86,10 +87,11 @@ def write(roadmap: Roadmap, target: Target, *, format: str | None = None,
         try:
             _replace(path, data)
         except OSError as exc:
-            msg = f"{path}: cannot write the file ({exc.strerror}); check the folder exists"
+            shown = display_name(path)
+            msg = f"{shown}: cannot write the file ({exc.strerror}); check the folder exists"
             raise DocumentError(msg) from None
         return
-    name = str(getattr(target, "name", "") or "<stream>")
+    name = display_name(str(getattr(target, "name", "") or "<stream>"))
     if format is None and name == "<stream>":
         msg = "write() to a stream needs format= («json», «csv», …)"
         raise DocumentError(msg)
