@@ -149,8 +149,11 @@ class _Row:
 
 
 def _regroup_cells(table: RawTable) -> RawTable:
-    """A one-cell-per-row table (text exports written a cell per line) into real rows."""
-    cells = [(row.line, row.cells[0].text) for row in table.rows]
+    """A one-cell-per-row table (text exports written a cell per line) into real rows.
+
+    A row without a cell (Word's ``<w:tr/>``) holds nothing to regroup and is left out.
+    """
+    cells = [(row.line, row.cells[0].text) for row in table.rows if row.cells]
     width = 0
     for index in range(len(cells)):
         candidate = RawRow(cells=tuple(RawCell(text, i + 1) for i, (_, text)
