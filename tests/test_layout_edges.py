@@ -1,14 +1,16 @@
-"""Odd tables: each is read, or refused with a message about the file.
+"""Odd tables and odd bytes: each is read, or refused with a message about the file.
 
 Word files come with rows that hold no cell (``<w:tr/>``), grid spans of 0 or of a billion, a
 negative number of grid columns before a row's first cell, tables with a header and nothing
-else. None of them is a bug to report: ``read`` gives a roadmap, or a
-:class:`~dod_model.DocumentError` that names the file and what is wrong with it.
+else; text exports with a byte-order mark that their bytes do not follow. None of them is a bug
+to report: ``read`` gives a roadmap, or a :class:`~dod_model.DocumentError` that names the file
+and what is wrong with it.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -17,9 +19,12 @@ from hypothesis import strategies as st
 
 import dod_model
 from dod_model import DocumentError
+from dod_model._base import decode_text
 from dod_model.importers import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._layout import build_roadmap
 from dod_model.plugins import get_plugin_manager
+
+from .conftest import SEED_FILES
 
 PLUGINS = get_plugin_manager(entry_points=False)
 
@@ -230,3 +235,51 @@ def test_the_layout_reads_any_raw_document_or_says_it_holds_no_roadmap(blocks):
         build_roadmap(RawDocument(blocks=blocks), plugins=PLUGINS)
     except DocumentError as exc:
         assert "please report" not in str(exc)
+
+
+# --- a byte-order mark the bytes do not follow ---------------------------------------------------
+
+_SEED = SEED_FILES[0].read_text(encoding="utf-8")
+
+
+def test_a_utf8_mark_before_windows_1251_says_so_and_what_to_do():
+    source = io.BytesIO(b"\xef\xbb\xbf" + _SEED.encode("cp1251"))
+    source.name = "plan.txt"
+    refusal = _read_or_refused(source)
+    assert isinstance(refusal, DocumentError)
+    message = str(refusal)
+    first = next(i for i, b in enumerate(_SEED.encode("cp1251")) if b >= 0x80) + 3
+    assert f"begins with the UTF-8 byte-order mark, but byte {first:,} " in message
+    assert "reads as Windows-1251" in message
+    assert "save the file again as UTF-8, or delete the mark" in message
+
+
+def test_a_utf8_mark_before_bytes_of_no_encoding_says_the_file_is_damaged():
+    with pytest.raises(DocumentError, match=r"byte 5 \(FF\) is not UTF-8 .*damaged or cut short"):
+        decode_text(b"\xef\xbb\xbf\xd0\x9f\xff\xfe\x00\x01", "plan.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (b"\xff\xfe" + "Мероприятие".encode("utf-16-le") + b"\x04", "byte 24 (04)"),
+        (b"\xff\xfe\x00\xd8" + "Мероприятие".encode("utf-16-le"), "byte 2 (00)"),
+        (b"\xfe\xff" + "Срок".encode("utf-16-be") + b"\xdc\x00", "byte 10 (DC)"),
+    ],
+    ids=["cut-short", "lone-surrogate", "big-endian-low-surrogate"],
+)
+def test_a_utf16_mark_before_what_is_not_utf16_says_where(data, where):
+    with pytest.raises(
+        DocumentError, match=rf"^plan\.txt: .*UTF-16 byte-order mark, but {re.escape(where)} "
+    ):
+        decode_text(data, "plan.txt")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "cp1251"])
+def test_text_in_the_encoding_its_mark_names_reads_as_before(encoding):
+    data = _SEED.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    text, found = decode_text(data, "plan.txt")
+    assert text == _SEED
+    assert found == {"utf-16-be": "utf-16"}.get(encoding, encoding)
