@@ -197,7 +197,7 @@ def _amount_text(value: str) -> str:
     return text
 
 
-_HOURS_UNIT = re.compile(r"\s*(?:ч\.?|час(?:а|ов)?\.?)$", re.IGNORECASE)
+_HOURS_UNIT = re.compile(r"(?:(?<!\s)\s++)?(?:ч\.?|час(?:а|ов)?\.?)$", re.IGNORECASE)
 
 
 def _integer(value: object) -> int:
@@ -239,7 +239,7 @@ _MORE_LABELS: dict[str, tuple[str, ...]] = {
     "roubles": ("рубли", "рубль", "руб", "р.", "₽", "rub"),
     "hours": ("часы", "час", "ч", "академических часов"),
 }
-_KIND_WORDS = re.compile(r"\s+направленност\w*$|^сертификат\w*\s+(?=\w)")
+_KIND_WORDS = re.compile(r"(?<!\s)\s++направленност\w*+$|^сертификат\w*+\s+(?=\w)")
 _JOINERS = re.compile(r"[\s\-]+")
 
 
@@ -289,7 +289,7 @@ def _enum_reader(cls: type[enum.Enum]) -> Callable[[object], Any]:
 
 
 _FORM = _enum_reader(ProgrammeForm)
-_FORM_SPLIT = re.compile(r"\s*[,;/\n]\s*")
+_FORM_SPLIT = re.compile(r"(?:(?<!\s)\s++)?[,;/]\s*+|(?:(?<!\s)[^\S\n]++)?\n\s*+")
 
 
 def _forms(value: object) -> tuple[ProgrammeForm, ...]:
