@@ -225,7 +225,7 @@ _TABLES = st.builds(RawTable, rows=st.lists(_ROWS, max_size=8).map(tuple), colum
 _PARAGRAPHS = st.builds(RawParagraph, text=st.sampled_from(_WORDS), line=_LINES)
 
 
-@settings(max_examples=200, derandomize=True, deadline=None,
+@settings(max_examples=80, derandomize=True, deadline=None,
           suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
 @given(st.lists(_TABLES | _PARAGRAPHS, max_size=5).map(tuple))
 def test_the_layout_reads_any_raw_document_or_says_it_holds_no_roadmap(blocks):
