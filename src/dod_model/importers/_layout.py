@@ -53,7 +53,7 @@ _ROLE_WORDS: tuple[tuple[ColumnRole, re.Pattern[str]], ...] = (
     (ColumnRole.DEADLINE, re.compile(r"срок|дата|период исполнения")),
     (ColumnRole.RESPONSIBLE, re.compile(r"ответствен|исполнител")),
     (ColumnRole.RESULT,
-     re.compile(r"результат|итогов\w* документ|ожидаем|показател|форма завершения")),
+     re.compile(r"результат|итогов\w{0,30} документ|ожидаем|показател|форма завершения")),
     (ColumnRole.NOTE, re.compile(r"примечани")),
     (ColumnRole.TITLE, re.compile(r"наименовани|мероприяти|содержани|действи|задач")),
 )  # fmt: skip
@@ -99,7 +99,8 @@ def _is_column_numbers(row: RawRow) -> bool:
     return count >= 2
 
 
-_NUMBER = re.compile(r"№?\s*(?:\d+(?:\s*\.\s*\d+)*|[IVXLC]{1,6})\s*\.*\s*")
+# Possessive: no run of spaces or digits is tried in two ways («1», 60,000 spaces, «а»).
+_NUMBER = re.compile(r"№?\s*+(?:\d++(?:\s*+\.\s*+\d++)*+|[IVXLC]{1,6})\s*+\.*+\s*+")
 _AMENDMENT = re.compile(r"^\(?\s*(?:позиция|пункт|строка)\b.*\bредакци", re.IGNORECASE | re.DOTALL)
 # Word endings a page break cuts from their stem: «дополнительн» + «ого образования».
 _ENDING_WORDS = (
@@ -149,8 +150,11 @@ class _Row:
 
 
 def _regroup_cells(table: RawTable) -> RawTable:
-    """A one-cell-per-row table (text exports written a cell per line) into real rows."""
-    cells = [(row.line, row.cells[0].text) for row in table.rows]
+    """A one-cell-per-row table (text exports written a cell per line) into real rows.
+
+    A row without a cell (Word's ``<w:tr/>``) holds nothing to regroup and is left out.
+    """
+    cells = [(row.line, row.cells[0].text) for row in table.rows if row.cells]
     width = 0
     for index in range(len(cells)):
         candidate = RawRow(cells=tuple(RawCell(text, i + 1) for i, (_, text)
@@ -338,9 +342,12 @@ def _groups(paragraphs: Iterable[RawParagraph]) -> list[str]:
     return ["\n".join(p.text for p in group) for group in groups]
 
 
-_TITLE_WORDS = re.compile(r"дорожн\w* карт|план|программ|перечень|мероприяти", re.IGNORECASE)
+# A word's ending is at most 30 letters, a municipality's name at most 300 characters: each
+# place a search starts at is given bounded work, however long the word or the text.
+_TITLE_WORDS = re.compile(r"дорожн\w{0,30} карт|план|программ|перечень|мероприяти", re.IGNORECASE)
 _MUNICIPALITY = re.compile(
-    r"(?:муниципальн\w*\s+образовани\w*|\bМО|\bгородск\w+\s+округ\w*)\s*«(?P<name>[^»]+)»",
+    r"(?:муниципальн\w{0,30}\s++образовани\w{0,30}|\bМО|\bгородск\w{1,30}\s++округ\w{0,30})"
+    r"\s*+«(?P<name>[^»]{1,300})»",
     re.IGNORECASE,
 )
 
@@ -349,7 +356,10 @@ def _one_line(text: str) -> str:
     return " ".join(text.replace("**", " ").split())
 
 
-_APPROVAL_END = re.compile(r"(?:^|\s)от\s.*№|№.*\sот\s")
+# On one line: «от» after a space, then «№»; or «№», then «от» between spaces. Only the first
+# «от» or «№» need be tried (the atomic group and the possessive run stop at it), so a line of
+# a thousand «от» is read once, not once for each.
+_APPROVAL_END = re.compile(r"\A(?:(?>.*?(?<!\S)от\s).*№|[^№\n]*+№.*\sот\s)")
 
 
 def _split_head(groups: list[str]) -> tuple[str, list[str], list[str]]:

@@ -25,18 +25,25 @@ _KIND = on_first_use(
     "|".join(f"(?P<k{i}>(?<![а-яё]){p}(?![а-яё]))" for i, (p, _) in enumerate(_KINDS)),
     re.IGNORECASE,
 )
-_NUMERIC_DATE = r"\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}"
-_TEXT_DATE = rf"\d{{1,2}}\s+(?:{MONTH_PATTERN})\s+\d{{4}}"
-_BLANK = r"_{2,}|«?_+»?\s*_*"
-_DATE = rf"(?P<date>{_NUMERIC_DATE}|{_TEXT_DATE}|{_BLANK})\s*(?:г\.?|года)?"
+# Possessive where what follows cannot use what a run gives back: runs of underscores or spaces
+# are not tried in every split («от ___… №», «от 01.01.2020», 2,000 spaces, «№»), nor the names
+# of the months at each space of a run.
+_NUMERIC_DATE = r"\d{1,2}\s*+\.\s*+\d{1,2}\s*+\.\s*+\d{4}"
+_TEXT_DATE = rf"\d{{1,2}}\s++(?:{MONTH_PATTERN})\s++\d{{4}}"
+_BLANK = r"_{2,}+|«?_++»?\s*+_*+"
+_DATE = rf"(?P<date>{_NUMERIC_DATE}|{_TEXT_DATE}|{_BLANK})\s*+(?:г\.?|года)?"
 _NUMBER = r"(?P<number>[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё\-/.]*[0-9A-Za-zА-Яа-яЁё]|[0-9]|_{2,})"
+# A Latin «N» or «No» opens a number only where a number's characters do not run on before
+# it: otherwise each «n» of «nanana…» would begin a number to the end of the run.
+_SIGN = r"(?:№|(?<![0-9A-Za-zА-Яа-яЁё\-/.])N|(?<![0-9A-Za-zА-Яа-яЁё\-/.])No)"
+_LONE_SIGN = r"(?:№|(?<![0-9A-Za-zА-Яа-яЁё\-/.])N(?=\s*\d)|(?<![0-9A-Za-zА-Яа-яЁё\-/.])No)"
 # «от <date> № <number>», «№ <number> от <date>»; or only one of them, after a kind of act.
 _ANCHOR = on_first_use(
-    rf"от\s+{_DATE}\s*,?\s*(?:№|N|No)\s*{_NUMBER}"
-    rf"|(?:№|N|No)\s*{_NUMBER.replace('number', 'number2')}\s+от\s+"
+    rf"от\s++{_DATE}\s*+,?\s*+(?:№|N|No)\s*+{_NUMBER}"
+    rf"|{_SIGN}\s*+{_NUMBER.replace('number', 'number2')}\s++от\s++"
     rf"{_DATE.replace('date', 'date2')}"
-    rf"|(?P<alone>(?:№|N(?=\s*\d)|No)\s*{_NUMBER.replace('number', 'number3')}"
-    rf"|от\s+(?P<date3>{_NUMERIC_DATE}|{_TEXT_DATE})\s*(?:г\.?|года)?)",
+    rf"|(?P<alone>{_LONE_SIGN}\s*+{_NUMBER.replace('number', 'number3')}"
+    rf"|от\s++(?P<date3>{_NUMERIC_DATE}|{_TEXT_DATE})\s*(?:г\.?|года)?)",
     re.IGNORECASE,
 )
 _TITLE = re.compile(r"\s*«(?P<title>[^«»]*(?:«[^«»]*»[^«»]*)*)»")

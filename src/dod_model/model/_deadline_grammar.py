@@ -81,7 +81,9 @@ _FOLD = str.maketrans(
 _YEAR_WORDS = re.compile(r"(?<=\d)\s*(?:года|годы|годов|годах|году|год|гг|г)\.?(?![а-я])")
 _SPACED_DOTS = re.compile(r"(?<=\d)\s*\.\s*(?=\d)")
 _SPACES = re.compile(r"\s+")
-_DASH = re.compile(r"\s*-\s*")
+# Spaces around a dash, those before it taken only from where their run begins: linear on a
+# run of any length (``_fold`` has made every run one space by then anyway).
+_DASH = re.compile(r"(?:(?<!\s)\s++)?-\s*+")
 
 
 def _fold(text: str) -> str:
@@ -427,8 +429,13 @@ def _meaning(phrase: str, period: Period | None) -> _Meaning | None:
 # --- the whole cell -----------------------------------------------------------------------------
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
+# Spaces (taken from where their run begins), a comma or semicolon, or both, before the words
+# of a note: what ``(?:\s+|\s*[,;]\s*)`` finds there, without trying a run of spaces at each
+# of its places.
 _TAIL = re.compile(
-    r"(?:\s+|\s*[,;]\s*)(?=(?:и далее|и в дальнейшем|далее|а также|и затем)\b)", re.IGNORECASE
+    r"(?:(?<!\s)\s++(?:[,;]\s*+)?|[,;]\s*+)"
+    r"(?=(?:и далее|и в дальнейшем|далее|а также|и затем)\b)",
+    re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"[\s_.\-–—xх/]*")
 

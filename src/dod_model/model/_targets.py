@@ -20,16 +20,17 @@ _COMPARATORS: tuple[tuple[str, Comparator], ...] = (
 )
 _VALUE = r"(?P<value>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:[.,]\d+)?)"
 _UNIT = r"(?P<unit>%[^,;:.()\n]*|[^\W\d_][^,;:.()\n]*)"
+# Possessive runs of spaces: what follows each is a word or a digit, never a space.
 _COMPARED = on_first_use(
     r"(?<![а-яё])(?P<cmp>"
     + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_COMPARATORS))
-    + rf")\s+(?:(?:по|в|на|для|у|с|чем)\s+)*{_VALUE}\s*{_UNIT}",
+    + rf")\s++(?:(?:по|в|на|для|у|с|чем)\s++)*+{_VALUE}\s*+{_UNIT}",
     re.IGNORECASE,
 )
 # «в 3 школах»: a count after «в», unless what follows is a date, a year or an age.
 _NOT_COUNTED = rf"(?:{MONTH_PATTERN}|год|лет|раз|квартал|полугоди|час|класс|возраст|том числе|т\.)"
 _COUNTED = on_first_use(
-    rf"(?<![а-яё])(?:в|во)\s+(?P<value>\d{{1,6}})\s+(?!{_NOT_COUNTED})(?P<unit>[а-яё][^,;:.()\n]*)",
+    rf"(?<![а-яё])(?:в|во)\s++(?P<value>\d{{1,6}})\s++(?!{_NOT_COUNTED})(?P<unit>[а-яё][^,;:.()\n]*)",
     re.IGNORECASE,
 )
 _MAX_UNIT_WORDS = 12

@@ -1,4 +1,4 @@
-"""The fields of each kind of registry record, declared once: one table per kind.
+r"""The fields of each kind of registry record, declared once: one table per kind.
 
 Each :class:`Field` says how a registry file holds one field of the model: the wordings of its
 column, the reader of its cells, whether a row can do without it, and the column name it is
@@ -9,6 +9,10 @@ A table lists its fields in the order their wordings are tried against a header 
 field whose ``words`` match names the cell; ``late_words`` are tried only when no field's
 ``words`` match, for wordings that other columns contain too (a lone «Номер», a place's
 «район»). Files are written in the model's own order of fields, which the tables do not repeat.
+
+The ending a wording allows after a stem is at most 30 letters (``\w{0,30}``, not ``\w*``):
+each copy of a stem in a header of one long word gets bounded work, and a header is matched
+in time linear in its length.
 """
 
 from __future__ import annotations
@@ -57,12 +61,12 @@ class Field:
 
 
 _CERTIFICATE_NUMBER = (
-    r"(?<!\w)(?:(?:номер|код|идентификатор)\w*|№|n|id)\s*(?:\w+\s+)?сертификат"
-    r"|сертификат\w*,?\s*(?:№|номер)"
+    r"(?<!\w)(?:(?:номер|код|идентификатор)\w{0,30}|№|n|id)\s*(?:\w{1,30}\s+)?сертификат"
+    r"|сертификат\w{0,30},?\s*(?:№|номер)"
 )
 _PROGRAMME_ID = (
-    r"(?<!\w)(?:(?:номер|код|идентификатор)\w*|№|n|id)\s*(?:\w+\s+)?программ"
-    r"|программ\w*,?\s*(?:№|код|id)"
+    r"(?<!\w)(?:(?:номер|код|идентификатор)\w{0,30}|№|n|id)\s*(?:\w{1,30}\s+)?программ"
+    r"|программ\w{0,30},?\s*(?:№|код|id)"
 )
 _PROVIDER = r"поставщик|организаци|исполнител"
 # A place's words (район, округ) stand in other headings too: they are tried late.
@@ -84,7 +88,7 @@ CERTIFICATE_FIELDS = (
     Field(name="nominal_unit", reader="unit", heading="Единица номинала",
           words=r"единиц|ед\.? ?изм"),
     Field(name="balance", reader="decimal", heading="Остаток номинала",
-          words=r"остат|баланс|доступн\w* (?:средств|сумм)", marks=True),
+          words=r"остат|баланс|доступн\w{0,30} (?:средств|сумм)", marks=True),
     Field(name="nominal", reader="decimal", heading="Номинал",
           words=r"номинал|объем (?:обеспечения|финансирования)", marks=True),
     # Until 2023 the kinds were called statuses (учёта, ПФДО); a «Статус» column that says
@@ -99,9 +103,10 @@ CERTIFICATE_FIELDS = (
 
 PROGRAMME_FIELDS = (
     Field(name="ages_low", reader="integer", heading=None,
-          words=r"возраст\w* (?:от|с)\b|минимальн\w* возраст|возраст\w* min", marks=True),
+          words=r"возраст\w{0,30} (?:от|с)\b|минимальн\w{0,30} возраст|возраст\w{0,30} min",
+          marks=True),
     Field(name="ages_high", reader="integer", heading=None,
-          words=r"возраст\w* до\b|максимальн\w* возраст|возраст\w* max"),
+          words=r"возраст\w{0,30} до\b|максимальн\w{0,30} возраст|возраст\w{0,30} max"),
     Field(name="ages", reader="ages", heading="Возраст обучающихся", words=r"возраст",
           marks=True),
     Field(name="orientation", reader="orientation", heading="Направленность",
@@ -109,7 +114,7 @@ PROGRAMME_FIELDS = (
     Field(name="level", reader="level", heading="Уровень", words=r"уровен", marks=True),
     Field(name="mode", reader="mode", heading="Форма обучения", words=r"форма обучения|очн"),
     Field(name="forms", reader="forms", heading="Формы реализации",
-          words=r"форм\w* реализации|особенност|признак", marks=True),
+          words=r"форм\w{0,30} реализации|особенност|признак", marks=True),
     Field(name="kind", reader="programme-kind", heading="Вид программы",
           words=r"вид программ|тип программ|^вид$|^тип$"),
     # Hours, not months («Продолжительность, мес.») nor money («Стоимость часа»).
@@ -117,7 +122,7 @@ PROGRAMME_FIELDS = (
           words=r"^(?!.*(?:мес|недел|дн[ея]|год|стоимост|цена|руб)).*(?:час|объем|продолжит)",
           marks=True),
     Field(name="certified", reader="boolean", heading="Сертифицирована",
-          words=r"сертифицирован|оплат\w* сертификат"),
+          words=r"сертифицирован|оплат\w{0,30} сертификат"),
     Field(name="id", reader="identifier", heading="ID программы",
           words=r"^id\b|идентификатор|" + _PROGRAMME_ID, late_words=r"^(?:код|номер)$",
           required=True),
@@ -130,7 +135,7 @@ PROGRAMME_FIELDS = (
 
 ENROLMENT_FIELDS = (
     Field(name="start", reader="date", heading="Дата зачисления",
-          words=r"(?:дата|с даты) (?:начала|зачислени|заключени)|начал\w* обучени|зачислен",
+          words=r"(?:дата|с даты) (?:начала|зачислени|заключени)|начал\w{0,30} обучени|зачислен",
           required=True, marks=True),
     Field(name="end", reader="date", heading="Дата окончания",
           words=r"(?:дата|по дату) (?:окончани|отчислени|завершени)|окончани|отчислен"),
@@ -146,10 +151,10 @@ ENROLMENT_FIELDS = (
 
 PROVIDER_FIELDS = (
     Field(name="short_name", reader="text", heading="Краткое наименование",
-          words=r"кратк\w* наименовани|сокращенн\w* наименовани", marks=True),
+          words=r"кратк\w{0,30} наименовани|сокращенн\w{0,30} наименовани", marks=True),
     Field(name="inn", reader="identifier", heading="ИНН", words=r"(?<!\w)инн(?!\w)", marks=True),
     Field(name="id", reader="identifier", heading="ID поставщика",
-          words=r"^id\b|идентификатор|(?:номер|№|код)\w*\s*(?:" + _PROVIDER + ")",
+          words=r"^id\b|идентификатор|(?:номер|№|код)\w{0,30}\s*(?:" + _PROVIDER + ")",
           late_words=r"^(?:код|номер)$"),
     Field(name="name", reader="text", heading="Наименование организации",
           words=r"наименовани|назван|организаци|поставщик", required=True),

@@ -103,20 +103,20 @@ class Progress:
 
 
 _FORM_WORDS = (
-    (r"сетев", ProgrammeForm.NETWORK),
-    (r"дистанц|электронн\w* обучени", ProgrammeForm.DISTANCE),
-    (r"модульн", ProgrammeForm.MODULAR),
-    (r"разноуровн", ProgrammeForm.MULTILEVEL),
-    (r"адаптир", ProgrammeForm.ADAPTED),
-    (r"краткосрочн", ProgrammeForm.SHORT_TERM),
+    (re.compile(r"сетев"), ProgrammeForm.NETWORK),
+    (re.compile(r"дистанц|электронн\w{0,30} обучени"), ProgrammeForm.DISTANCE),
+    (re.compile(r"модульн"), ProgrammeForm.MODULAR),
+    (re.compile(r"разноуровн"), ProgrammeForm.MULTILEVEL),
+    (re.compile(r"адаптир"), ProgrammeForm.ADAPTED),
+    (re.compile(r"краткосрочн"), ProgrammeForm.SHORT_TERM),
 )
 _ORIENTATION_WORDS = (
-    (r"техническ", Orientation.TECHNICAL),
-    (r"естественно-?научн", Orientation.NATURAL_SCIENCE),
-    (r"физкультурно-спортивн", Orientation.SPORTS),
-    (r"художественн", Orientation.ARTS),
-    (r"туристско-краеведческ", Orientation.TOURISM),
-    (r"социально-(?:гуманитарн|педагогическ)", Orientation.SOCIAL_HUMANITARIAN),
+    (re.compile(r"техническ"), Orientation.TECHNICAL),
+    (re.compile(r"естественно-?научн"), Orientation.NATURAL_SCIENCE),
+    (re.compile(r"физкультурно-спортивн"), Orientation.SPORTS),
+    (re.compile(r"художественн"), Orientation.ARTS),
+    (re.compile(r"туристско-краеведческ"), Orientation.TOURISM),
+    (re.compile(r"социально-(?:гуманитарн|педагогическ)"), Orientation.SOCIAL_HUMANITARIAN),
 )
 _EXCEPT = re.compile(r"(?:за исключением|кроме)\s+([^.;]*)")
 _AGES = re.compile(r"(?:в возрасте\s+)?от\s+(\d{1,2})\s+до\s+(\d{1,2})\s+лет")
@@ -157,11 +157,11 @@ class _Measure:
 
 
 def _programme_measure(context: str, unit: str) -> tuple[_Measure, str]:
-    forms = [form for pattern, form in _FORM_WORDS if re.search(pattern, context)]
+    forms = [form for pattern, form in _FORM_WORDS if pattern.search(context)]
     excluded_text = " ".join(m[1] for m in _EXCEPT.finditer(context))
-    excluded = [o for pattern, o in _ORIENTATION_WORDS if re.search(pattern, excluded_text)]
+    excluded = [o for pattern, o in _ORIENTATION_WORDS if pattern.search(excluded_text)]
     rest = _EXCEPT.sub(" ", context)
-    wanted = [o for pattern, o in _ORIENTATION_WORDS if re.search(pattern, rest)]
+    wanted = [o for pattern, o in _ORIENTATION_WORDS if pattern.search(rest)]
 
     def accepts(programme: Programme) -> bool:
         if any(form not in programme.forms for form in forms):

@@ -276,7 +276,7 @@ _MORE_LABELS: dict[str, tuple[str, ...]] = {
     "roubles": ("рубли", "рубль", "руб", "р.", "₽", "rub"),
     "hours": ("часы", "час", "ч", "академических часов"),
 }
-_KIND_WORDS = re.compile(r"(?<!\s)\s+направленност\w*$|^сертификат\w*\s+(?=\w)")
+_KIND_WORDS = re.compile(r"(?<!\s)\s++направленност\w*+$|^сертификат\w*+\s+(?=\w)")
 _JOINERS = re.compile(r"[\s\-]+")
 
 

@@ -43,7 +43,10 @@ def plan_kind(title: str) -> PlanKind | None:
         return PlanKind.TARGET_MODEL_ROADMAP
     if "первоочередн" in text and "центр" in text:
         return PlanKind.RMC_FIRST_STEPS
-    if re.search(r"создани[юяе]", text) and re.search(r"(?:опорн|модельн|ресурсн)\w* центр", text):
+    # A word's ending is at most 30 letters: a title of one long word is searched in linear time.
+    if re.search(r"создани[юяе]", text) and re.search(
+        r"(?:опорн|модельн|ресурсн)\w{0,30} центр", text
+    ):
         return PlanKind.CENTRE_CREATION_ROADMAP
     if "план деятельности" in text or ("план" in text and "центр" in text):
         return PlanKind.CENTRE_ACTIVITY_PLAN
@@ -106,17 +109,17 @@ def period_from_deadlines(deadlines: Iterable[Deadline]) -> Period | None:
 _SPECIFIC = r"(?:\s+(?i:дополнительного\s+образования)(?:\s+(?i:детей))?)?"
 _REGION = r"(?:\s+(?i:в\s+)?[А-ЯЁ][а-яёА-ЯЁ]+(?i:ой|ская|ской)\s+(?i:област[иь]))?"
 _ABBREVIATION = r"(?:\s*\((?:далее\s*[-–—]\s*)?[А-ЯЁ]{2,4}(?: [А-ЯЁ]{2,3})?\))?"
-_ORG = r"(?:(?P<org>(?:[А-ЯЁ]{2,6} ){1,3}[А-ЯЁ]{2,6})\s*[-–—]\s*_?\s*)?"
-_RMC = r"(?i:регионал\w*\s+модельн\w*\s+центр\w*)"
+_ORG = r"(?:(?P<org>(?:[А-ЯЁ]{2,6} ){1,3}[А-ЯЁ]{2,6})\s*+[-–—]\s*+_?\s*+)?"
+_RMC = r"(?i:регионал\w{0,30}\s+модельн\w{0,30}\s+центр\w*)"
 _MOC = (
-    r"(?i:(?:сет[ьи]\s+)?муниципальн\w*\s+(?:\(опорн\w*,\s*ресурсн\w*\)\s+|опорн\w*\s+|"
-    r"ресурсн\w*\s+)центр\w*)"
+    r"(?i:(?:сет[ьи]\s+)?муниципальн\w{0,30}\s+(?:\(опорн\w{0,30},\s*ресурсн\w{0,30}\)\s+|"
+    r"опорн\w{0,30}\s+|ресурсн\w{0,30}\s+)центр\w*)"
 )
 # An ОЦ is a support centre not called municipal (those are МОЦ).
 _NOT_MUNICIPAL = "".join(
     f"(?<!{form} )" for form in ("униципального", "униципальных", "униципальный", "УНИЦИПАЛЬНОГО")
 )
-_OC = rf"{_NOT_MUNICIPAL}(?i:опорн\w*\s+центр\w*)"
+_OC = rf"{_NOT_MUNICIPAL}(?i:опорн\w{{0,30}}\s+центр\w*)"
 _CENTRE_PATTERNS: tuple[tuple[CentreKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"{_ORG}(?P<name>{name}{_SPECIFIC}{region}){_ABBREVIATION}"))
     for kind, name, region in (

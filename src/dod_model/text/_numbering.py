@@ -10,8 +10,10 @@ from dod_model.model import Step
 __all__ = ["find_steps", "normalise_number", "section_heading"]
 
 _TIDY = re.compile(r"\d+(?:\.\d+)*\.?")
-_DOTS = re.compile(r"\s*\.(?:\s*\.)+")
-_SPACED_DOT = re.compile(r"\s*\.\s*")
+# Spaces before a dot are taken only from where their run begins, possessively: a number
+# cell of 50,000 spaces and no dot is gone over once, not once for each space.
+_DOTS = re.compile(r"(?:(?<!\s)\s++)?\.(?:\s*+\.)++")
+_SPACED_DOT = re.compile(r"(?:(?<!\s)\s++)?\.\s*+")
 _ROMAN = re.compile(r"(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 
 
@@ -32,7 +34,10 @@ def _is_number(text: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)*", text)) or bool(_ROMAN.fullmatch(text))
 
 
-_HEADING = re.compile(r"\s*(?P<number>\d{1,4}|[IVXLC]{1,6})\s*[.)]?\s+(?P<title>\S.*)", re.DOTALL)
+# ``\s*[.)]?\s+`` as two possessive runs: spaces are not shared out between them in every way.
+_HEADING = re.compile(
+    r"\s*+(?P<number>\d{1,4}|[IVXLC]{1,6})(?:\s*+[.)])?\s++(?P<title>\S.*)", re.DOTALL
+)
 
 
 def section_heading(text: str) -> tuple[str, str] | None:
@@ -53,8 +58,14 @@ def section_heading(text: str) -> tuple[str, str] | None:
 
 
 # «… включающей: 1. Методический блок для педагогов. 2. Информационный блок …»
-_STEP = re.compile(r"(?:(?<=^)|(?<=[\s:;]))(?P<number>\d{1,2})[.)]\s+(?=[А-ЯЁA-Z])")
-_BULLET = re.compile(r"^\s*[-–—•]\s+(?P<text>.+?)\s*[;.]?\s*$", re.MULTILINE)
+_STEP = re.compile(r"(?:(?<=^)|(?<=[\s:;]))(?P<number>\d{1,2})[.)]\s++(?=[А-ЯЁA-Z])")
+# A dashed line's text: the shortest that ends in a visible character (or one space, if the
+# line holds no more), before spaces and a «;» or «.» that end the line. The text
+# ``^\s*[-–—•]\s+(?P<text>.+?)\s*[;.]?\s*$`` gives, found without trying each run of spaces
+# in every split, or from every line start of a run of blank lines.
+_BULLET = re.compile(
+    r"^[^\S\n]*+[-–—•]\s+(?P<text>[^\n]*?\S|[^\S\n])[^\S\n]*+[;.]?[^\S\n]*+$", re.MULTILINE
+)
 # What every step mark and every bullet holds: most titles have neither, and a search for
 # these is quicker than for the marks themselves.
 _STEP_HINT = re.compile(r"\d[.)]")
