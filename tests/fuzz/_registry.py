@@ -345,7 +345,10 @@ def jsonl_mutants() -> st.SearchStrategy[_seeds.Mutant]:
                 lines = op.lines(lines)
                 done.append(op)
         text = "\n".join(lines)
-        data = text.encode("utf-8", "surrogateescape")
+        try:
+            data = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a row re-parsed from an earlier mutation holds a surrogate
+            data = text.encode("utf-8", "surrogatepass")
         for op in done:
             if isinstance(op, _text.TextOp):
                 data = op.bytes(data)
