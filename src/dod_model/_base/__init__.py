@@ -1,7 +1,12 @@
 """What every layer shares: budgets, folding, decoding, the calendar, JSON Pointers, names.
 
-The bottom layer: it imports nothing of the library but :mod:`dod_model._errors`.
+The bottom layer: it imports nothing of the library but :mod:`dod_model._errors`. The zip
+package reader (:class:`Package`, :func:`xml_nodes`) loads lxml, so it is loaded on first use:
+``import dod_model`` does not pay for it.
 """
+
+import importlib
+from typing import TYPE_CHECKING
 
 from dod_model._base import _budgets as budgets
 from dod_model._base._calendar import (
@@ -20,10 +25,20 @@ from dod_model._base._folding import fold, fold_header, fold_label
 from dod_model._base._patterns import on_first_use
 from dod_model._base._pointers import escape_token
 from dod_model._base._public import publish
+from dod_model._base._zip import WORD, WORKBOOK, PackageKind
+
+if TYPE_CHECKING:
+    from dod_model._base._package import Package, xml_nodes
+
+_ON_FIRST_USE = ("Package", "xml_nodes")
 
 __all__ = [
     "MONTH_NAMES",
     "MONTH_PATTERN",
+    "WORD",
+    "WORKBOOK",
+    "Package",
+    "PackageKind",
     "add_years",
     "budgets",
     "decode_text",
@@ -41,4 +56,12 @@ __all__ = [
     "read_bounded",
     "roman_to_int",
     "school_year",
+    "xml_nodes",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in _ON_FIRST_USE:
+        return getattr(importlib.import_module("dod_model._base._package"), name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

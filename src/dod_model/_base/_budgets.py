@@ -24,6 +24,9 @@ __all__ = [
     "PACKAGE_ENTRIES",
     "PART_BYTES",
     "REGISTRY_FIELD_CHARS",
+    "STREAM_RATIO",
+    "XML_DENSITY",
+    "XML_DENSITY_FLOOR",
     "XML_NODES",
     "Budget",
 ]
@@ -32,14 +35,38 @@ _MIB = 1024 * 1024
 
 DOCUMENT_BYTES = 64 * _MIB
 """The largest document file ``read()`` takes (64 MiB)."""
+# The zip package budgets, as measured (lxml 6.1, CPython 3.11, one core; `tests/
+# test_hostile_packages.py` builds each case). A tree node costs 128 bytes (an element, a run of
+# text), an attribute 240 (two nodes); `xml_nodes` counts them from the bytes within a few per
+# cent, in 4 ms a MB. Reading a Word file costs 1-4 µs a node in all. At XML_NODES the worst
+# shapes read in 0.7-4 s of CPU (1.2 million empty paragraphs: 3.4 s, 161 MB; 95,000 rows: 4 s,
+# 189 MB over the roadmap's own 26 MB) and 146-186 MB; the benchmark's 16,000-row roadmap
+# (`benchmarks/read_docx.py`, 1.09 million nodes) reads in 1.4 s and 155 MB, just inside.
+# Past a budget, a file is refused in the time of inflating and counting: under 0.1 s a MB.
+# A ratio of inflated to compressed bytes refused real files (the exporter's own Word file with
+# a cell of 1 MB of repeated text deflates 204 times, as 0.1 node a byte) and bounds nothing the
+# absolute budgets do not: what costs is nodes. So past XML_DENSITY_FLOOR nodes (under a second
+# to read) a part may hold XML_DENSITY nodes a byte of its compressed data, so that a small file
+# cannot cost seconds: real parts hold 0.1-4.6 (the corpus' 347 parts: median 0.8; the
+# benchmark 3.0), crafted ones 40-250 (1.2 million empty paragraphs in 11 KB: 106).
+# A worksheet is read as a stream, held a row at a time: its inflated bytes cost time only
+# (0.1-0.2 s a MB of XML), and so do its nodes (0.3-1 µs each). Real sheets deflate 12-47 times
+# (our exporter's 19-47) and hold 1-3.4 nodes a compressed byte; both are bounded relative to
+# the compressed size, so that a sheet's cost follows the size of the file.
 PACKAGE_ENTRIES = 10_000
 """The most entries a zip package may list (Word writes 10 to 100; a workbook a few hundred)."""
-PART_BYTES = 64 * _MIB
-"""The most one part of a zip package may inflate to."""
-PACKAGE_BYTES = 128 * _MIB
-"""The most all the parts read from one zip package may inflate to, together."""
-XML_NODES = 2_000_000
-"""The most elements one XML part may hold (told from its bytes before it is parsed)."""
+PART_BYTES = 32 * _MIB
+"""The most one part of a zip package read whole may inflate to (32 MiB)."""
+PACKAGE_BYTES = 64 * _MIB
+"""The most all the parts read whole from one zip package may inflate to, together (64 MiB)."""
+STREAM_RATIO = 100
+"""How many times its compressed size a part read as a stream (a worksheet) may inflate to."""
+XML_NODES = 1_250_000
+"""The most nodes (elements, runs of text, attributes) the tree of one XML part may hold."""
+XML_DENSITY = 10
+"""How many XML nodes a part may hold per byte of its compressed data, past the floor."""
+XML_DENSITY_FLOOR = 250_000
+"""How many XML nodes a part may hold whatever its compressed size (read in under a second)."""
 JSON_DEPTH = 64
 """The deepest a JSON document may nest arrays and objects (the model's own nest under 12)."""
 REGISTRY_FIELD_CHARS = 1 * _MIB
@@ -68,14 +95,28 @@ class Budget:
 BUDGETS = (
     Budget("DOCUMENT_BYTES", DOCUMENT_BYTES, "bytes", "a document file read by read()",
            "refused before it is read"),
-    Budget("PACKAGE_ENTRIES", PACKAGE_ENTRIES, "entries", "the entries of a zip package",
+    Budget("PACKAGE_ENTRIES", PACKAGE_ENTRIES, "entries",
+           "the entries of a zip package (and its directory: 1 KiB an entry)",
            "refused before its directory is listed"),
-    Budget("PART_BYTES", PART_BYTES, "bytes", "one part of a zip package, inflated",
-           "refused; inflating stops at the bound"),
-    Budget("PACKAGE_BYTES", PACKAGE_BYTES, "bytes", "all the parts read from one package, inflated",
-           "refused; inflating stops at the bound"),
-    Budget("XML_NODES", XML_NODES, "elements", "the elements of one XML part",
-           "refused before a tree is built"),
+    Budget("PART_BYTES", PART_BYTES, "bytes",
+           "one part of a zip package read whole (or kept, as a workbook's shared strings), "
+           "inflated; one element of a part read as a stream",
+           "refused before it is inflated, by the size its zip entry declares"),
+    Budget("PACKAGE_BYTES", PACKAGE_BYTES, "bytes",
+           "all the parts read whole from one zip package, inflated",
+           "refused before the part that would pass it is inflated"),
+    Budget("STREAM_RATIO", STREAM_RATIO, "times",
+           "the inflated size of a part read as a stream (a worksheet, row by row), over its "
+           "compressed size, past 1 MiB", "refused before it is inflated"),
+    Budget("XML_NODES", XML_NODES, "nodes",
+           "the tree of one XML part (elements, runs of text, attributes), counted from its "
+           "bytes; of one element of a part read as a stream",
+           "refused before it is parsed"),
+    Budget("XML_DENSITY", XML_DENSITY, "nodes a byte",
+           "the XML nodes of a part per byte of its compressed data, past XML_DENSITY_FLOOR",
+           "refused before it is parsed (a stream: when it reaches it)"),
+    Budget("XML_DENSITY_FLOOR", XML_DENSITY_FLOOR, "nodes",
+           "the XML nodes a part may hold whatever its compressed size", "XML_DENSITY applies"),
     Budget("JSON_DEPTH", JSON_DEPTH, "levels", "the nesting of a JSON document or JSON Lines row",
            "SchemaError, or a problem row"),
     Budget("REGISTRY_FIELD_CHARS", REGISTRY_FIELD_CHARS, "characters",

@@ -16,7 +16,6 @@ import io
 import itertools
 import json
 import os
-import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,6 +27,7 @@ from dod_model._base import budgets, decode_text, display_name, open_regular
 from dod_model._errors import DocumentError
 from dod_model.codec import json_faults
 from dod_model.registry._columns import Header, best_header, match_header
+from dod_model.registry._workbook import Workbook
 
 __all__ = ["FORMATS", "Problem", "Source", "delimiter_of", "open_source"]
 
@@ -465,50 +465,33 @@ def _json_rows(
 
 
 def _xlsx(path: Path, kind: str | None) -> Source:
-    import openpyxl  # noqa: PLC0415 - only XLSX files need it
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
-
+    # Read by the package reader Word files are read by, within the same budgets, each sheet
+    # as a stream of the rows it holds: no row it leaves out is walked.
+    book = Workbook(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException) as exc:
-        msg = f"{path.name}: not an XLSX workbook ({exc}); save it as .xlsx or CSV"
-        raise DocumentError(msg) from None
-    except Exception as exc:  # a damaged workbook, told by openpyxl or its XML parser
-        msg = f"{path.name}: not a readable XLSX workbook ({exc}); save it again as .xlsx or CSV"
-        raise DocumentError(msg) from None
-    try:
-        for sheet in book.worksheets:
-            # The size a sheet declares (``<dimension ref>``) is wrong in files of 1C and other
-            # exporters; read-only openpyxl would trust it and lose rows and columns.
-            sheet.reset_dimensions()
-            rows = sheet.iter_rows(values_only=True)
-            for number, values in enumerate(rows, 1):
-                header = match_header(list(values), kind)
-                if header is not None:
-                    cells = _xlsx_rows(book, rows, number, path.name)
-                    return Source(path.name, "xlsx", header, cells, book.close)
-                if number >= _HEADER_SEARCH:
+        for sheet in book.sheets:
+            rows = book.rows(sheet)
+            for number, cells, _fault in rows:
+                if number > _HEADER_SEARCH:
                     break
-    except Exception as exc:  # a damaged sheet
+                header = match_header(cells, kind)
+                if header is not None:
+                    book.columns = len(header.names)  # no cell past the header is read
+                    return Source(path.name, "xlsx", header, _xlsx_rows(book, rows), book.close)
+            rows.close()
+    except BaseException:
         book.close()
-        msg = f"{path.name}: cannot read the workbook ({exc}); save it again as .xlsx or CSV"
-        raise DocumentError(msg) from None
+        raise
     book.close()
     msg = f"{path.name}: no sheet has a registry header in its first {_HEADER_SEARCH} rows; {_HINT}"
     raise DocumentError(msg)
 
 
 def _xlsx_rows(
-    book: Any, rows: Iterator[tuple[Any, ...]], number: int, name: str
+    book: Workbook, rows: Iterator[tuple[int, Cells, str | None]]
 ) -> Iterator[tuple[int, Cells | dict[str, Any] | Problem]]:
-    row = number
     try:
-        for row, values in enumerate(rows, number + 1):
-            yield row, list(values)
-    except Exception as exc:  # a damaged part of the workbook, told by openpyxl or its parser
-        msg = (
-            f"{name}: cannot read the workbook past row {row}: {exc}; save it again as .xlsx or CSV"
-        )
-        raise DocumentError(msg) from None
+        for number, cells, fault in rows:
+            yield number, cells if fault is None else Problem(fault)
     finally:
         book.close()
