@@ -19,7 +19,9 @@ def test_committed_schema_is_what_the_model_generates(name):
     assert committed == dod_model.json_schema(name), "run scripts/generate_schemas.py"
 
 
-@pytest.mark.parametrize("script", ["generate_schemas.py", "make_examples.py"])
+@pytest.mark.parametrize(
+    "script", ["generate_budgets.py", "generate_schemas.py", "make_examples.py"]
+)
 def test_generator_scripts_find_nothing_stale(script, monkeypatch, capsys):
     monkeypatch.setattr(sys, "argv", [script, "--check"])
     with pytest.raises(SystemExit) as exit_info:

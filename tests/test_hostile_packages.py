@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import runpy
 import struct
 import subprocess
 import sys
@@ -34,8 +33,6 @@ from dod_model.plugins import get_plugin_manager
 from dod_model.registry import _workbook as workbook_module
 from dod_model.registry import iter_rows
 from dod_model.registry._workbook import Workbook
-
-from .conftest import ROOT
 
 PLUGINS = get_plugin_manager(entry_points=False)
 W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -524,14 +521,7 @@ def test_a_workbook_that_is_no_zip_or_lacks_its_workbook_part_is_refused(tmp_pat
     assert WORKBOOK.program == "Excel"
 
 
-# --- the budgets, documented ----------------------------------------------------------------
-
-
-def test_the_budget_table_in_the_docs_is_what_the_budgets_say(monkeypatch, capsys):
-    monkeypatch.setattr(sys, "argv", ["generate_budgets.py", "--check"])
-    with pytest.raises(SystemExit) as exit_info:
-        runpy.run_path(str(ROOT / "scripts" / "generate_budgets.py"), run_name="__main__")
-    assert exit_info.value.code == 0, capsys.readouterr().out
+# --- the budgets, loaded when used ----------------------------------------------------------------
 
 
 def test_import_dod_model_does_not_load_lxml():

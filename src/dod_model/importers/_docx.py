@@ -4,7 +4,7 @@ The walk keeps the table grid itself (``w:gridSpan``, ``w:vMerge``, ``w:gridBefo
 through content controls, custom XML, smart tags, hyperlinks, inserted text and simple fields,
 drops deleted text and field instructions, takes one branch of ``mc:AlternateContent``, and
 puts before auto-numbered paragraphs the numbers Word shows (:mod:`._word_numbering`). The
-package is opened defensively (:mod:`._package`).
+package is opened defensively (:class:`dod_model._base.Package`, within the budgets).
 
 A table in which nothing needs care (no field, tracked change, hidden text, drawing, formula,
 alternate content or nested table, nothing where Word would not put it) is read in one pass over
@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from dod_model._base import Package
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model._errors import DocumentError
 from dod_model.importers._math import formula_text
@@ -36,7 +37,6 @@ from dod_model.importers._ooxml import (
     qualified,
     to_int,
 )
-from dod_model.importers._package import Package
 from dod_model.importers._word_numbering import Numbering
 
 __all__ = ["DocxImporter"]
