@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import dod_model
 from dod_model import DocumentError
-from dod_model._base import decode_text
+from dod_model._base import budgets, decode_text
 from dod_model.importers import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._layout import build_roadmap
 from dod_model.plugins import get_plugin_manager
@@ -284,3 +284,41 @@ def test_text_in_the_encoding_its_mark_names_reads_as_before(encoding):
     text, found = decode_text(data, "plan.txt")
     assert text == _SEED
     assert found == {"utf-16-be": "utf-16"}.get(encoding, encoding)
+
+
+def test_a_text_line_of_more_cells_than_a_row_may_have_is_refused_by_its_line():
+    # A line of two million tabs: two million cells, gigabytes of memory, no roadmap.
+    lines = ["ПЛАН", "№\tМероприятие\tСрок", "1\tСоздание центра\t2020", "\t" * 2_000_000]
+    data = "\n".join(lines).encode()
+    with pytest.raises(DocumentError, match=r"plan\.txt: line 4 holds 2,000,001 cells, more"):
+        dod_model.read(_named(data, "plan.txt"))
+
+
+def _named(data: bytes, name: str) -> io.BytesIO:
+    stream = io.BytesIO(data)
+    stream.name = name
+    return stream
+
+
+def test_a_word_row_of_more_cells_than_a_row_may_have_is_refused():
+    wide = "<w:tr>" + _cell("x") * (budgets.ROW_CELLS + 1) + "</w:tr>"
+    # Read in one pass, and (a table with hidden text in it) child by child.
+    careful = wide.replace("<w:r>", "<w:r><w:rPr><w:vanish/></w:rPr>", 1)
+    for body in (_table(_HEADER, wide), _table(_HEADER, careful)):
+        outcome = _read_or_refused(_word_file(body))
+        assert isinstance(outcome, DocumentError)
+        assert "a table row of more than 1,000 cells" in str(outcome)
+
+
+def test_a_negative_grid_before_counts_as_none():
+    body = _table(
+        _HEADER,
+        '<w:tr><w:trPr><w:gridBefore w:val="-5"/></w:trPr>'
+        + _cell("1")
+        + _cell("Отчёт")
+        + _cell("2020")
+        + "</w:tr>",
+    )
+    outcome = _read_or_refused(_word_file(body))
+    assert isinstance(outcome, dod_model.Roadmap), outcome
+    assert [(a.number, a.title) for a in outcome.activities] == [("1", "Отчёт")]

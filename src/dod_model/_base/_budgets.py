@@ -24,6 +24,7 @@ __all__ = [
     "PACKAGE_ENTRIES",
     "PART_BYTES",
     "REGISTRY_FIELD_CHARS",
+    "ROW_CELLS",
     "STREAM_RATIO",
     "XML_DENSITY",
     "XML_DENSITY_FLOOR",
@@ -71,6 +72,9 @@ JSON_DEPTH = 64
 """The deepest a JSON document may nest arrays and objects (the model's own nest under 12)."""
 REGISTRY_FIELD_CHARS = 1 * _MIB
 """The longest one field of a registry row may be."""
+ROW_CELLS = 1_000
+"""The most cells one table row may have (Word allows 63 columns; a spreadsheet's used range
+seldom a few hundred): a row of millions of cells is no roadmap, and would cost gigabytes."""
 NUMBER_DIGITS = 18
 """The most digits a count or amount in a registry may have before it is no number."""
 LIST_START_MAX = 2**31 - 1
@@ -119,6 +123,8 @@ BUDGETS = (
            "the XML nodes a part may hold whatever its compressed size", "XML_DENSITY applies"),
     Budget("JSON_DEPTH", JSON_DEPTH, "levels", "the nesting of a JSON document or JSON Lines row",
            "SchemaError, or a problem row"),
+    Budget("ROW_CELLS", ROW_CELLS, "cells", "the cells of one table row in a document",
+           "refused, naming the row"),
     Budget("REGISTRY_FIELD_CHARS", REGISTRY_FIELD_CHARS, "characters",
            "one field of a registry row", "the row is reported as a problem"),
     Budget("NUMBER_DIGITS", NUMBER_DIGITS, "digits", "a count or amount in a registry",

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from dod_model._base import Package
+from dod_model._base import Package, budgets
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model._errors import DocumentError
 from dod_model.importers._math import formula_text
@@ -390,10 +390,18 @@ class _Reader:
         """The cells of a row from grid ``column`` on; ``above`` follows vertical merges."""
         cells: list[RawCell] = []
         for _, cell in _within(row, _CELLS):
+            if len(cells) == budgets.ROW_CELLS:
+                raise _too_wide()
             span, merge = _cell_properties(cell)
             cells.append(self._on_grid(self._cell_text(cell), column, span, merge, above))
             column += span
         return cells
+
+
+def _too_wide() -> DocumentError:
+    limit = budgets.ROW_CELLS
+    msg = f"a table row of more than {limit:,} cells, more than a table row may have; refused"
+    return DocumentError(msg)
 
 
 class _Irregular(Exception):
@@ -481,6 +489,8 @@ class _OnePass:
         while tag == tc:
             if node.getparent() is not row and not _stands_in(node, row):
                 raise _Irregular
+            if len(cells) == budgets.ROW_CELLS:
+                raise _too_wide()
             cell, node, tag = self._cell(node, at)
             cells.append(cell)
             at += cell.span
@@ -508,7 +518,7 @@ class _OnePass:
             raise _Irregular
         if is_header:
             return node.get(tags["val"]) not in OFF, column
-        return header, 1 + to_int(node.get(tags["val"]), 0)
+        return header, 1 + max(0, to_int(node.get(tags["val"]), 0))
 
     def _cell(self, cell: etree._Element, column: int) -> tuple[RawCell, etree._Element, str]:
         """A cell from its start at grid ``column``: it, and the element after it with its tag.
@@ -650,7 +660,7 @@ def _row_properties(row: etree._Element) -> tuple[bool, int]:
     marker = _first_child(properties, names["tblHeader"])
     before = _first_child(properties, names["gridBefore"])
     header = marker is not None and marker.get(names["val"]) not in OFF
-    return header, 1 + to_int(None if before is None else before.get(names["val"]), 0)
+    return header, 1 + max(0, to_int(None if before is None else before.get(names["val"]), 0))
 
 
 class DocxImporter:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from dod_model._base import decode_text
+from dod_model._base import budgets, decode_text
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from dod_model._errors import DocumentError
 
 __all__ = ["TextImporter", "parse_text"]
 
@@ -104,9 +105,23 @@ def _cells_style(lines: list[str]) -> list[RawParagraph | RawTable]:
     return blocks
 
 
+def _check_widths(lines: list[str], name: str | None) -> None:
+    """Refuse a line of more cells than a table row may have (``budgets.ROW_CELLS``)."""
+    limit = budgets.ROW_CELLS
+    for number, line in enumerate(lines, start=1):
+        if len(line) >= limit and max(line.count("\t"), line.count("|")) >= limit:
+            separators = max(line.count("\t"), line.count("|"))
+            msg = (
+                f"{name or '<text>'}: line {number} holds {separators + 1:,} cells, more than the "
+                f"{limit:,} a table row may have; is it a roadmap's table?"
+            )
+            raise DocumentError(msg)
+
+
 def parse_text(text: str, *, name: str | None = None) -> list[RawParagraph | RawTable]:
     """The blocks of a text export, in whichever of the three styles it is written."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    _check_widths(lines, name)
     style = _style(lines)
     if style == "pipes":
         return _row_per_line(lines, _pipe_cells)
