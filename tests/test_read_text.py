@@ -287,3 +287,17 @@ def test_a_document_that_heads_its_sections_without_numbers_keeps_every_section(
         ("", "Организационные мероприятия"), ("", "Кадровое обеспечение")]  # fmt: skip
     assert [a.number for a in roadmap.sections[1].activities] == ["3"]
     assert roadmap.activity("2").notes == ("(Позиция в редакции приказа от 01.02.2021 № 5)",)
+
+
+@pytest.mark.parametrize("control", ["\x1b", "\x07", "\ufffe", "\x0b", "\x0c"])
+def test_control_characters_xml_cannot_hold_are_not_read_into_the_model(control, tmp_path):
+    # What Word cannot hold would be dropped by the Word export, and the roadmap would not read
+    # back the same: it is dropped (a line or page break: a space) as the text is read.
+    text = f"ПЛАН{control}\n№\tМероприятие\tСрок\n1\tСоздание{control}центра\t2020\n"
+    roadmap = dod_model.read(io.BytesIO(text.encode()))
+    title = roadmap.activities[0].title
+    assert title in ("Созданиецентра", "Создание центра")
+    assert not any(ord(c) < 32 or c in "\ufffe\uffff" for c in roadmap.title + title)
+    out = tmp_path / "plan.docx"
+    dod_model.write(roadmap, out)
+    assert dod_model.read(out).activities[0].title == title

@@ -105,6 +105,16 @@ def _cells_style(lines: list[str]) -> list[RawParagraph | RawTable]:
     return blocks
 
 
+# Control characters no document text holds and XML cannot: dropped, as Word drops them; a
+# vertical tab or form feed (a line or page break some exporters write) is a space, so that a
+# row it stands in stays one row.
+_CONTROLS: dict[int, str | None] = {
+    **dict.fromkeys((*range(0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF)),
+    0x0B: " ",
+    0x0C: " ",
+}
+
+
 def _check_widths(lines: list[str], name: str | None) -> None:
     """Refuse a line of more cells than a table row may have (``budgets.ROW_CELLS``)."""
     limit = budgets.ROW_CELLS
@@ -152,5 +162,6 @@ class TextImporter:
             DocumentError: The bytes are not text in a detectable encoding.
         """
         text, encoding = decode_text(data, name)
+        text = text.translate(_CONTROLS)
         return RawDocument(blocks=tuple(parse_text(text, name=name)), format=self.name,
                            encoding=encoding)  # fmt: skip
