@@ -526,7 +526,7 @@ class Bytes(Op):
             start, end = regions[self.entry % len(regions)]
         if end <= start:
             return data
-        at = start + int(self.at * (end - start))
+        at = min(start + int(self.at * (end - start)), end - 1)  # ``at`` may be 1.0
         if self.kind == "flip":
             return data[:at] + bytes([data[at] ^ (self.value & 0xFF or 1)]) + data[at + 1 :]
         if self.kind == "insert":
