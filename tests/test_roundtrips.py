@@ -467,3 +467,28 @@ def test_any_roadmap_once_read_back_from_word_reads_back_the_same_again(roadmap)
 @given(strategies.roadmaps())
 def test_any_roadmap_reads_back_from_json_the_same(roadmap):
     _assert_reads_back(roadmap, "json")
+
+
+# -- a row that names the columns, but is not the header again -----------------------------------
+
+
+@pytest.mark.parametrize("format", READ_BACK)
+def test_a_row_naming_the_roles_in_other_words_than_the_header_is_an_activity(format):
+    # Found by the fuzz run: a Word export writes its own header, and a data row «Мероприятия |
+    # Результат» under it used to read as that header repeated on a new page, and went.
+    header = ("Мероприятие", "Результат")
+    roadmap = _read(
+        *_paragraphs(TITLE),
+        _table(("Создание МОЦ", "Приказ"), ("Мероприятия", "Результат"), header=header),
+    )
+    assert [a.title for a in roadmap.activities] == ["Создание МОЦ", "Мероприятия"]
+    _assert_reads_back(roadmap, format)
+
+
+def test_the_header_again_on_a_new_page_is_still_no_activity():
+    header = ("Мероприятие", "Результат")
+    again = _table(("Создание МОЦ", "Приказ"), header, ("Отчёт", "Справка"), header=header)
+    assert [a.title for a in _read(*_paragraphs(TITLE), again).activities] == [
+        "Создание МОЦ",
+        "Отчёт",
+    ]

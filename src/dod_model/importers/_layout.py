@@ -70,6 +70,11 @@ def column_role(header: str) -> ColumnRole | None:
     return None
 
 
+def _folded(texts: list[str]) -> list[str]:
+    """Header cells as compared: folded, empty ones left out (a page may split them)."""
+    return [folded for text in texts if (folded := fold_header(text))]
+
+
 def _header_roles(row: RawRow) -> dict[int, ColumnRole] | None:
     """Roles by column if ``row`` is a header row: two or more roles, a title among them."""
     roles: dict[int, ColumnRole] = {}
@@ -261,7 +266,11 @@ class _RowReader:
         if texts and _NUMBER.fullmatch(texts[0] or "x"):
             return False
         found = _header_roles(raw)
-        if found is None or (self.roles is not None and not raw.header and found != self.roles):
+        if found is None:
+            return False
+        if self.roles is not None and not raw.header and (
+            found != self.roles or _folded(texts) != _folded(self._header_texts)
+        ):  # the header again is the same header: a row that only names the roles is data
             return False
         self.roles = roles = self.roles or found
         self._header_texts = texts
