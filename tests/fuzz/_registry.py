@@ -308,7 +308,7 @@ def jsonl_mutants() -> st.SearchStrategy[_seeds.Mutant]:
             at = rows[draw(_INDEX) % len(rows)] if rows else 0
             try:  # an earlier line mutation may have left the row no JSON
                 row = json.loads(lines[at]) if rows else None
-            except ValueError:
+            except (ValueError, RecursionError):
                 row = None
             if draw(st.booleans()) and row is not None:
                 ops = draw(st.lists(_json.OPS, min_size=1, max_size=2))
