@@ -266,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Raises:
         SystemExit: After ``--help`` or ``--version`` (status 0), or a usage error (status 2,
-            its one line said), as :mod:`argparse` ends them.
+            its one line said), as ``argparse`` ends them.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0
