@@ -105,7 +105,9 @@ class Style(TextOp):
         out: list[str] = []
         gap = " " * self.pad
         for line in lines:
-            if "\t" not in line:
+            # A line of millions of tabs (another mutation's) stays as it is: restyled with
+            # wide gaps it would take gigabytes to generate.
+            if "\t" not in line or line.count("\t") * (2 * self.pad + 1) > 4_000_000:
                 out.append(line)
             elif self.kind == "pipes":
                 out.append("|" + gap + f"{gap}|{gap}".join(line.split("\t")) + gap + "|")
