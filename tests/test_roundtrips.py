@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import dod_model
-from dod_model import Activity, ColumnRole, DocumentError, Roadmap
+from dod_model import Activity, ColumnRole, DocumentError, LegalActKind, Roadmap
 from dod_model.importers import RawCell, RawDocument, RawParagraph, RawRow, RawTable, build_roadmap
 from dod_model.plugins import get_plugin_manager
 from dod_model.testing import strategies
@@ -492,3 +492,18 @@ def test_the_header_again_on_a_new_page_is_still_no_activity():
         "Создание МОЦ",
         "Отчёт",
     ]
+
+
+# -- an approval block with a run of spaces in it --------------------------------------------------
+
+
+def test_an_approval_block_reads_the_same_whatever_spaces_its_lines_hold():
+    # Found by the fuzz run: a line of hundreds of spaces kept «к приказу» beyond the reach of
+    # «от … №» in the text export, but not in its Word export, which writes the block in a line.
+    block = ["УТВЕРЖДЕН", "приказом управления образования", "1" + " " * 300 + "а",
+             "от 02.04.2019 № 175"]  # fmt: skip
+    text = "\n".join([*block, "", TITLE, "", "\t".join(HEADER), "1\tСоздание МОЦ\t2019\t\t"])
+    roadmap = dod_model.read(io.BytesIO(text.encode()), plugins=PLUGINS)
+    assert roadmap.approval is not None
+    assert (roadmap.approval.number, roadmap.approval.kind) == ("175", LegalActKind.ORDER)
+    _assert_reads_back(roadmap, "docx")

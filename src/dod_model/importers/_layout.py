@@ -268,8 +268,10 @@ class _RowReader:
         found = _header_roles(raw)
         if found is None:
             return False
-        if self.roles is not None and not raw.header and (
-            found != self.roles or _folded(texts) != _folded(self._header_texts)
+        if (
+            self.roles is not None
+            and not raw.header
+            and (found != self.roles or _folded(texts) != _folded(self._header_texts))
         ):  # the header again is the same header: a row that only names the roles is data
             return False
         self.roles = roles = self.roles or found
@@ -534,7 +536,9 @@ def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = No
     deadlines = {key: final[text] for key, text in written.items()}
     meanings = _Meanings(plugins.glossary(region))
     unsectioned, roadmap_sections = _assemble(rows, deadlines, meanings)
-    approval = next((act for block in approvals for act in find_legal_acts(block)), None)
+    # The act is read from the block as the notes keep it, on one line: a Word export writes it
+    # so, and a run of spaces in a line of it would otherwise part «приказом» from «от … №».
+    approval = next((act for block in approvals for act in find_legal_acts(_one_line(block))), None)
     basis = tuple(act for note in _tail_notes(_groups(tail)) for act in find_legal_acts(note))
     document_text = "\n".join([title, *notes, *all_cells])
     return Roadmap(
