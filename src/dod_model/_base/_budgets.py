@@ -26,6 +26,7 @@ __all__ = [
     "REGISTRY_FIELD_CHARS",
     "ROW_CELLS",
     "STREAM_RATIO",
+    "TEXT_CHARS",
     "XML_DENSITY",
     "XML_DENSITY_FLOOR",
     "XML_NODES",
@@ -75,6 +76,10 @@ REGISTRY_FIELD_CHARS = 1 * _MIB
 ROW_CELLS = 1_000
 """The most cells one table row may have (Word allows 63 columns; a spreadsheet's used range
 seldom a few hundred): a row of millions of cells is no roadmap, and would cost gigabytes."""
+TEXT_CHARS = 2_000_000
+"""The longest one line of a text export may be, in characters: a line of megabytes is no
+roadmap's, costs hundreds of megabytes to read, and would not fit the ten million bytes the XML
+parser takes in one text node of the roadmap's own Word export."""
 NUMBER_DIGITS = 18
 """The most digits a count or amount in a registry may have before it is no number."""
 LIST_START_MAX = 2**31 - 1
@@ -125,6 +130,8 @@ BUDGETS = (
            "SchemaError, or a problem row"),
     Budget("ROW_CELLS", ROW_CELLS, "cells", "the cells of one table row in a document",
            "refused, naming the row"),
+    Budget("TEXT_CHARS", TEXT_CHARS, "characters", "one line of a text export",
+           "refused, naming the line"),
     Budget("REGISTRY_FIELD_CHARS", REGISTRY_FIELD_CHARS, "characters",
            "one field of a registry row", "the row is reported as a problem"),
     Budget("NUMBER_DIGITS", NUMBER_DIGITS, "digits", "a count or amount in a registry",

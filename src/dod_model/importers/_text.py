@@ -116,9 +116,15 @@ _CONTROLS: dict[int, str | None] = {
 
 
 def _check_widths(lines: list[str], name: str | None) -> None:
-    """Refuse a line of more cells than a table row may have (``budgets.ROW_CELLS``)."""
+    """Refuse a line longer than a line may be, or of more cells than a table row may have."""
     limit = budgets.ROW_CELLS
     for number, line in enumerate(lines, start=1):
+        if len(line) > budgets.TEXT_CHARS:
+            msg = (
+                f"{name or '<text>'}: line {number} holds {len(line):,} characters, more than "
+                f"the {budgets.TEXT_CHARS:,} a line may have; is it a roadmap's text export?"
+            )
+            raise DocumentError(msg)
         if len(line) >= limit and max(line.count("\t"), line.count("|")) >= limit:
             separators = max(line.count("\t"), line.count("|"))
             msg = (
