@@ -189,6 +189,10 @@ def run_command(command: Command, *, wall: float) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory(prefix="dod-fuzz-cli-") as name:
         folder = Path(name)
         argv = [sys.executable, "-m", "dod_model", *_argv(command, folder)]
+        # Reading may take about a second a megabyte (the budgets' promise), two runs of it if
+        # the machine is busy: a large input has that much longer before it counts as a hang.
+        size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+        wall += 2 * size / 2**20
         env = environment()
         stdout: int = subprocess.PIPE
         full = None
