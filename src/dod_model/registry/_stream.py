@@ -142,6 +142,8 @@ def record_rows(source: Source) -> Iterator[tuple[int, Record | None, list[Findi
         if type(cells) is Problem:
             yield number, None, [reader.problem(number, index, cells.message)]
             continue
+        if not cells or _blank(cells):
+            continue  # a blank row holds nothing to read: told before any finding is made
         if measured and (size := _longest(cells)) > budgets.REGISTRY_FIELD_CHARS:
             problem = (
                 f"a cell of {size:,} characters, more than the "
@@ -150,8 +152,6 @@ def record_rows(source: Source) -> Iterator[tuple[int, Record | None, list[Findi
             yield number, None, [reader.problem(number, index, problem)]
             continue
         record, findings = read(number, index, cells)  # type: ignore[arg-type]
-        if record is None and _blank(cells):
-            continue  # a blank row holds nothing to drop
         if record is not None:
             index += 1
         yield number, record, findings
