@@ -493,3 +493,15 @@ def test_blank_rows_are_passed_over_before_any_row_is_read(tmp_path, monkeypatch
     rows = list(iter_rows(path))
     assert [row.row for row in rows] == [10_002]
     assert calls == [] or calls == [10_002]  # a good row may be read by the fast path instead
+
+
+def test_a_row_of_a_million_cells_is_no_header_and_is_not_matched_cell_by_cell(monkeypatch):
+    # A line of two million tabs above the header took five seconds to be found no header.
+    from dod_model.registry import _columns  # noqa: PLC0415 - the matcher whose work is counted
+
+    looked: list[int] = []
+    fold = _columns.fold_header
+    monkeypatch.setattr(_columns, "fold_header", lambda text: looked.append(1) or fold(text))
+    assert _columns.match_header(["Номер сертификата", ""] * 600_000) is None
+    assert looked == []
+    assert _columns.match_header(["Номер сертификата", "Дата рождения"]) is not None

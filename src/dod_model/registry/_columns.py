@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from dod_model._base import fold_header
+from dod_model._base import budgets, fold_header
 from dod_model.registry._fields import FIELDS, KINDS
 
 __all__ = [
@@ -166,7 +166,13 @@ def match_header(cells: Sequence[object], kind: str | None = None) -> Header | N
 
 
 def best_header(cells: Sequence[object], kind: str | None, *, least: int) -> Header | None:
-    """As :func:`match_header`, with ``least`` fields at least (a JSON object may have one)."""
+    """As :func:`match_header`, with ``least`` fields at least (a JSON object may have one).
+
+    A row of more cells than a table row may have (``budgets.ROW_CELLS``) is no header: it is
+    not looked at cell by cell.
+    """
+    if len(cells) > budgets.ROW_CELLS:
+        return None
     names = tuple(c.strip() if isinstance(c, str) else "" for c in cells)
     best: tuple[int, int, int, Header] | None = None
     for order, candidate in enumerate(KINDS if kind is None else (kind,)):
