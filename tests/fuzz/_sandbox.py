@@ -58,15 +58,17 @@ class Limits:
     """Bytes of address space the child may map beyond what it started with (RLIMIT_AS)."""
 
 
-def limits_for(size: int, *, slack: float = 1.0) -> Limits:
+def limits_for(size: int, *, slack: float = 1.0, nodes: int = 0) -> Limits:
     """The promise for an input of ``size`` bytes: about 1 s per MB, < 200 MB over its size.
 
     The CPU bound is max(3 s, 2 s per MB), twice the promise so that a slow machine does not
     fail it; memory may grow by 200 MB plus 16 times the input (a roadmap holds its text a few
-    times over: cells, model, JSON).
+    times over: cells, model, JSON). A package whose XML holds ``nodes`` nodes (within the
+    node budgets) may take 4 s per million of them as well: reading costs about 2 µs a node,
+    and a small file may hold a large roadmap (a table of 7,000 rows in 180 KB).
     """
     megabytes = size / _MIB
-    cpu = max(3.0, 2.0 * megabytes) * slack
+    cpu = max(3.0, 2.0 * megabytes, 4.0 * nodes / 1e6) * slack
     return Limits(cpu=cpu, wall=2 * cpu + 4, memory=200 * _MIB + 16 * size)
 
 
