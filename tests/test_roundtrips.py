@@ -507,3 +507,16 @@ def test_an_approval_block_reads_the_same_whatever_spaces_its_lines_hold():
     assert roadmap.approval is not None
     assert (roadmap.approval.number, roadmap.approval.kind) == ("175", LegalActKind.ORDER)
     _assert_reads_back(roadmap, "docx")
+
+
+def test_a_text_of_a_million_tabs_is_written_as_characters_and_reads_back():
+    # Found by the fuzz run: a Word file holding two million tab characters in one w:t read as
+    # a title of two million tabs; written a w:tab each, it took 5 s and was a package of two
+    # million elements, which the reader refuses. Many tabs stay characters of one w:t.
+    title = "Создание" + "\t" * 1_000_000 + "МОЦ"
+    roadmap = _read(*_paragraphs(TITLE), _table(("1", title, "2021", "", "")))
+    data = _written(roadmap, "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert package.read("word/document.xml").count(b"<w:tab/>") == 0
+    back = dod_model.read(io.BytesIO(data), plugins=PLUGINS)
+    assert back.activities[0].title == title

@@ -103,6 +103,12 @@ def _clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+_MANY_TABS = 64
+"""A text of more tabs keeps them as characters of one ``w:t``: a ``w:tab`` each would make a
+file of a million tabs one of a million elements, past what the reader takes
+(``budgets.XML_NODES``); the reader gives either back as tabs."""
+
+
 class _Writer:
     """Builds ``word/document.xml`` element by element."""
 
@@ -132,7 +138,8 @@ class _Writer:
         run = etree.SubElement(p, _w("r"))
         if bold:
             etree.SubElement(etree.SubElement(run, _w("rPr")), _w("b"))
-        for number, piece in enumerate(text.split("\t")):
+        pieces = [text] if text.count("\t") > _MANY_TABS else text.split("\t")
+        for number, piece in enumerate(pieces):
             if number:
                 etree.SubElement(run, _w("tab"))
             if piece:
