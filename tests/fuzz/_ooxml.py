@@ -8,6 +8,7 @@ bytes of the whole file (``bytes``).
 
 from __future__ import annotations
 
+import copy
 import re
 import struct
 from collections.abc import Callable, Mapping, Sequence
@@ -129,9 +130,9 @@ class Duplicate(Op):
         node = _pick(state.tree(self.part), self.tag, self.index)
         if node is None or node.getparent() is None:
             return
-        text = etree.tostring(node)
-        for _ in range(min(self.times, max(1, _GROWTH // len(text)))):
-            node.addnext(etree.fromstring(text))
+        size = len(etree.tostring(node))
+        for _ in range(min(self.times, max(1, _GROWTH // size))):
+            node.addnext(copy.deepcopy(node))  # not re-parsed: a nest may be past parse depth
 
 
 @dataclass(frozen=True)
@@ -524,6 +525,7 @@ class Bytes(Op):
         else:
             regions = spans[self.region]
             start, end = regions[self.entry % len(regions)]
+        end = min(end, len(data))  # an earlier cut may have shortened the data
         if end <= start:
             return data
         at = min(start + int(self.at * (end - start)), end - 1)  # ``at`` may be 1.0
