@@ -113,19 +113,7 @@ class Field(_text.TextOp):
         return f"Field({self.line}:{self.column} {self.how} {_text.short(self.text)})"
 
     def lines(self, lines: list[str]) -> list[str]:
-        rows = [i for i, line in enumerate(lines) if ";" in line] or list(range(len(lines)))
-        if not rows:
-            return lines
-        at = rows[self.line % len(rows)]
-        cells = lines[at].split(";")
-        column = self.column % len(cells)
-        new = str(self.text)
-        if self.how == "add":
-            cells.insert(column, new)
-        else:
-            old = cells[column]
-            cells[column] = {"replace": new, "append": old + new, "prepend": new + old}[self.how]
-        return [*lines[:at], ";".join(cells), *lines[at + 1 :]]
+        return _text.edit_cell(lines, self.line, self.column, self.text, self.how, ";")
 
 
 @dataclass(frozen=True)

@@ -42,19 +42,26 @@ class Cell(TextOp):
         return f"Cell({self.line}:{self.column} {self.how} {short(self.text)})"
 
     def lines(self, lines: list[str]) -> list[str]:
-        rows = [i for i, line in enumerate(lines) if "\t" in line] or list(range(len(lines)))
-        if not rows:
-            return lines
-        at = rows[self.line % len(rows)]
-        cells = lines[at].split("\t")
-        column = self.column % len(cells)
-        new = str(self.text)
-        if self.how == "add":
-            cells.insert(column, new)
-        else:
-            old = cells[column]
-            cells[column] = {"replace": new, "append": old + new, "prepend": new + old}[self.how]
-        return [*lines[:at], "\t".join(cells), *lines[at + 1 :]]
+        return edit_cell(lines, self.line, self.column, self.text, self.how, "\t")
+
+
+def edit_cell(
+    lines: list[str], line: int, column: int, text: object, how: str, separator: str
+) -> list[str]:
+    """``lines`` with one cell of a row (a line holding ``separator``) edited ``how``."""
+    rows = [i for i, row in enumerate(lines) if separator in row] or list(range(len(lines)))
+    if not rows:
+        return lines
+    at = rows[line % len(rows)]
+    cells = lines[at].split(separator)
+    column %= len(cells)
+    new = str(text)
+    if how == "add":
+        cells.insert(column, new)
+    else:
+        old = cells[column]
+        cells[column] = {"replace": new, "append": old + new, "prepend": new + old}[how]
+    return [*lines[:at], separator.join(cells), *lines[at + 1 :]]
 
 
 @dataclass(frozen=True)
