@@ -1,0 +1,125 @@
+"""Renditions of the bundled Word roadmaps in every format a roadmap comes in.
+
+Each bundled ``.docx`` is converted the way users convert their files:
+
+* by LibreOffice Writer to ``.pdf`` (a published order), ``.doc`` (Word 97), ``.rtf``, ``.odt``
+  and ``.html`` ("Save as HTML");
+* by openpyxl to ``.xlsx``: a sheet holding the title paragraphs as rows above the table, the
+  table with its merged cells (section rows across the table, responsible cells merged down) as
+  merged ranges, multi-line cells wrapped, and the text after the table below it;
+* by LibreOffice Calc from that workbook to ``.xls`` and ``.ods``.
+
+Every rendition must read to the same roadmap as its Word file (``tests/test_renditions.py``).
+The files are committed (``tests/data/renditions``), so the suite reads them without LibreOffice;
+run this script again when the bundled Word files change::
+
+    python tests/renditions.py tests/data/renditions
+
+LibreOffice is found on ``PATH`` (``soffice``) or through ``DOD_MODEL_SOFFICE``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
+from dod_model.importers import DocxImporter, RawParagraph, RawTable
+
+# The Word files of the seed roadmaps, as the library bundles them.
+DOCUMENTS = Path(__file__).resolve().parents[1] / "src/dod_model/examples/data/documents"
+
+# Format → LibreOffice's output filter, for what Writer makes from a Word file.
+WRITER = {
+    "pdf": "pdf:writer_pdf_Export",
+    "doc": "doc:MS Word 97",
+    "rtf": "rtf:Rich Text Format",
+    "odt": "odt:writer8",
+    "html": "html:HTML (StarWriter)",
+}
+# And what Calc makes from the workbook.
+CALC = {"xls": "xls:MS Excel 97", "ods": "ods:calc8"}
+
+
+def soffice() -> str:
+    """The LibreOffice program: ``DOD_MODEL_SOFFICE``, else ``soffice`` on ``PATH``."""
+    found = os.environ.get("DOD_MODEL_SOFFICE") or shutil.which("soffice")
+    if not found:
+        sys.exit("needs LibreOffice (libreoffice-writer-nogui, libreoffice-calc-nogui)")
+    return found
+
+
+def convert(source: Path, target: Path, output_filter: str) -> None:
+    """``source`` converted by LibreOffice with ``output_filter`` to ``target``."""
+    with tempfile.TemporaryDirectory() as work:
+        profile = Path(work, "profile").as_uri()
+        subprocess.run(
+            [soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+             output_filter, "--outdir", work, str(source)],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        made = Path(work, source.stem + "." + output_filter.partition(":")[0])
+        shutil.move(made, target)
+
+
+def workbook(word: Path, target: Path) -> None:
+    """The Word file's paragraphs and tables written to one sheet, as a user would lay it out."""
+    raw = DocxImporter().read(word.read_bytes(), name=word.name)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Дорожная карта"
+    width = max(b.columns for b in raw.blocks if isinstance(b, RawTable))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    row = 0
+    for block in raw.blocks:
+        if isinstance(block, RawParagraph):
+            row += 1
+            sheet.cell(row, 1, block.text).alignment = wrap
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+            continue
+        row += 1  # a blank row before each table, as users leave one
+        started: dict[int, int] = {}  # column → the row its vertical merge begins at
+        for raw_row in block.rows:
+            row += 1
+            for cell in raw_row.cells:
+                last = cell.column + cell.span - 1
+                if cell.merged and cell.column in started:
+                    top = started[cell.column]
+                    for merged in list(sheet.merged_cells.ranges):
+                        if merged.min_row == top and merged.min_col == cell.column:
+                            sheet.merged_cells.remove(merged)
+                    sheet.merge_cells(start_row=top, start_column=cell.column, end_row=row,
+                                      end_column=last)  # fmt: skip
+                    continue
+                started[cell.column] = row
+                sheet.cell(row, cell.column, cell.text or None).alignment = wrap
+                if last > cell.column:
+                    sheet.merge_cells(start_row=row, start_column=cell.column, end_row=row,
+                                      end_column=last)  # fmt: skip
+    for column in range(1, width + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 12 if column == 1 else 40
+    book.save(target)
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for word in sorted(DOCUMENTS.glob("*.docx")):
+        for suffix, output_filter in WRITER.items():
+            convert(word, out / f"{word.stem}.{suffix}", output_filter)
+        book = out / f"{word.stem}.xlsx"
+        workbook(word, book)
+        for suffix, output_filter in CALC.items():
+            convert(book, out / f"{word.stem}.{suffix}", output_filter)
+        print(word.stem)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
