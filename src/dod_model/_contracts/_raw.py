@@ -61,13 +61,17 @@ class RawTable:
         rows: The rows, top to bottom.
         columns: The number of grid columns.
         line: The line of a text export where the table starts.
+        sheet: The sheet of a workbook it stands on.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       ``sheet``.
     """
 
     rows: tuple[RawRow, ...]
     columns: int
     line: int | None = None
+    sheet: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -77,12 +81,16 @@ class RawParagraph:
     Attributes:
         text: Its text as written.
         line: The line of a text export where it starts.
+        sheet: The sheet of a workbook it stands on (a title row above the table).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       ``sheet``.
     """
 
     text: str
     line: int | None = None
+    sheet: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -109,3 +117,23 @@ class RawDocument:
     def tables(self) -> tuple[RawTable, ...]:
         """The tables, in order."""
         return tuple(b for b in self.blocks if isinstance(b, RawTable))
+
+    @property
+    def sheets(self) -> tuple[str, ...]:
+        """The sheets its blocks stand on, in order (none for a document without sheets).
+
+        .. versionadded:: 0.3.0
+        """
+        return tuple(dict.fromkeys(b.sheet for b in self.blocks if b.sheet is not None))
+
+    def on_sheet(self, sheet: str) -> RawDocument:
+        """The document with only the blocks of ``sheet``.
+
+        Raises:
+            KeyError: No block stands on ``sheet``.
+
+        .. versionadded:: 0.3.0
+        """
+        if sheet not in self.sheets:
+            raise KeyError(sheet)
+        return attrs.evolve(self, blocks=tuple(b for b in self.blocks if b.sheet == sheet))

@@ -450,13 +450,17 @@ def _split_blocks(
     """The roadmap's tables, and the text before and after them.
 
     The roadmap's tables are the one with the header row and those that go on with its grid;
-    other tables (an approval block, signatures) count as text.
+    other tables (an approval block, signatures) count as text. In a workbook, the roadmap is on
+    the first sheet that holds one, and only that sheet is read.
     """
     tables: list[tuple[int, RawTable]] = []
     head: list[RawParagraph] = []
     tail: list[RawParagraph] = []
     number = 0
+    sheet: str | None = None  # of the roadmap's table, once found
     for item in blocks:
+        if tables and item.sheet != sheet:
+            continue  # another sheet than the roadmap's
         if isinstance(item, RawParagraph):
             block = item
         else:
@@ -466,6 +470,9 @@ def _split_blocks(
                 if tail:  # text between two pieces: rows across the piece before (notes, …)
                     tables[-1] = (tables[-1][0], _spanning(tables[-1][1], tail))
                     tail = []
+                if not tables:
+                    sheet = table.sheet
+                    head = [p for p in head if p.sheet == sheet]
                 tables.append((number, table))  # the roadmap, or its next piece after a break
                 continue
             block = _as_paragraph(table)
@@ -478,12 +485,23 @@ def _split_blocks(
         else:
             head.append(block)
     if not tables:
-        if number:
-            msg = "no roadmap table: no row names its columns («Мероприятие», «Срок», …)"
-        else:
-            msg = "no table: a roadmap is a table of activities"
-        raise DocumentError(msg)
+        raise _no_table(blocks, tables=number)
     return tables, head, tail
+
+
+def _no_table(blocks: Sequence[RawParagraph | RawTable], *, tables: int) -> DocumentError:
+    """Why no roadmap table was found: no table at all, or none with a header."""
+    sheets = list(dict.fromkeys(b.sheet for b in blocks if b.sheet is not None))
+    if sheets:
+        msg = (
+            f"no roadmap table on any sheet ({', '.join(sheets)}): no row names its columns "
+            "(«Мероприятие», «Срок», …)"
+        )
+    elif tables:
+        msg = "no roadmap table: no row names its columns («Мероприятие», «Срок», …)"
+    else:
+        msg = "no table: a roadmap is a table of activities"
+    return DocumentError(msg)
 
 
 def build_roadmap(raw: RawDocument, *, plugins: Plugins, region: str | None = None) -> Roadmap:

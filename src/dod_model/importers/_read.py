@@ -91,14 +91,30 @@ def _raw(importer: Importer, data: bytes, name: str) -> RawDocument:
                         format=raw.format or importer.name)  # fmt: skip
 
 
+def _sheet(raw: RawDocument, sheet: str | None) -> RawDocument:
+    """Of a workbook, the blocks of the sheet the user named."""
+    if sheet is None:
+        return raw
+    try:
+        return raw.on_sheet(sheet)
+    except KeyError:
+        known = ", ".join(f"«{s}»" for s in raw.sheets)
+        found = f"its sheets are {known}" if known else f"a {raw.format} document has no sheets"
+        msg = f"no sheet «{sheet}»: {found}"
+        raise DocumentError(msg) from None
+
+
 def read(source: Source, *, region: str | None = None, format: str | None = None,
-         plugins: Plugins | None = None, pause_collector: bool = False) -> Roadmap:  # fmt: skip
+         sheet: str | None = None, plugins: Plugins | None = None,
+         pause_collector: bool = False) -> Roadmap:  # fmt: skip
     """Read a roadmap document.
 
     Args:
         source: A path, or a binary file object.
         region: ISO 3166-2 code of the document's region; detected from its text when ``None``.
         format: The importer to use («text», …); sniffed from the content when ``None``.
+        sheet: Of a workbook, the sheet that holds the roadmap; the first sheet that holds
+            one when ``None``.
         plugins: The plugin session; the default one when ``None``.
         pause_collector: Pause Python's cyclic garbage collector while the document is read,
             and turn it on again after if it was on: a large roadmap then reads a few per cent
@@ -117,6 +133,8 @@ def read(source: Source, *, region: str | None = None, format: str | None = None
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        The collector is left alone unless ``pause_collector`` is given.
+    .. versionchanged:: 0.3.0
+       ``sheet``.
     """
     plugins = default_plugins() if plugins is None else plugins
     data, name = _bytes(source)
@@ -124,7 +142,9 @@ def read(source: Source, *, region: str | None = None, format: str | None = None
         importer = _choose(plugins, data, name, format)
         with _collector_paused() if pause_collector else contextlib.nullcontext():
             # Handed on, not kept: the layout lets the raw tables go once it has read them.
-            return build_roadmap(_raw(importer, data, name), plugins=plugins, region=region)
+            return build_roadmap(
+                _sheet(_raw(importer, data, name), sheet), plugins=plugins, region=region
+            )
     except DocumentError as exc:
         message = str(exc)
         raise DocumentError(message if message.startswith(name) else f"{name}: {message}") from None
