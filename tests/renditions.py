@@ -4,7 +4,8 @@ Each bundled ``.docx`` is converted the way users convert their files:
 
 * by LibreOffice Writer to ``.pdf`` (a published order), ``.doc`` (Word 97), ``.rtf``, ``.odt``
   and ``.html`` ("Save as HTML");
-* by openpyxl to ``.xlsx``: a sheet holding the title paragraphs as rows above the table, the
+* by openpyxl to ``.xlsx``: a sheet holding the title paragraphs as rows above the table (a blank
+  row for an empty paragraph), the
   table with its merged cells (section rows across the table, responsible cells merged down) as
   merged ranges, multi-line cells wrapped, and the text after the table below it;
 * by LibreOffice Calc from that workbook to ``.xls`` and ``.ods``.
@@ -79,13 +80,17 @@ def workbook(word: Path, target: Path) -> None:
     width = max(b.columns for b in raw.blocks if isinstance(b, RawTable))
     wrap = Alignment(wrap_text=True, vertical="top")
     row = 0
+    line = None  # of the paragraph before, in the Word file
     for block in raw.blocks:
         if isinstance(block, RawParagraph):
-            row += 1
+            # A blank row where the Word file has an empty paragraph, as a user lays it out.
+            row += 1 if line is None or block.line is None or block.line == line + 1 else 2
+            line = block.line
             sheet.cell(row, 1, block.text).alignment = wrap
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
             continue
         row += 1  # a blank row before each table, as users leave one
+        line = None
         started: dict[int, int] = {}  # column → the row its vertical merge begins at
         for raw_row in block.rows:
             row += 1
