@@ -446,13 +446,17 @@ def test_a_missing_input_is_one_line(monkeypatch, work, argv):
 
 
 def test_a_folder_that_cannot_be_listed_says_so(monkeypatch, work):
-    def refuse(self: Path) -> Iterator[Path]:
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    scandir = os.scandir
 
-    monkeypatch.setattr(Path, "iterdir", refuse)
+    def refuse(path: str | os.PathLike[str]) -> Iterator[os.DirEntry[str]]:
+        if Path(path) == work:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
     for command in ("read", "validate"):
         done = run_in_process(monkeypatch, [command, str(work)])
-        monkeypatch.setattr(Path, "iterdir", refuse)
+        monkeypatch.setattr(os, "scandir", refuse)
         line = done.failed_in_one_line()
         assert line.endswith(
             f"{work}: cannot list the folder (Permission denied); check its permissions"

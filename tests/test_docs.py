@@ -43,10 +43,16 @@ NOT_NAMESPACES = {
 _DIRECTIVE = re.compile(r"^\.\. (?:auto|py:)([a-z]+)::[ \t]+(\S+)((?:\n[ \t]+:.*)*)", re.MULTILINE)
 
 
+# The pages: those of the top folder and of its sections (docs/formats/…), not Sphinx's own.
+PAGES = sorted(
+    p for p in DOCS.rglob("*.md") if not any(s.startswith("_") for s in p.relative_to(DOCS).parts)
+)
+
+
 def _entries():
     """The paths of the objects the docs pages describe (autodoc, or a py: directive)."""
     entries = set()
-    for page in DOCS.glob("*.md"):
+    for page in PAGES:
         for kind, path, options in _DIRECTIVE.findall(page.read_text(encoding="utf-8")):
             entries.add(path)
             if kind != "module" or ":no-members:" in options:
@@ -71,10 +77,9 @@ def _doctest_blocks(page):
         yield text[: match.start()].count("\n") + 2, match[1]
 
 
-PAGES = sorted(DOCS.glob("*.md"))
-
-
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "page", PAGES, ids=lambda p: p.relative_to(DOCS).with_suffix("").as_posix()
+)
 def test_doc_examples_run(page):
     # Blocks of one page share their names, as Sphinx's doctest builder runs them.
     globs = {"dod_model": dod_model}
@@ -93,7 +98,7 @@ def test_the_main_pages_have_checked_examples():
 
 
 def test_every_public_class_and_function_is_on_a_docs_page():
-    documented = "\n".join(p.read_text(encoding="utf-8") for p in DOCS.glob("*.md"))
+    documented = "\n".join(p.read_text(encoding="utf-8") for p in PAGES)
     missing = [
         name
         for name in dod_model.__all__

@@ -211,12 +211,13 @@ def test_region_and_format_can_be_given(seeds):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"", "no table: a roadmap is a table of activities"),
+        (b"", "an empty file"),
+        (b" \r\n\t\n", "a file of nothing but blank space"),
         ("Просто письмо\nбез таблицы\n".encode(), "no table"),
         (b"a\tb\tc\n1\t2\t3\n", "no roadmap table: no row names its columns"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "legacy binary Word file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "an OLE2 compound file of no"),
         (b"PK\x03\x04" + b"\x00" * 100, "not a readable Word file"),
-        (b"\x00\x01\x02binary", "binary data, not a text export"),
+        (b"\x00\x01\x02binary", "binary data of no format an importer reads"),
     ],
 )
 def test_what_is_not_a_roadmap_is_refused_with_a_reason(data, message):
@@ -228,7 +229,7 @@ def test_what_is_not_a_roadmap_is_refused_with_a_reason(data, message):
 def test_paths_and_streams_are_named_in_errors(tmp_path):
     with pytest.raises(DocumentError, match=r"absent\.txt: cannot read the file"):
         dod_model.read(tmp_path / "absent.txt", plugins=PLUGINS)
-    with pytest.raises(DocumentError, match="binary file object"):
+    with pytest.raises(DocumentError, match="a text-mode file object: open the file with 'rb'"):
         dod_model.read(io.StringIO("text"), plugins=PLUGINS)  # type: ignore[arg-type]
 
 

@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from dod_model.analysis import diff, status
     from dod_model.codec import dumps, json_schema, loads
     from dod_model.exporters import write
-    from dod_model.importers import read
+    from dod_model.importers import read, read_all
     from dod_model.validation import rule, validate
 
 # Top-level names whose namespaces are loaded on first use, so that ``import dod_model`` loads
@@ -69,7 +69,7 @@ _ON_FIRST_USE = {
     **dict.fromkeys(("diff", "status"), "dod_model.analysis"),
     **dict.fromkeys(("dumps", "json_schema", "loads"), "dod_model.codec"),
     "write": "dod_model.exporters",
-    "read": "dod_model.importers",
+    **dict.fromkeys(("read", "read_all"), "dod_model.importers"),
     **dict.fromkeys(
         ("PluginLoadWarning", "Plugins", "RegionPlugin", "get_plugin_manager"), "dod_model._host"
     ),
@@ -119,6 +119,7 @@ __all__ = [
     "json_schema",
     "loads",
     "read",
+    "read_all",
     "rule",
     "status",
     "validate",

@@ -26,10 +26,12 @@ def choose(
     target: str,
     format: str | None,
     accepts: Callable[[C], bool],
+    first: tuple[str, ...] = (),
 ) -> C | None:
     """The plugin named ``format``, else the first that ``accepts`` the document.
 
-    Those that claim the suffix of ``target`` are tried first, the others after, in name order.
+    Those that claim a suffix of ``first`` are tried first, then those that claim the suffix of
+    ``target``, the others after, each group in name order.
 
     Args:
         registered: Importers or exporters by name, sorted by name.
@@ -37,6 +39,7 @@ def choose(
         target: The document as the user named it: its suffix, and the message.
         format: A plugin's name, or ``None`` to choose by suffix and ``accepts``.
         accepts: Whether a plugin takes this document (an importer sniffs its first bytes).
+        first: Suffixes whose claimants go first (what the content shows a document to be).
 
     Returns:
         The plugin, or ``None`` when none accepts the document.
@@ -50,7 +53,10 @@ def choose(
             msg = f"{target}: no {kind} for format {format!r} (known: {known})"
             raise DocumentError(msg)
         return registered[format]
-    suffix = PurePath(target).suffix.casefold()
-    claiming = [c for c in registered.values() if suffix and suffix in c.suffixes]
-    others = [c for c in registered.values() if c not in claiming]
-    return next((c for c in (*claiming, *others) if accepts(c)), None)
+    order: list[C] = []
+    for suffix in (*first, PurePath(target).suffix.casefold()):
+        order += [
+            c for c in registered.values() if suffix and suffix in c.suffixes and c not in order
+        ]
+    order += [c for c in registered.values() if c not in order]
+    return next((c for c in order if accepts(c)), None)

@@ -230,10 +230,12 @@ class Plugins:
         """Registered exporters by name, sorted by name."""
         return {n: e for n, (_, e) in self._keyed(_EXPORTERS).items()}
 
-    def choose_importer(self, name: str, head: bytes, format: str | None = None) -> Importer | None:
+    def choose_importer(self, name: str, head: bytes, format: str | None = None, *,
+                        first: tuple[str, ...] = ()) -> Importer | None:  # fmt: skip
         """The importer named ``format``, else the first whose ``sniff`` takes ``head``.
 
-        Those claiming the suffix of ``name`` are tried first.
+        Those claiming a suffix of ``first`` are tried first (the suffix of what the content
+        shows the document to be), then those claiming the suffix of ``name``, then the others.
 
         Raises:
             DocumentError: No importer is named ``format``.
@@ -246,6 +248,7 @@ class Plugins:
             target=name,
             format=format,
             accepts=lambda importer: importer.sniff(head),
+            first=first,
         )
 
     def choose_exporter(self, target: str, format: str | None = None) -> Exporter:

@@ -21,7 +21,7 @@ from dod_model._host import default_plugins
 from dod_model.analysis import diff, status
 from dod_model.cli._analysis import diff_data, render_diff, render_status, status_data
 from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch
-from dod_model.cli._guard import say
+from dod_model.cli._guard import one_line, say
 from dod_model.cli._inputs import (
     STDIN_NAME,
     UsageError,
@@ -92,8 +92,8 @@ def _exporter(args: argparse.Namespace, to_file: bool) -> Exporter:
 def _read(args: argparse.Namespace) -> int:
     if args.output == "-":
         args.output = None  # `-o -`: standard output, as without -o
-    files = expand(args.files)
-    sources = [path_input(p, region=args.region, format=args.format) for p in files]
+    listing = expand(args.files, args.include)
+    sources = [path_input(p, region=args.region, format=args.format) for p in listing.files]
     if args.example is not None:
         name = args.example
         roadmap = _example(name)  # an unknown name is a usage error, before any work
@@ -102,6 +102,8 @@ def _read(args: argparse.Namespace) -> int:
         msg = "name a FILE to read, or --example NAME"
         raise UsageError(msg)
     single = len(sources) == 1 and not any(is_folder(path) for path in args.files)
+    if single and listing.skipped:
+        single = False  # the skipped are reported as a batch reports them
     to_folder = _folder(args.output)
     exporter = _exporter(args, to_file=single and args.output is not None and not to_folder)
     if single and not to_folder:
@@ -124,13 +126,16 @@ def _read(args: argparse.Namespace) -> int:
         msg = f"{display_name(output)}: not a folder; several documents need -o DIR"
         raise UsageError(msg)
     batch = run_batch(sources, exporter, output, default_plugins())
-    lines = [
-        f"read {len(batch.written)}, refused {len(batch.refused)}; "
-        f"{exporter.name} files in {display_name(output)}"
-    ]
+    counts = f"read {len(batch.written)}, refused {len(batch.refused)}"
+    if listing.skipped:
+        counts += f", skipped {len(listing.skipped)}"
+    if listing.left_out:
+        counts += f" ({listing.left_out} left out by --include)"
+    lines = [f"{counts}; {exporter.name} files in {display_name(output)}"]
     lines += [f"  refused {reason}" for _, reason in batch.refused]
+    lines += [f"  skipped {one_line(skip.reason)}" for skip in listing.skipped]
     sys.stderr.write("\n".join(lines) + "\n")
-    return 2 if batch.refused else 0
+    return 2 if batch.refused or listing.skipped else 0
 
 
 def _exists(path: Path) -> bool:
@@ -171,12 +176,14 @@ def _validate(args: argparse.Namespace) -> int:
     if args.example is not None:
         example = _example(args.example)
         reports.append((f"example {args.example}", validate(example), example))
-    files = expand(args.files)
-    if not reports and not files:
+    listing = expand(args.files, args.include)
+    if not reports and not listing.files:
         msg = "name a FILE to validate, or --example NAME"
         raise UsageError(msg)
-    refused = 0
-    for path in files:
+    refused = len(listing.skipped)
+    for skip in listing.skipped:
+        say(f"skipped: {one_line(skip.reason)}")
+    for path in listing.files:
         try:
             document = read_document(path)
         except DodModelError as exc:

@@ -10,20 +10,20 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 
 from dod_model._base import budgets, display_name, read_bounded
 from dod_model._errors import DocumentError, DodModelError
+from dod_model.cli._guard import one_line
 from dod_model.cli._usage import STDIN, UsageError
 from dod_model.codec import from_data, parse_json
-from dod_model.importers import read
+from dod_model.importers import Listing, Refusal, list_documents, read
 from dod_model.model import CertificateRegistry, ProgrammeRegistry, Roadmap
 
 __all__ = [
-    "DOCUMENT_SUFFIXES",
     "STDIN_NAME",
     "UsageError",
     "expand",
@@ -32,9 +32,6 @@ __all__ = [
     "naming",
     "read_document",
 ]
-
-DOCUMENT_SUFFIXES = (".docx", ".txt")
-"""What a folder given to ``read`` or ``validate`` contributes: its Word and text files."""
 
 STDIN_NAME = "<stdin>"
 """The name standard input goes by in messages and in a roadmap's source."""
@@ -67,41 +64,38 @@ def is_folder(path: Path) -> bool:
         return False
 
 
-def _listing(folder: Path) -> list[Path]:
-    try:
-        return sorted(
-            p for p in folder.iterdir() if p.suffix.casefold() in DOCUMENT_SUFFIXES and p.is_file()
-        )
-    except OSError as exc:
-        shown = display_name(folder)
-        msg = f"{shown}: cannot list the folder ({exc.strerror}); check its permissions"
-        raise DocumentError(msg) from None
+def expand(paths: Sequence[Path], include: Sequence[str] = ()) -> Listing:
+    """Files to read, and the entries of folders that are not read, with the reason.
 
-
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files to read: each file as given, each folder as its documents sorted by name.
+    Each file is taken as given, each folder as its files sorted by name (those matching
+    ``include``, when given).
 
     Raises:
-        UsageError: A folder holds no document, or ``-`` is given twice.
+        UsageError: A folder holds nothing to read, or ``-`` is given twice.
         DocumentError: A folder cannot be listed.
     """
-    files: list[Path] = []
-    for path in paths:
-        if is_folder(path):
-            found = _listing(path)
-            if not found:
-                msg = (
-                    f"{display_name(path)}: the folder holds no "
-                    f"{' or '.join(DOCUMENT_SUFFIXES)} files"
-                )
-                raise UsageError(msg)
-            files += found
-        else:
-            files.append(path)
-    if sum(is_stdin(path) for path in files) > 1:
+    if sum(is_stdin(path) for path in paths) > 1:
         msg = "standard input (-) is given twice; it can be read once"
         raise UsageError(msg)
-    return files
+    files: list[Path] = []
+    skipped: list[Refusal] = []
+    left_out = 0
+    for path in paths:
+        if is_stdin(path):
+            files.append(path)
+            continue
+        listing = list_documents([path], include=include)
+        if not listing.files and is_folder(path):
+            what = f"no file matching {' or '.join(include)}" if include else "no file to read"
+            if listing.skipped:
+                what += f" ({len(listing.skipped)} skipped: {one_line(listing.skipped[0].reason)}"
+                what += ", …)" if len(listing.skipped) > 1 else ")"
+            msg = f"{display_name(path)}: the folder holds {what}"
+            raise UsageError(msg)
+        files += listing.files
+        skipped += listing.skipped
+        left_out += listing.left_out
+    return Listing(files=tuple(files), skipped=tuple(skipped), left_out=left_out)
 
 
 def _standard_input() -> bytes:

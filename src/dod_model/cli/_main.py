@@ -75,21 +75,36 @@ def _add_summary(commands: _Commands) -> None:
     summary.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
+def _add_include(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="of a folder, read only the files whose names match (a shell pattern, e.g. "
+        "'*.pdf'; case aside; may be given again)",
+    )
+
+
 def _add_read(commands: _Commands) -> None:
     reading = commands.add_parser(
         "read",
         help="read roadmap documents; convert them to JSON, CSV, Markdown, iCalendar, …",
-        description="Read roadmap documents (Word .docx files and plain-text exports of their "
-        "tables; roadmap JSON too) and write each in a format: canonical JSON to standard "
-        "output by default. Several files, or a folder (its .docx and .txt files), give one "
+        description="Read roadmap documents (Word .docx and .doc, PDF, .rtf, .odt, web pages, "
+        "workbooks .xlsx, .xls and .ods, plain-text, CSV and Markdown exports; roadmap JSON "
+        "too), each told by its content, and write each in a format: canonical JSON to "
+        "standard output by default. Several files, or a folder (every file in it), give one "
         "file each in the folder -o names, <stem><suffix>. A document that cannot be read is "
-        "refused with the reason and the others are read all the same; a line on standard "
-        "error counts them. Exit status 0 when every document was read, 2 when any was refused.",
+        "refused with the reason and the others are read all the same; what a folder holds "
+        "that is not read (folders, pipes, lock and hidden files) is named as skipped; a line "
+        "on standard error counts them. Exit status 0 when every document was read, 2 when any "
+        "was refused or skipped.",
     )
     reading.add_argument(
         "files", nargs="*", type=path_argument, metavar="FILE", help="documents or folders to read"
     )
     reading.add_argument("--example", metavar="NAME", help="read a bundled example")
+    _add_include(reading)
     reading.add_argument("--region", metavar="CODE", help="the documents' region (RU-SAM, …)")
     reading.add_argument("--format", metavar="NAME", help="force an importer («docx», «text»)")
     reading.add_argument(
@@ -174,6 +189,7 @@ def _add_validate(commands: _Commands) -> None:
         help="documents, JSON files or folders",
     )
     check.add_argument("--example", metavar="NAME", help="validate a bundled example")
+    _add_include(check)
     check.add_argument("--region", metavar="CODE", help="run this region's rules (RU-SAM, …)")
     check.add_argument("--json", action="store_true", help="print the reports as JSON")
 

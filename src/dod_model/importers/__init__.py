@@ -10,6 +10,7 @@ into a :class:`RawDocument` of paragraphs and tables; the shared layout turns th
 from dod_model._base import publish
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._docx import DocxImporter
+from dod_model.importers._folders import Listing, Reading, Refusal, list_documents, read_all
 from dod_model.importers._layout import build_roadmap, column_role
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
 from dod_model.importers._text import TextImporter
@@ -17,16 +18,21 @@ from dod_model.importers._text import TextImporter
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "DocxImporter",
+    "Listing",
     "RawCell",
     "RawDocument",
     "RawParagraph",
     "RawRow",
     "RawTable",
+    "Reading",
+    "Refusal",
     "TextImporter",
     "build_roadmap",
     "column_role",
+    "list_documents",
     "read",
+    "read_all",
 ]
 
 publish(__name__, *(globals()[name] for name in __all__))
-publish("dod_model", read, replace=True)  # documented at the top level
+publish("dod_model", read, read_all, replace=True)  # documented at the top level

@@ -16,6 +16,7 @@ from dod_model._base import budgets, display_name, read_bounded
 from dod_model._contracts import Importer, RawDocument
 from dod_model._errors import DocumentError, DodModelError
 from dod_model._host import Plugins, default_plugins
+from dod_model.importers._detect import detect
 from dod_model.importers._layout import build_roadmap
 from dod_model.model import Roadmap
 
@@ -43,7 +44,7 @@ def _bytes(source: Source) -> tuple[bytes, str]:
         msg = f"{name}: cannot read the stream ({exc})"
         raise DocumentError(msg) from None
     if not isinstance(data, bytes):
-        msg = f"{name}: read() needs a binary file object (open the file with 'rb')"
+        msg = f"{name}: a text-mode file object: open the file with 'rb'"
         raise DocumentError(msg)
     if len(data) > MAX_DOCUMENT_BYTES:
         msg = f"{name}: over the {MAX_DOCUMENT_BYTES:,} bytes a roadmap may have"
@@ -52,23 +53,35 @@ def _bytes(source: Source) -> tuple[bytes, str]:
 
 
 def _choose(plugins: Plugins, data: bytes, name: str, format: str | None) -> Importer:
+    """The importer for ``data``: by ``format``, else by what the content is, then the suffix."""
     head = data[:8192]
-    importer = plugins.choose_importer(name, head, format)
-    if importer is not None:
-        return importer
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        msg = (
-            f"{name}: a legacy binary Word file (.doc) or a password-protected one; save it as "
-            ".docx without a password and read that"
-        )
+    named = plugins.choose_importer(name, head, format) if format is not None else None
+    if named is not None:  # a format named is its importer, or refused as unknown
+        return named
+    if not data.strip():
+        found = "an empty file" if not data else "a file of nothing but blank space"
+        msg = f"{name}: {found}; is it the roadmap, saved to the end?"
         raise DocumentError(msg)
-    if data.startswith(b"PK\x03\x04"):
-        msg = f"{name}: a zip package that no importer reads; is it a Word .docx file?"
+    content = detect(data)
+    first = (content.suffix,) if content is not None else ()
+    importer = plugins.choose_importer(name, head, first=first)
+    if importer is not None and (
+        content is None
+        or content.suffix in importer.suffixes
+        # A package or OLE2 file of no office format (or damaged): the importers' own checks
+        # say what is wrong with it.
+        or content.suffix in (".zip", ".ole")
+    ):
+        return importer
+    tried = ", ".join(plugins.importers())
+    if content is not None:
+        advice = content.advice or f"no importer reads it ({tried} tried)"
+        msg = f"{name}: {content.what}: {advice}"
         raise DocumentError(msg)
     if b"\x00" in head:
-        msg = f"{name}: binary data, not a text export; save the roadmap as .docx or as text"
+        msg = f"{name}: binary data of no format an importer reads ({tried} tried)"
         raise DocumentError(msg)
-    msg = f"{name}: no importer recognises this document ({', '.join(plugins.importers())} tried)"
+    msg = f"{name}: no importer recognises this document ({tried} tried)"
     raise DocumentError(msg)
 
 
