@@ -1,6 +1,7 @@
 """Renditions of the bundled Word roadmaps in every format a roadmap comes in.
 
-Each bundled ``.docx`` is converted the way users convert their files:
+Each bundled ``.docx``, as Word would save it (:func:`as_saved`), is converted the way users
+convert their files:
 
 * by LibreOffice Writer to ``.pdf`` (a published order), ``.doc`` (Word 97), ``.rtf``, ``.odt``
   and ``.html`` ("Save as HTML");
@@ -28,7 +29,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+import docx
 import openpyxl
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
@@ -55,6 +59,27 @@ def soffice() -> str:
     if not found:
         sys.exit("needs LibreOffice (libreoffice-writer-nogui, libreoffice-calc-nogui)")
     return found
+
+
+def as_saved(word: Path, folder: Path) -> Path:
+    """The Word file as Word itself would save it, for LibreOffice to convert.
+
+    The bundled files are built by python-docx with quirks for the Word importer: a page-number
+    field inside cells, whose result Word leaves empty but every converter fills in with the
+    page it lays the cell out on, and a body ending in a table, which Word never writes (it
+    keeps a paragraph after the last table). Here the fields go and the paragraph is added.
+    """
+    document = docx.Document(str(word))
+    body = document.element.body
+    for run in body.iter(qn("w:r")):
+        if run.find(qn("w:fldChar")) is not None or run.find(qn("w:instrText")) is not None:
+            run.getparent().remove(run)
+    last = [child for child in body if child.tag != qn("w:sectPr")][-1]
+    if last.tag == qn("w:tbl"):
+        last.addnext(OxmlElement("w:p"))
+    saved = folder / word.name
+    document.save(str(saved))
+    return saved
 
 
 def convert(source: Path, target: Path, output_filter: str) -> None:
@@ -117,8 +142,10 @@ def workbook(word: Path, target: Path) -> None:
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for word in sorted(DOCUMENTS.glob("*.docx")):
-        for suffix, output_filter in WRITER.items():
-            convert(word, out / f"{word.stem}.{suffix}", output_filter)
+        with tempfile.TemporaryDirectory() as work:
+            saved = as_saved(word, Path(work))
+            for suffix, output_filter in WRITER.items():
+                convert(saved, out / f"{word.stem}.{suffix}", output_filter)
         book = out / f"{word.stem}.xlsx"
         workbook(word, book)
         for suffix, output_filter in CALC.items():
