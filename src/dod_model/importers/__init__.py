@@ -12,11 +12,13 @@ from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, Raw
 from dod_model.importers._docx import DocxImporter
 from dod_model.importers._folders import Listing, Reading, Refusal, list_documents, read_all
 from dod_model.importers._layout import build_roadmap, column_role
+from dod_model.importers._legacy import DocImporter, RtfImporter
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
 from dod_model.importers._text import TextImporter
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "DocImporter",
     "DocxImporter",
     "Listing",
     "RawCell",
@@ -26,6 +28,7 @@ __all__ = [
     "RawTable",
     "Reading",
     "Refusal",
+    "RtfImporter",
     "TextImporter",
     "build_roadmap",
     "column_role",
