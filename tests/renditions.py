@@ -30,6 +30,8 @@ import tempfile
 from pathlib import Path
 
 import docx
+import docx.document
+import docx.table
 import openpyxl
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -66,20 +68,98 @@ def as_saved(word: Path, folder: Path) -> Path:
 
     The bundled files are built by python-docx with quirks for the Word importer: a page-number
     field inside cells, whose result Word leaves empty but every converter fills in with the
-    page it lays the cell out on, and a body ending in a table, which Word never writes (it
-    keeps a paragraph after the last table). Here the fields go and the paragraph is added.
+    page it lays the cell out on; tracked changes, which a converter shows as marked-up text;
+    tables without borders; and a body ending in a table, which Word never writes (it keeps a
+    paragraph after the last table). Here the fields go, the changes are accepted, the tables
+    get the single lines of Word's «Table Grid» and the paragraph is added.
     """
     document = docx.Document(str(word))
     body = document.element.body
-    for run in body.iter(qn("w:r")):
+    for run in list(body.iter(qn("w:r"))):
         if run.find(qn("w:fldChar")) is not None or run.find(qn("w:instrText")) is not None:
             run.getparent().remove(run)
+    for deleted in list(body.iter(qn("w:del"))):
+        deleted.getparent().remove(deleted)
+    for inserted in list(body.iter(qn("w:ins"))):
+        for child in list(inserted):
+            inserted.addprevious(child)
+        inserted.getparent().remove(inserted)
+    for properties in body.iter(qn("w:tblPr")):
+        borders = OxmlElement("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            line = OxmlElement(f"w:{side}")
+            for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000")):
+                line.set(qn(f"w:{key}"), value)
+            borders.append(line)
+        look = properties.find(qn("w:tblLook"))
+        if look is not None:
+            look.addprevious(borders)
+        else:
+            properties.append(borders)
+    _landscape(document)
+    for table in document.tables:
+        _widths(table)
     last = [child for child in body if child.tag != qn("w:sectPr")][-1]
     if last.tag == qn("w:tbl"):
         last.addnext(OxmlElement("w:p"))
     saved = folder / word.name
     document.save(str(saved))
     return saved
+
+
+# Twips: an A4 page turned landscape, 2 cm margins, as a roadmap's appendix is printed.
+_PAGE, _MARGIN = (16838, 11906), 1134
+
+
+def _landscape(document: docx.document.Document) -> None:
+    for section_properties in document.element.body.iter(qn("w:sectPr")):
+        size = section_properties.find(qn("w:pgSz"))
+        if size is not None:
+            size.set(qn("w:w"), str(_PAGE[0]))
+            size.set(qn("w:h"), str(_PAGE[1]))
+            size.set(qn("w:orient"), "landscape")
+        margins = section_properties.find(qn("w:pgMar"))
+        if margins is not None:
+            for side in ("top", "right", "bottom", "left"):
+                margins.set(qn(f"w:{side}"), str(_MARGIN))
+
+
+def _weight(header: str) -> float:
+    """How wide a column is laid out, by its header: titles widest, numbers narrowest."""
+    header = header.casefold()
+    if header.strip() in ("", "№", "№ п/п", "n п/п"):
+        return 0.4
+    if "мероприяти" in header or "наименовани" in header or "содержани" in header:
+        return 3.0
+    if "ответствен" in header or "исполнител" in header:
+        return 1.8
+    return 1.6 if "результат" in header else 1.25
+
+
+def _widths(table: docx.table.Table) -> None:
+    """Column widths a person would give the table, its cells sized to their grid columns."""
+    grid = table._tbl.tblGrid
+    columns = grid.findall(qn("w:gridCol"))
+    first = table._tbl.tr_lst[0]
+    headers = (
+        [tc.xpath("string(.)") for tc in first.tc_lst]
+        if len(first.tc_lst) == len(columns)
+        else [""] * len(columns)
+    )
+    weights = [_weight(h) if len(columns) > 2 else 1.0 for h in headers]
+    usable = _PAGE[0] - 2 * _MARGIN
+    widths = [round(usable * w / sum(weights)) for w in weights]
+    for column, width in zip(columns, widths, strict=True):
+        column.set(qn("w:w"), str(width))
+    for row in table._tbl.tr_lst:
+        start = 0
+        for tc in row.tc_lst:
+            span = tc.grid_span
+            width = tc.tcPr.find(qn("w:tcW")) if tc.tcPr is not None else None
+            if width is not None:
+                width.set(qn("w:w"), str(sum(widths[start : start + span])))
+                width.set(qn("w:type"), "dxa")
+            start += span
 
 
 def convert(source: Path, target: Path, output_filter: str) -> None:
