@@ -13,6 +13,8 @@ from dod_model.importers._docx import DocxImporter
 from dod_model.importers._layout import build_roadmap, column_role
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
 from dod_model.importers._text import TextImporter
+from dod_model.importers._xls import XlsImporter
+from dod_model.importers._xlsx import XlsxImporter
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -23,6 +25,8 @@ __all__ = [
     "RawRow",
     "RawTable",
     "TextImporter",
+    "XlsImporter",
+    "XlsxImporter",
     "build_roadmap",
     "column_role",
     "read",

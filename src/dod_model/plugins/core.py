@@ -13,7 +13,7 @@ from dod_model.exporters import (
     MarkdownExporter,
 )
 from dod_model.hookspecs import hookimpl
-from dod_model.importers import DocxImporter, TextImporter
+from dod_model.importers import DocxImporter, TextImporter, XlsImporter, XlsxImporter
 from dod_model.plugins._registry_rules import REGISTRY_RULES
 from dod_model.plugins._roadmap_rules import ROADMAP_RULES
 from dod_model.validation import Rule
@@ -23,9 +23,11 @@ __all__ = ["dod_register_exporters", "dod_register_importers", "dod_register_rul
 
 @hookimpl
 def dod_register_importers(register: Callable[[Importer], None]) -> None:
-    """The Word and plain-text importers."""
+    """The Word, plain-text and Excel importers."""
     register(DocxImporter())
     register(TextImporter())
+    register(XlsxImporter())
+    register(XlsImporter())
 
 
 @hookimpl
