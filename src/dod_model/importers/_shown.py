@@ -7,7 +7,8 @@ sheet shows, so a value is rendered through its format:
 - dates and times by their codes (``dd.mm.yyyy``, ``d mmmm yyyy`` → «1 сентября 2020»,
   ``mmmm yyyy`` → «сентябрь 2020», ``mmm-yy`` → «сен-20», ``h:mm``), month and weekday names
   in Russian (a month after a day in the genitive), the date separator ``/`` as ``.``; the
-  built-in date formats as a Russian Excel shows them (14: ``dd.mm.yyyy``);
+  built-in date formats as a Russian Excel shows them (14: ``dd.mm.yyyy``), and so the US
+  short date (``m/d/yyyy``) that Calc writes format 14 as;
 - numbers by their codes' digits, decimals, grouping (a space), percent and literal text, with
   a decimal comma;
 - the ``General`` format: an integer without «,0», other numbers to 15 significant digits
@@ -51,6 +52,9 @@ _BUILTIN = {
     45: "mm:ss", 46: "[h]:mm:ss", 47: "mm:ss.0", 48: "##0.0E+0", 49: "@",
 }  # fmt: skip
 
+# The US short date, as Calc writes built-in format 14 (and openpyxl names it): a Russian
+# Excel shows format 14 as dd.mm.yyyy.
+_US_SHORT_DATES = frozenset({"m/d/yyyy", "m/d/yy", "mm/dd/yy", "mm/dd/yyyy", "mm-dd-yy"})
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _TOKEN = re.compile(
     r'"(?P<quoted>[^"]*)"?|\\(?P<escaped>.)|\[(?P<bracket>[^\]]*)\]?|_(?P<pad>.)|\*(?P<fill>.)'
@@ -77,6 +81,7 @@ def shown_text(text: str) -> str:
 
 def general(value: float) -> str:
     """A number as the ``General`` format shows it: «12», «3,5», «0,3», «1E+20»."""
+    value = float(value)
     if math.isnan(value) or math.isinf(value):
         return str(value)
     if value.is_integer() and abs(value) < 1e15:
@@ -299,6 +304,8 @@ def formatter(code: str, *, date1904: bool = False) -> Callable[[float], str] | 
         code = builtin
     if code.strip().lower() in ("general", "", "@"):
         return None
+    if code.lower() in _US_SHORT_DATES:
+        code = _BUILTIN[14]
     sections = _sections(code)
     if _is_date(sections[0]):
         tokens = sections[0]

@@ -71,7 +71,10 @@ def _stream(data: bytes, name: str) -> bytes:
         if number >= count:
             raise _damaged(name, f"sector {number:,} past the file's end")
         start = (number + 1) << shift
-        return data[start : start + size]
+        found = data[start : start + size]
+        if len(found) < size:
+            raise _damaged(name, f"sector {number:,} cut short")
+        return found
 
     fat_sectors, first_directory = struct.unpack_from("<LL", data, 0x2C)
     mini_cutoff, first_mini_fat, _mini_fats, first_difat, difats = struct.unpack_from(

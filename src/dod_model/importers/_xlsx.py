@@ -51,9 +51,12 @@ def _entries(head: bytes) -> list[tuple[bytes, int, bytes]]:
         name = head[start + 30 : start + 30 + name_length]
         data = start + 30 + name_length + extra_length
         found.append((name, method, head[data : data + size] if size else head[data:]))
-        if not size:
-            break  # sizes written after the data: where the next entry begins is not known
-        start = data + size
+        if size:
+            start = data + size
+        else:  # sizes written after the data (Calc does): the next entry's header is sought
+            start = head.find(b"PK\x03\x04", data)
+            if start < 0:
+                break
     return found
 
 
