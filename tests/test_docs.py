@@ -46,7 +46,7 @@ _DIRECTIVE = re.compile(r"^\.\. (?:auto|py:)([a-z]+)::[ \t]+(\S+)((?:\n[ \t]+:.*
 def _entries():
     """The paths of the objects the docs pages describe (autodoc, or a py: directive)."""
     entries = set()
-    for page in DOCS.glob("*.md"):
+    for page in DOCS.rglob("*.md"):
         for kind, path, options in _DIRECTIVE.findall(page.read_text(encoding="utf-8")):
             entries.add(path)
             if kind != "module" or ":no-members:" in options:
