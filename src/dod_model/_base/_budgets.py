@@ -25,6 +25,7 @@ __all__ = [
     "PART_BYTES",
     "REGISTRY_FIELD_CHARS",
     "ROW_CELLS",
+    "SHEET_CELLS",
     "STREAM_RATIO",
     "TEXT_CHARS",
     "XML_DENSITY",
@@ -76,6 +77,10 @@ REGISTRY_FIELD_CHARS = 1 * _MIB
 ROW_CELLS = 1_000
 """The most cells one table row may have (Word allows 63 columns; a spreadsheet's used range
 seldom a few hundred): a row of millions of cells is no roadmap, and would cost gigabytes."""
+SHEET_CELLS = 500_000
+"""The most cells the grids of a workbook's sheets may make, together (each sheet: its rows
+holding a value, times the columns up to the last holding one). A 16,000-row roadmap of five
+columns makes 80,000; a grid is built whole, at about 300 bytes a cell, before its roadmap is."""
 TEXT_CHARS = 2_000_000
 """The longest one line of a text export may be, in characters: a line of megabytes is no
 roadmap's, costs hundreds of megabytes to read, and would not fit the ten million bytes the XML
@@ -130,6 +135,9 @@ BUDGETS = (
            "SchemaError, or a problem row"),
     Budget("ROW_CELLS", ROW_CELLS, "cells", "the cells of one table row in a document",
            "refused, naming the row"),
+    Budget("SHEET_CELLS", SHEET_CELLS, "cells",
+           "the grids of a workbook's sheets (rows holding a value × columns to the last one "
+           "holding one), together", "refused, naming the sheet"),
     Budget("TEXT_CHARS", TEXT_CHARS, "characters", "one line of a text export",
            "refused, naming the line"),
     Budget("REGISTRY_FIELD_CHARS", REGISTRY_FIELD_CHARS, "characters",

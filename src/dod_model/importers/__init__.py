@@ -15,6 +15,8 @@ from dod_model.importers._layout import build_roadmap, column_role
 from dod_model.importers._legacy import DocImporter, RtfImporter
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
 from dod_model.importers._text import TextImporter
+from dod_model.importers._xls import XlsImporter
+from dod_model.importers._xlsx import XlsxImporter
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -30,6 +32,8 @@ __all__ = [
     "Refusal",
     "RtfImporter",
     "TextImporter",
+    "XlsImporter",
+    "XlsxImporter",
     "build_roadmap",
     "column_role",
     "list_documents",

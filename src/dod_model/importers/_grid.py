@@ -139,7 +139,15 @@ def sheet_blocks(
             blocks.extend(_paragraphs(run[last + 1 :], sheet))
         run.clear()
 
-    for number in range(1, last_row + 1):
+    # Only the rows that hold a value or stand under a merged cell are walked: a row number
+    # that jumps (a note at row 1,000,000) costs nothing; the rows between cut the run.
+    before = 0
+    for number in sorted({r for r, _ in texts}.union(grid.covering)):
+        if number > last_row:
+            break
+        if number > before + 1 and run:
+            close()
+        before = number
         raw, filled = grid.row(number)
         if filled or any(c.merged and c.text.strip() for c in raw.cells):
             run.append((raw, filled))

@@ -13,7 +13,14 @@ from dod_model.exporters import (
     MarkdownExporter,
 )
 from dod_model.hookspecs import hookimpl
-from dod_model.importers import DocImporter, DocxImporter, RtfImporter, TextImporter
+from dod_model.importers import (
+    DocImporter,
+    DocxImporter,
+    RtfImporter,
+    TextImporter,
+    XlsImporter,
+    XlsxImporter,
+)
 from dod_model.plugins._registry_rules import REGISTRY_RULES
 from dod_model.plugins._roadmap_rules import ROADMAP_RULES
 from dod_model.validation import Rule
@@ -23,11 +30,13 @@ __all__ = ["dod_register_exporters", "dod_register_importers", "dod_register_rul
 
 @hookimpl
 def dod_register_importers(register: Callable[[Importer], None]) -> None:
-    """The Word and plain-text importers."""
+    """The built-in importers: every format a roadmap comes in."""
     register(DocxImporter())
     register(TextImporter())
     register(DocImporter())  # Word 97 and RTF, through LibreOffice
     register(RtfImporter())
+    register(XlsxImporter())
+    register(XlsImporter())
 
 
 @hookimpl
