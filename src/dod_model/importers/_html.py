@@ -78,5 +78,5 @@ class HtmlImporter:
         text, encoding = decode_page(data, name)
         check_markup(text, name)
         root = _parse(text, name)
-        return RawDocument(blocks=tuple(page_blocks(root, name)), format=self.name,
+        return RawDocument(blocks=tuple(page_blocks(root, text, name)), format=self.name,
                            encoding=encoding)  # fmt: skip

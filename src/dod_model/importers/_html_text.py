@@ -122,8 +122,8 @@ _SHORT_TAGS = re.compile(
     rf"(?:[^<]++|<[A-Za-z]{_NAME}(?:{_ATTRIBUTE}){{0,{budgets.HTML_ATTRIBUTES}}}+[\s/]*+(?:>|\Z)"
     rf"|<(?![A-Za-z]{_NAME}(?:{_ATTRIBUTE}){{{budgets.HTML_ATTRIBUTES + 1}}}))*+"
 )
-# A run of blanks, slashes or quotes before what may begin an attribute without a value.
-_BEFORE_NAME = re.compile(r"[\s/\"']++(?=[^\s/\"'=<>])")
+# What may begin an attribute without a value: a character after a blank, slash or quote.
+_NAME_START = re.compile(r"(?<=[\s/\"'])[^\s/\"'=<>]")
 # What the cheap bound of attributes without values counts: what may stand before one.
 _SEPARATORS = (" ", "\t", "\n", "\r", "\f", "/", '"', "'")
 
@@ -155,7 +155,7 @@ def check_markup(text: str, name: str) -> None:
         raise _refuse(name, f"up to {nodes:,} elements, runs of text and attributes",
                       f"{limit:,} nodes a tree may have")  # fmt: skip
     if nodes + sum(map(text.count, _SEPARATORS)) > limit:
-        bare = _BEFORE_NAME.subn("", text)[1]
+        bare = sum(1 for _ in _NAME_START.finditer(text))  # one at a time: no list of them
         if nodes + bare > limit:
             raise _refuse(name, f"up to {nodes + bare:,} elements, runs of text and attributes",
                           f"{limit:,} nodes a tree may have")  # fmt: skip

@@ -1,11 +1,12 @@
 """The blocks of a parsed HTML page: paragraphs as a browser lays them out, tables on a grid.
 
 What a reader does not see is left out before the walk (:func:`prune`): scripts, styles, the
-head, forms, navigation, banners and footers (``<nav>``, ``<aside>``, ``<menu>``, a ``<header>``
-or ``<footer>`` of the page rather than of an article or section, and what ``role`` marks as
-such), hidden elements (``hidden``, ``display:none``, ``visibility:hidden``, Word's
-``mso-hide:all``) and LibreOffice's page-number fields. Of a page with ``<main>`` (or
-``role="main"``) or ``<article>``, only that is read, unless the table is elsewhere.
+head, forms, navigation, banners and footers (``<nav>``, ``<aside>``, ``<menu>``,
+``<footer>``, a ``<header>`` of the page rather than of an article or section, and what
+``role`` marks as such), hidden elements (``hidden``, ``display:none``,
+``visibility:hidden``, Word's ``mso-hide:all``) and LibreOffice's page-number fields. Of a
+page with ``<main>`` (or ``role="main"``) or ``<article>``, only that is read, unless the
+table is elsewhere.
 
 Text is laid out as a browser does: runs of blanks are one space, blocks (``<p>``, ``<div>``,
 ``<li>``, headings …) and ``<br>`` begin lines, a no-break space is a space (as the Word
@@ -48,22 +49,13 @@ _PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "addres
 # What no reader sees, or what is the site's and not the document's.
 _UNSEEN = ("script", "style", "head", "title", "noscript", "template", "iframe", "object",
            "embed", "svg", "math", "select", "button", "textarea", "nav", "aside", "form",
-           "menu", "dialog")  # fmt: skip
-_PRUNED = etree.XPath(
-    "|".join(f"//{tag}" for tag in _UNSEEN)
-    + "|//header[not(ancestor::article or ancestor::main or ancestor::section)]"
-    + "|//footer[not(ancestor::article or ancestor::main or ancestor::section)]"
-    + "|//*[@hidden or @role='navigation' or @role='banner' or @role='contentinfo'"
-    + " or @role='search' or @role='complementary' or @aria-hidden='true']"
-    + "|//sdfield[translate(@type, 'page', 'PAGE')='PAGE']"
-)
-_STYLED = etree.XPath("//*[@style]")
+           "menu", "dialog", "footer")  # fmt: skip
+_LEFT_OUT = frozenset((*_UNSEEN, "header", "sdfield"))
+_SITE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
+_SECTIONING = frozenset({"article", "main", "section"})
 _HIDDEN = re.compile(r"display\s*+:\s*+none|visibility\s*+:\s*+hidden|mso-hide\s*+:\s*+all",
                      re.IGNORECASE)  # fmt: skip
 _LIST_MARKER = re.compile(r"mso-list\s*+:\s*+ignore", re.IGNORECASE)
-_MAIN = etree.XPath("//main[not(ancestor::main)]|//*[@role='main'][not(ancestor::main)]")
-_ARTICLES = etree.XPath("//article[not(ancestor::article)]")
-_HAS_TABLE = etree.XPath("boolean(.//table)")
 
 _BLANKS = re.compile(r"[ \t\n\r\f]++")
 # Characters no text holds: C0 and C1 controls, noncharacters. A no-break space is a space and
@@ -94,26 +86,74 @@ def _detach(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def prune(root: etree._Element) -> tuple[list[etree._Element], set[etree._Element]]:
+def _unseen(element: etree._Element) -> bool:
+    """Whether an element the walk leaves out by its tag is left out (a page's header is)."""
+    tag = element.tag
+    if tag == "header":
+        return not any(a.tag in _SECTIONING for a in element.iterancestors())
+    if tag == "sdfield":
+        return (element.get("type") or "").upper() == "PAGE"
+    return True
+
+
+def _hidden(element: etree._Element, style: str | None, markers: set[etree._Element]) -> bool:
+    """Whether an element is hidden or the site's; Word's list markers kept in ``markers``."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if (element.get("role") or "").strip().lower() in _SITE_ROLES:
+        return True
+    if style is None:
+        return False
+    if _HIDDEN.search(style):
+        return True
+    if "mso-list" in style and _LIST_MARKER.search(style):
+        markers.add(element)
+    return False
+
+
+def _outermost(elements: list[etree._Element], tag: str) -> list[etree._Element]:
+    return [e for e in elements if not any(a.tag == tag for a in e.iterancestors())]
+
+
+def prune(root: etree._Element, text: str) -> tuple[list[etree._Element], set[etree._Element]]:
     """Leave out of ``root`` what is not read; the elements to read, and the list markers.
+
+    ``text`` is the page's text: attributes it never names are not looked for, so that a page
+    without them costs one pass over the elements it leaves out by their tags.
 
     Returns:
         The content to read (``main``, the articles, or the whole page), and the Word list
         markers (``mso-list:Ignore`` spans) in it.
     """
-    for element in _PRUNED(root):
-        _detach(element)
+    lower = text.lower()
+    doomed = [e for e in root.iter(*_LEFT_OUT) if _unseen(e)]
     markers: set[etree._Element] = set()
-    for element in _STYLED(root):
-        style = element.get("style") or ""
-        if _HIDDEN.search(style):
-            _detach(element)
-        elif "mso-list" in style and _LIST_MARKER.search(style):
-            markers.add(element)
-    for content in (_MAIN(root), _ARTICLES(root)):
-        if content and any(_HAS_TABLE(element) for element in content):
+    mains = list(root.iter("main"))
+    articles = list(root.iter("article"))
+    roles, hidden = "role" in lower, "hidden" in lower
+    styles = any(word in lower for word in ("display", "visibility", "mso-hide", "mso-list"))
+    if roles or hidden or styles:
+        for element in root.iter(etree.Element):
+            if roles and element.get("role") == "main":
+                mains.append(element)
+            style = element.get("style") if styles else None
+            if (roles or hidden or style is not None) and _hidden(element, style, markers):
+                doomed.append(element)
+    for element in doomed:
+        _detach(element)
+    for found in (_outermost(mains, "main"), _outermost(articles, "article")):
+        content = [e for e in found if _in_tree(e, root)]
+        if any(next(e.iter("table"), None) is not None for e in content):
             return content, markers
     return [root], markers
+
+
+def _in_tree(element: etree._Element, root: etree._Element) -> bool:
+    """Whether ``element`` is still in the tree of ``root`` (not left out with an ancestor)."""
+    top = element
+    while (parent := top.getparent()) is not None:
+        top = parent
+    return top is root
 
 
 def _number(value: str | None, default: int, low: int, high: int) -> int:
@@ -130,7 +170,9 @@ def _span(value: str | None, high: int) -> int:
 
     1 when it has none; 0 is kept (a rowspan of 0 goes on to the end of its group).
     """
-    text = (value or "").strip()
+    if value is None:
+        return 1
+    text = value.strip()
     digits = len(text) - len(text.lstrip("0123456789"))
     if digits == 0:
         return 1
@@ -162,7 +204,7 @@ class _Layout:
 
     def text(self, piece: str | None) -> None:
         if piece:
-            if self.marker and not piece.isspace():
+            if self.marker and piece.strip(" \t\n\r\f\xa0"):
                 self.parts.append(f" {self.marker} ")
                 self.marker = ""
             self.parts.append(piece)
@@ -171,7 +213,15 @@ class _Layout:
         self.lines.append(_line(self.parts))
         self.parts = []
 
-    def end_block(self, *, paragraph: bool = False) -> None:
+    def end_block(self, *, paragraph: bool = False, numbered: bool = False) -> None:
+        """The block going on ends (``paragraph``: a paragraph of its own).
+
+        When it ends for good (``numbered``, not because a block begins inside it), a list
+        number with no text after it stands alone.
+        """
+        if numbered and self.marker:
+            self.parts.append(self.marker)
+            self.marker = ""
         if self.parts:
             self.line_break()
         text = "\n".join(self.lines).strip("\n ") if self.lines else ""
@@ -185,19 +235,35 @@ class _Layout:
         elif paragraph:
             self.gap += 1
 
-    def end_item(self) -> None:
-        """The end of a list item: a number with no text after it stands alone."""
-        if self.marker:
-            self.parts.append(self.marker)
-            self.marker = ""
-        self.end_block()
-
     def take(self) -> tuple[list[str], list[int]]:
         """The blocks ended so far, each with the empty paragraphs before it; then none."""
         self.end_block()
         blocks, empty = self.blocks, self.empty
         self.blocks, self.empty = [], []
         return blocks, empty
+
+
+def _paragraphs(cell: etree._Element) -> str | None:
+    """The text of a cell of paragraphs of text and line breaks only, as the walk gives it.
+
+    ``None`` for any other cell. LibreOffice and Word write most cells so; they are read
+    without the walk.
+    """
+    if cell.text and not cell.text.isspace():
+        return None
+    blocks = []
+    for paragraph in cell:
+        if paragraph.tag not in ("p", "div") or (paragraph.tail and not paragraph.tail.isspace()):
+            return None
+        pieces = [paragraph.text]
+        for child in paragraph:
+            if child.tag != "br":
+                return None
+            pieces.append(child.tail)
+        text = "\n".join(_line([piece]) if piece else "" for piece in pieces).strip("\n ")
+        if text:
+            blocks.append(text)
+    return "\n".join(blocks)
 
 
 class _Lists:
@@ -221,12 +287,9 @@ class _Lists:
             counter[0] += 1
 
     def end(self, node: etree._Element, layout: _Layout) -> None:
-        """A block ends; a list item's number with no text after it stands alone."""
+        """A block ends; a list number with no text after it stands alone."""
         tag = node.tag
-        if tag == "li":
-            layout.end_item()
-            return
-        layout.end_block(paragraph=tag in _PARAGRAPHS)
+        layout.end_block(paragraph=tag in _PARAGRAPHS, numbered=True)
         if tag == "ol" and self.open and self.open[-1][0] is node:
             self.open.pop()
 
@@ -278,6 +341,9 @@ class _Reader:
         """A cell's text: its blocks' lines, one under the other."""
         if len(cell) == 0:  # text alone: the most common cell
             return _line([cell.text]) if cell.text else ""
+        simple = _paragraphs(cell)
+        if simple is not None:
+            return simple
         layout = _Layout()
         for _ in self.walk(cell, layout, top=False):  # pragma: no cover - no table is given
             pass
@@ -311,28 +377,32 @@ class _Reader:
             # A rowspan going on, by its first column: rows still to cover, and its cell.
             spans: dict[int, tuple[int, RawCell]] = {}
             for index, row in enumerate(group):
-                cells = self._row(row, spans, len(group) - index - 1)
+                cells, headings = self._row(row, spans, len(group) - index - 1)
                 if cells:
                     last = cells[-1]
                     width = max(width, last.column + last.span - 1)
-                    head = header or all(c.tag == "th" for c in row if isinstance(c.tag, str))
-                    rows.append(RawRow(cells=tuple(cells), header=head))
+                    rows.append(RawRow(cells=tuple(cells), header=header or headings))
         return RawTable(rows=tuple(rows), columns=width)
 
     def _row(self, row: etree._Element, spans: dict[int, tuple[int, RawCell]],
-             below: int) -> list[RawCell]:  # fmt: skip
-        """A row's cells on the grid, the ones rowspans above cover among them, left to right.
+             below: int) -> tuple[list[RawCell], bool]:  # fmt: skip
+        """A row's cells on the grid, left to right; and whether its own are all ``<th>``.
+
+        The cells rowspans above cover are among them, merged.
 
         ``spans`` holds the rowspans going on, by their first column: the rows below they still
         cover, and the merged cell they give each; ``below`` is how many rows of its group
         follow the row (where a rowspan of 0 ends).
         """
         cells: list[RawCell] = []
-        covered = {start: merged for start, (_, merged) in spans.items()}
+        covered = {start: merged for start, (_, merged) in spans.items()} if spans else {}
         column = 1
+        headings = True
         for cell in row:
             tag = cell.tag
-            if tag not in ("td", "th"):
+            if tag == "td":
+                headings = False
+            elif tag != "th":
                 continue
             while column in covered:
                 column += covered[column].span
@@ -362,7 +432,7 @@ class _Reader:
             raise DocumentError(msg)
         if covered:
             cells.sort(key=lambda c: c.column)
-        return cells
+        return cells, headings and len(cells) > len(covered)
 
     def _too_wide(self) -> DocumentError:
         limit = budgets.ROW_CELLS
@@ -372,14 +442,14 @@ class _Reader:
         )
 
 
-def page_blocks(root: etree._Element, name: str) -> list[RawParagraph | RawTable]:
-    """The paragraphs and tables of a parsed page, in order, with paragraphs' places.
+def page_blocks(root: etree._Element, text: str, name: str) -> list[RawParagraph | RawTable]:
+    """The paragraphs and tables of a parsed page (of ``text``), in order, with their places.
 
     Paragraphs are numbered as the Word importer numbers them (an empty paragraph counts
     twice, as it parts blocks of text; a table twice), so that text around a table groups
     into title, preamble and notes as a Word file's does.
     """
-    contents, markers = prune(root)
+    contents, markers = prune(root, text)
     reader = _Reader(markers, name)
     blocks: list[RawParagraph | RawTable] = []
     index = 0
@@ -387,9 +457,9 @@ def page_blocks(root: etree._Element, name: str) -> list[RawParagraph | RawTable
     def flush(layout: _Layout) -> None:
         nonlocal index
         texts, empty = layout.take()
-        for text, gap in zip(texts, empty, strict=True):
+        for paragraph, gap in zip(texts, empty, strict=True):
             index += 1 + 2 * gap
-            blocks.append(RawParagraph(text=text, line=index))
+            blocks.append(RawParagraph(text=paragraph, line=index))
 
     for content in contents:
         layout = _Layout()
