@@ -17,6 +17,7 @@ __all__ = [
     "DOCUMENT_BYTES",
     "DUE_DATES",
     "FINDING_ITEMS",
+    "HTML_ATTRIBUTES",
     "JSON_DEPTH",
     "LIST_START_MAX",
     "NUMBER_DIGITS",
@@ -70,6 +71,11 @@ XML_DENSITY = 10
 """How many XML nodes a part may hold per byte of its compressed data, past the floor."""
 XML_DENSITY_FLOOR = 250_000
 """How many XML nodes a part may hold whatever its compressed size (read in under a second)."""
+HTML_ATTRIBUTES = 100
+"""The most attributes one element of an HTML page may have (office programs write under 20).
+
+The HTML parser checks each attribute of an element against the ones before it: 20,000 on one
+element take a second (2,000 take 10 ms), so a page of many such elements would cost minutes."""
 JSON_DEPTH = 64
 """The deepest a JSON document may nest arrays and objects (the model's own nest under 12)."""
 REGISTRY_FIELD_CHARS = 1 * _MIB
@@ -131,6 +137,8 @@ BUDGETS = (
            "refused before it is parsed (a stream: when it reaches it)"),
     Budget("XML_DENSITY_FLOOR", XML_DENSITY_FLOOR, "nodes",
            "the XML nodes a part may hold whatever its compressed size", "XML_DENSITY applies"),
+    Budget("HTML_ATTRIBUTES", HTML_ATTRIBUTES, "attributes",
+           "the attributes of one element of an HTML page", "refused before it is parsed"),
     Budget("JSON_DEPTH", JSON_DEPTH, "levels", "the nesting of a JSON document or JSON Lines row",
            "SchemaError, or a problem row"),
     Budget("ROW_CELLS", ROW_CELLS, "cells", "the cells of one table row in a document",

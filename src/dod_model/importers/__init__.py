@@ -11,6 +11,7 @@ from dod_model._base import publish
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._docx import DocxImporter
 from dod_model.importers._folders import Listing, Reading, Refusal, list_documents, read_all
+from dod_model.importers._html import HtmlImporter
 from dod_model.importers._layout import build_roadmap, column_role
 from dod_model.importers._legacy import DocImporter, RtfImporter
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
@@ -22,6 +23,7 @@ __all__ = [
     "MAX_DOCUMENT_BYTES",
     "DocImporter",
     "DocxImporter",
+    "HtmlImporter",
     "Listing",
     "RawCell",
     "RawDocument",

@@ -16,6 +16,7 @@ from dod_model.hookspecs import hookimpl
 from dod_model.importers import (
     DocImporter,
     DocxImporter,
+    HtmlImporter,
     RtfImporter,
     TextImporter,
     XlsImporter,
@@ -37,6 +38,7 @@ def dod_register_importers(register: Callable[[Importer], None]) -> None:
     register(RtfImporter())
     register(XlsxImporter())
     register(XlsImporter())
+    register(HtmlImporter())
 
 
 @hookimpl
