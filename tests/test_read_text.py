@@ -215,7 +215,7 @@ def test_region_and_format_can_be_given(seeds):
         (b" \r\n\t\n", "a file of nothing but blank space"),
         ("Просто письмо\nбез таблицы\n".encode(), "no table"),
         (b"a\tb\tc\n1\t2\t3\n", "no roadmap table: no row names its columns"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "an OLE2 compound file of no"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "a damaged Office 97-2003 file"),
         (b"PK\x03\x04" + b"\x00" * 100, "not a readable Word file"),
         (b"\x00\x01\x02binary", "binary data of no format an importer reads"),
     ],

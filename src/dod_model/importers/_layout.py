@@ -93,12 +93,15 @@ def _header_roles(row: RawRow) -> dict[int, ColumnRole] | None:
 
 
 def _is_column_numbers(row: RawRow) -> bool:
-    """Whether the row only numbers the columns: «1», «2», «3», … (two or more, blanks aside)."""
+    """Whether the row only numbers the columns: «1», «2», «3», … (two or more, blanks aside).
+
+    A number may end in a dot, as a list numbering the cells shows them («1.», «2.», …).
+    """
     count = 0
     for cell in row.cells:
         text = cell.text.strip()
         if text:
-            if text != str(count + 1):
+            if text.removesuffix(".") != str(count + 1):
                 return False  # most rows go no further than their first cell
             count += 1
     return count >= 2
@@ -284,7 +287,7 @@ class _RowReader:
         """Whether the row is the header's text again, or numbers the columns (1 | 2 | 3)."""
         # Column numbers begin with «1» (or a blank): most rows are seen not to at once.
         return texts == self._header_texts or (
-            bool(texts) and texts[0] in ("", "1") and _is_column_numbers(raw)
+            bool(texts) and texts[0] in ("", "1", "1.") and _is_column_numbers(raw)
         )
 
     def _spans(self, raw: RawRow, column: int, cells: dict[ColumnRole, str], key: str) -> bool:
