@@ -23,6 +23,7 @@ __all__ = [
     "PACKAGE_BYTES",
     "PACKAGE_ENTRIES",
     "PART_BYTES",
+    "PDF_PAGES",
     "REGISTRY_FIELD_CHARS",
     "ROW_CELLS",
     "STREAM_RATIO",
@@ -69,6 +70,9 @@ XML_DENSITY = 10
 """How many XML nodes a part may hold per byte of its compressed data, past the floor."""
 XML_DENSITY_FLOOR = 250_000
 """How many XML nodes a part may hold whatever its compressed size (read in under a second)."""
+PDF_PAGES = 3_000
+"""The most pages a PDF may have (its page tree counted before a page is read): a roadmap of
+1,000 rows prints on about 300, and each page costs 10-40 ms to read."""
 JSON_DEPTH = 64
 """The deepest a JSON document may nest arrays and objects (the model's own nest under 12)."""
 REGISTRY_FIELD_CHARS = 1 * _MIB
@@ -126,6 +130,8 @@ BUDGETS = (
            "refused before it is parsed (a stream: when it reaches it)"),
     Budget("XML_DENSITY_FLOOR", XML_DENSITY_FLOOR, "nodes",
            "the XML nodes a part may hold whatever its compressed size", "XML_DENSITY applies"),
+    Budget("PDF_PAGES", PDF_PAGES, "pages", "the pages of a PDF document",
+           "refused by the count its page tree gives, before a page is read"),
     Budget("JSON_DEPTH", JSON_DEPTH, "levels", "the nesting of a JSON document or JSON Lines row",
            "SchemaError, or a problem row"),
     Budget("ROW_CELLS", ROW_CELLS, "cells", "the cells of one table row in a document",
