@@ -35,7 +35,8 @@ __all__ = ["PdfImporter"]
 
 # A page header or footer: a page number alone («3», «- 3 -», «Страница 3 из 20», «3/20»).
 _PAGE_NUMBER = re.compile(
-    r"(?:стр(?:\.|аница)?\s*)?[-–—\s]*\d{1,5}[-–—\s]*(?:(?:из|/)\s*\d{1,5})?", re.IGNORECASE
+    r"(?:стр(?:\.|аница)?+\s*+)?+[-–—\s]*+\d{1,5}+[-–—\s]*+(?:(?:из|/)\s*+\d{1,5}+)?+",
+    re.IGNORECASE,
 )
 
 
@@ -52,7 +53,7 @@ class _ThisThread(logging.Filter):
 
 @contextlib.contextmanager
 def _quiet() -> Iterator[None]:
-    """pdfminer's and pdfplumber's log records of this thread dropped while it reads."""
+    """Pdfminer's and pdfplumber's log records of this thread dropped while it reads."""
     quiet = _ThisThread()
     loggers = [
         logging.getLogger(name)

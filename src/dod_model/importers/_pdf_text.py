@@ -73,10 +73,7 @@ def _line(chars: list[Char]) -> Line | None:
     for char in chars:
         text = char["text"]
         if text in _SPACES or text in _NO_BREAK or not text.strip():
-            if text in _NO_BREAK:
-                pending = pending or "\u00a0"
-            else:
-                pending = " "
+            pending = pending or "\xa0" if text in _NO_BREAK else " "
             continue
         if previous is not None and not pending:
             gap = char["x0"] - previous["x1"]

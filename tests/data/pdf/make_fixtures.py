@@ -18,6 +18,7 @@ LibreOffice is found on ``PATH`` (``soffice``) or through ``DOD_MODEL_SOFFICE``.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -120,6 +121,21 @@ def split_row_page() -> str:
 """
 
 
+def _options(**values: str) -> str:
+    """LibreOffice's PDF export options as JSON: each a string, or a boolean if «true»."""
+    kinds = {k: "boolean" if v == "true" else "string" for k, v in values.items()}
+    return json.dumps({k: {"type": kinds[k], "value": v} for k, v in values.items()})
+
+
+# Encrypted exports of the same page: one that opens without a password (only editing and
+# copying are locked, as published orders often are), one that needs its password to open.
+ENCRYPTED = {
+    "locked-editing.pdf": _options(EncryptFile="true", PermissionPassword="owner",
+                                   RestrictPermissions="true", Changes="0"),
+    "password.pdf": _options(EncryptFile="true", DocumentOpenPassword="secret"),
+}  # fmt: skip
+
+
 def main() -> None:
     for word in sorted(DOCUMENTS.glob("*.docx")):
         published(word, HERE / f"{word.stem}.pdf")
@@ -128,6 +144,8 @@ def main() -> None:
         page = Path(work, "split-row.html")
         page.write_text(split_row_page(), encoding="utf-8")
         to_pdf(page, HERE / "split-row.pdf", "pdf:writer_web_pdf_Export")
+        for target, options in ENCRYPTED.items():
+            to_pdf(page, HERE / target, f"pdf:writer_web_pdf_Export:{options}")
     print("split-row")
 
 
