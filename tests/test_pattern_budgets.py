@@ -74,6 +74,7 @@ MODES: dict[str, str] = {
     "dod_model.importers._word_numbering._PLACEHOLDER": "sub",
     "dod_model.importers._layout._ROLE_WORDS": "search",
     "dod_model.importers._layout._NUMBER": "fullmatch",
+    "dod_model.importers._pdf._PAGE_NUMBER": "fullmatch",
     "dod_model.importers._layout._AMENDMENT": "match",
     "dod_model.importers._layout._LOOSE_BREAK": "search",
     "dod_model.importers._layout._TITLE_WORDS": "search",

@@ -24,6 +24,7 @@ __all__ = [
     "PACKAGE_BYTES",
     "PACKAGE_ENTRIES",
     "PART_BYTES",
+    "PDF_PAGES",
     "REGISTRY_FIELD_CHARS",
     "ROW_CELLS",
     "SHEET_CELLS",
@@ -76,6 +77,9 @@ HTML_ATTRIBUTES = 100
 
 The HTML parser checks each attribute of an element against the ones before it: 20,000 on one
 element take a second (2,000 take 10 ms), so a page of many such elements would cost minutes."""
+PDF_PAGES = 3_000
+"""The most pages a PDF may have (its page tree counted before a page is read): a roadmap of
+1,000 rows prints on about 150 pages, each read in about 0.1 s (`benchmarks/read_pdf.py`)."""
 JSON_DEPTH = 64
 """The deepest a JSON document may nest arrays and objects (the model's own nest under 12)."""
 REGISTRY_FIELD_CHARS = 1 * _MIB
@@ -139,6 +143,8 @@ BUDGETS = (
            "the XML nodes a part may hold whatever its compressed size", "XML_DENSITY applies"),
     Budget("HTML_ATTRIBUTES", HTML_ATTRIBUTES, "attributes",
            "the attributes of one element of an HTML page", "refused before it is parsed"),
+    Budget("PDF_PAGES", PDF_PAGES, "pages", "the pages of a PDF document",
+           "refused by the count its page tree gives, before a page is read"),
     Budget("JSON_DEPTH", JSON_DEPTH, "levels", "the nesting of a JSON document or JSON Lines row",
            "SchemaError, or a problem row"),
     Budget("ROW_CELLS", ROW_CELLS, "cells", "the cells of one table row in a document",

@@ -17,6 +17,7 @@ from dod_model.importers import (
     DocImporter,
     DocxImporter,
     HtmlImporter,
+    PdfImporter,
     RtfImporter,
     TextImporter,
     XlsImporter,
@@ -39,6 +40,7 @@ def dod_register_importers(register: Callable[[Importer], None]) -> None:
     register(XlsxImporter())
     register(XlsImporter())
     register(HtmlImporter())
+    register(PdfImporter())
 
 
 @hookimpl
