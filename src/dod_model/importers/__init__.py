@@ -11,12 +11,15 @@ from dod_model._base import publish
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._docx import DocxImporter
 from dod_model.importers._layout import build_roadmap, column_role
+from dod_model.importers._odf import OdsImporter, OdtImporter
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
 from dod_model.importers._text import TextImporter
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "DocxImporter",
+    "OdsImporter",
+    "OdtImporter",
     "RawCell",
     "RawDocument",
     "RawParagraph",
