@@ -81,7 +81,7 @@ def _open(data: bytes, name: str, kind: PackageKind, wanted: str) -> (
             found = next((etree.QName(c).localname for c in (body if body is not None else ())
                           if isinstance(c.tag, str)), None)  # fmt: skip
             what = f"an OpenDocument {found}" if found else "an OpenDocument file without a body"
-            other = {"text": "ods", "spreadsheet": "odt"}.get(found or "")
+            other = {"text": "odt", "spreadsheet": "ods"}.get(found or "")
             hint = f" (read it with format={other!r})" if other else ""
             raise package.refuse(f"{what}, not {kind.main}{hint}")
     except BaseException:

@@ -174,18 +174,22 @@ def text_table(element: etree._Element, text_of: CellText, expansion: Expansion)
     above: _Merged = {}
     rows: list[RawRow] = []
     for row_element, header in _rows(element, False):
-        row = _Row(expansion.name)
-        started = _text_row(row_element, row, above, text_of, expansion)
-        row.fill(width + 1)  # the empty cells after the last: up to the declared width
-        raw = RawRow(cells=tuple(row.cells), header=header)
         repeat = to_count(row_element.get(_ROWS_REPEATED), _SHEET_ROWS)
-        if repeat > 1 and any(c.text for c in raw.cells):
-            expansion.add(len(raw.cells) * (repeat - 1))
-            rows.extend([raw] * repeat)
-        else:  # an empty row repeated: once
-            rows.append(raw)
-        above = {at: (cell, left - repeat) for at, (cell, left) in above.items() if left > repeat}
-        above.update(started)
+        made = 0  # copies of the row made so far
+        while made < repeat:  # row by row while merged cells above go on; then the rest at once
+            row = _Row(expansion.name)
+            started = _text_row(row_element, row, above, text_of, expansion)
+            row.fill(width + 1)  # the empty cells after the last: up to the declared width
+            raw = RawRow(cells=tuple(row.cells), header=header)
+            copies = 1 if above else repeat - made
+            if any(c.text for c in raw.cells):
+                expansion.add(len(raw.cells) * (copies - (made == 0)))
+                rows.extend([raw] * copies)
+            elif not made:  # an empty row repeated: once
+                rows.append(raw)
+            above = {at: (c, left - copies) for at, (c, left) in above.items() if left > copies}
+            above.update(started)
+            made += copies
     columns = max([width, *(r.cells[-1].column + r.cells[-1].span - 1 for r in rows if r.cells)])
     return RawTable(rows=tuple(rows), columns=columns)
 
