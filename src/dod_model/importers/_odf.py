@@ -167,9 +167,24 @@ class _TextReader:
 
     def _cell_text(self, cell: etree._Element) -> str:
         """A cell's paragraphs with text as lines; a nested table's rows as lines too."""
-        if len(cell) == 1 and cell[0].tag == _P:  # one paragraph, as most cells hold
-            return self._counted(cell[0], "") or ""
         lines: list[str] = []
+        index = self.index
+        for child in cell:  # paragraphs of text only, as most cells hold: read at once
+            if child.tag != _P or len(child):
+                break
+            text = child.text
+            if text and (text[0] == " " or "  " in text or "\n" in text or "\t" in text
+                         or "\r" in text or "\u00a0" in text or "\u00ad" in text):  # fmt: skip
+                text = paragraph_text(child)
+            if text and text.strip():
+                lines.append(text)
+                index += 1
+            else:
+                index += 2  # an empty paragraph parts blocks of text
+        else:
+            self.index = index
+            return "\n".join(lines)
+        lines.clear()
         for element, label in self._flow(cell):
             if label is None:
                 self.index += 2

@@ -110,30 +110,44 @@ def _too_wide(name: str) -> DocumentError:
 
 
 class _Row:
-    """The cells of one row of a text table, made as they come, empty ones only when needed."""
+    """The cells of one row of a text table, made as they come, empty ones only when needed.
 
-    def __init__(self, name: str) -> None:
+    Equal cells are one object (``distinct``, one for the table), as the Word importer makes
+    them: a roadmap repeats deadlines and parties from row to row, and fewer objects are less
+    for the garbage collector to look at while the document is read.
+    """
+
+    __slots__ = ("cells", "distinct", "filled_to", "name", "texts")
+
+    def __init__(self, name: str, distinct: dict[tuple[str, int, int, bool], RawCell]) -> None:
         self.cells: list[RawCell] = []
         self.filled_to = 1  # the first grid column no cell covers yet
         self.name = name
+        self.distinct = distinct
+        self.texts = False  # whether a cell holds text
 
-    def put(self, cell: RawCell) -> None:
-        """``cell`` added, the empty cells before it made first."""
-        if cell.column + cell.span - 1 > budgets.ROW_CELLS:
+    def put(self, text: str, column: int, span: int = 1, merged: bool = False) -> None:
+        """A cell added, the empty cells before it made first."""
+        if column + span - 1 > budgets.ROW_CELLS:
             raise _too_wide(self.name)
-        self.fill(cell.column)
+        if column > self.filled_to:
+            self.fill(column)
+        key = (text, column, span, merged)
+        cell = self.distinct.get(key)
+        if cell is None:
+            cell = self.distinct[key] = RawCell(text, column, span, merged)
         self.cells.append(cell)
-        self.filled_to = cell.column + cell.span
+        self.filled_to = column + span
+        if text:
+            self.texts = True
 
     def fill(self, column: int) -> None:
         """Empty cells up to grid ``column`` (not included)."""
-        cells = self.cells
-        for at in range(self.filled_to, column):
-            cells.append(RawCell("", at))
-        self.filled_to = max(self.filled_to, column)
+        while self.filled_to < column:
+            self.put("", self.filled_to)
 
 
-_Merged = dict[int, tuple[RawCell, int]]  # column → a merged cell going on, rows it has left
+_Merged = dict[int, tuple[str, int, int]]  # column → a merged cell's text, span, rows left
 
 
 def _text_row(row_element: etree._Element, row: _Row, above: _Merged, text_of: CellText,
@@ -143,28 +157,30 @@ def _text_row(row_element: etree._Element, row: _Row, above: _Merged, text_of: C
     column = 1
     for cell in row_element:
         tag = cell.tag
-        if tag not in (_CELL, _COVERED):
-            continue
-        repeat = to_count(cell.get(_COLUMNS_REPEATED), _SHEET_COLUMNS)
-        end = column + repeat
+        get = cell.get
+        repeated = get(_COLUMNS_REPEATED)
+        repeat = 1 if repeated is None else to_count(repeated, _SHEET_COLUMNS)
         if tag == _COVERED:  # under a merged cell begun above, or right of one in this row
-            for at in sorted(k for k in above if column <= k < end):
-                if at >= row.filled_to:
-                    row.put(above[at][0])
-            column = end
-            continue
-        span = to_count(cell.get(_COLUMNS_SPANNED), budgets.ROW_CELLS + 1)
-        down = to_count(cell.get(_ROWS_SPANNED), _SHEET_ROWS)
-        text = text_of(cell) if len(cell) else ""
-        if text or span > 1 or down > 1:
-            copies = 1 if span > 1 else repeat
-            if copies > 1:
-                expansion.add(copies)
-            for at in range(column, column + copies):
-                row.put(RawCell(text, at, span))
-                if down > 1:
-                    started[at] = (RawCell(text, at, span, merged=True), down - 1)
-        column = end
+            if above:
+                for at in sorted(k for k in above if column <= k < column + repeat):
+                    if at >= row.filled_to:
+                        text, span, _left = above[at]
+                        row.put(text, at, span, True)
+            column += repeat
+        elif tag == _CELL:
+            spanned, rows_spanned = get(_COLUMNS_SPANNED), get(_ROWS_SPANNED)
+            span = 1 if spanned is None else to_count(spanned, budgets.ROW_CELLS + 1)
+            down = 1 if rows_spanned is None else to_count(rows_spanned, _SHEET_ROWS)
+            text = text_of(cell) if len(cell) else ""
+            if text or span > 1 or down > 1:
+                copies = 1 if span > 1 else repeat
+                if copies > 1:
+                    expansion.add(copies)
+                for at in range(column, column + copies):
+                    row.put(text, at, span)
+                    if down > 1:
+                        started[at] = (text, span, down - 1)
+            column += repeat
     return started
 
 
@@ -173,22 +189,26 @@ def text_table(element: etree._Element, text_of: CellText, expansion: Expansion)
     width = _declared_width(element)
     above: _Merged = {}
     rows: list[RawRow] = []
+    distinct: dict[tuple[str, int, int, bool], RawCell] = {}
     for row_element, header in _rows(element, False):
         repeat = to_count(row_element.get(_ROWS_REPEATED), _SHEET_ROWS)
         made = 0  # copies of the row made so far
         while made < repeat:  # row by row while merged cells above go on; then the rest at once
-            row = _Row(expansion.name)
+            row = _Row(expansion.name, distinct)
             started = _text_row(row_element, row, above, text_of, expansion)
             row.fill(width + 1)  # the empty cells after the last: up to the declared width
             raw = RawRow(cells=tuple(row.cells), header=header)
             copies = 1 if above else repeat - made
-            if any(c.text for c in raw.cells):
+            if row.texts:
                 expansion.add(len(raw.cells) * (copies - (made == 0)))
                 rows.extend([raw] * copies)
             elif not made:  # an empty row repeated: once
                 rows.append(raw)
-            above = {at: (c, left - copies) for at, (c, left) in above.items() if left > copies}
-            above.update(started)
+            if above:
+                above = {at: (text, span, left - copies)
+                         for at, (text, span, left) in above.items() if left > copies}  # fmt: skip
+            if started:
+                above.update(started)
             made += copies
     columns = max([width, *(r.cells[-1].column + r.cells[-1].span - 1 for r in rows if r.cells)])
     return RawTable(rows=tuple(rows), columns=columns)
