@@ -72,6 +72,8 @@ MODES: dict[str, str] = {
     "dod_model.exporters._markdown._BREAKS": "split",
     "dod_model.importers._word_numbering._DECIMAL": "fullmatch",
     "dod_model.importers._word_numbering._PLACEHOLDER": "sub",
+    "dod_model.importers._odf_inline._WHITE": "sub",
+    "dod_model.importers._odf_lists._PLACEHOLDER": "sub",
     "dod_model.importers._layout._ROLE_WORDS": "search",
     "dod_model.importers._layout._NUMBER": "fullmatch",
     "dod_model.importers._pdf._PAGE_NUMBER": "fullmatch",

@@ -25,7 +25,7 @@ from dod_model._base._folding import fold, fold_header, fold_label
 from dod_model._base._patterns import on_first_use
 from dod_model._base._pointers import escape_token
 from dod_model._base._public import publish
-from dod_model._base._zip import WORD, WORKBOOK, PackageKind
+from dod_model._base._zip import ODF, ODS, WORD, WORKBOOK, PackageKind
 
 if TYPE_CHECKING:
     from dod_model._base._package import Package, xml_nodes
@@ -35,6 +35,8 @@ _ON_FIRST_USE = ("Package", "xml_nodes")
 __all__ = [
     "MONTH_NAMES",
     "MONTH_PATTERN",
+    "ODF",
+    "ODS",
     "WORD",
     "WORKBOOK",
     "Package",

@@ -23,7 +23,7 @@ import attrs
 from dod_model._base import _budgets as budgets
 from dod_model._errors import DocumentError
 
-__all__ = ["CHUNK", "WORD", "WORKBOOK", "PackageKind", "inflate", "open_zip"]
+__all__ = ["CHUNK", "ODF", "ODS", "WORD", "WORKBOOK", "PackageKind", "inflate", "open_zip"]
 
 CHUNK = 1 << 20
 """The most bytes inflated, or read from the file, at once (unless told fewer)."""
@@ -64,6 +64,12 @@ WORD = PackageKind("not a readable Word file", "document", "Word", "a Word main 
 """Word documents (``.docx``)."""
 WORKBOOK = PackageKind("not an XLSX workbook", "workbook", "Excel", "an Excel workbook part")
 """Excel workbooks (``.xlsx``)."""
+ODF = PackageKind("not a readable OpenDocument text", "document", "LibreOffice Writer",
+                  "an OpenDocument text")  # fmt: skip
+"""OpenDocument text documents (``.odt``)."""
+ODS = PackageKind("not a readable OpenDocument spreadsheet", "spreadsheet", "LibreOffice Calc",
+                  "an OpenDocument spreadsheet")  # fmt: skip
+"""OpenDocument spreadsheets (``.ods``)."""
 
 
 def _directory(file: BinaryIO) -> tuple[int, int, int] | None:

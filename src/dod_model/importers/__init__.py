@@ -14,6 +14,7 @@ from dod_model.importers._folders import Listing, Reading, Refusal, list_documen
 from dod_model.importers._html import HtmlImporter
 from dod_model.importers._layout import build_roadmap, column_role
 from dod_model.importers._legacy import DocImporter, RtfImporter
+from dod_model.importers._odf import OdsImporter, OdtImporter
 from dod_model.importers._pdf import PdfImporter
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
 from dod_model.importers._text import TextImporter
@@ -26,6 +27,8 @@ __all__ = [
     "DocxImporter",
     "HtmlImporter",
     "Listing",
+    "OdsImporter",
+    "OdtImporter",
     "PdfImporter",
     "RawCell",
     "RawDocument",

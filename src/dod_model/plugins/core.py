@@ -17,6 +17,8 @@ from dod_model.importers import (
     DocImporter,
     DocxImporter,
     HtmlImporter,
+    OdsImporter,
+    OdtImporter,
     PdfImporter,
     RtfImporter,
     TextImporter,
@@ -41,6 +43,8 @@ def dod_register_importers(register: Callable[[Importer], None]) -> None:
     register(XlsImporter())
     register(HtmlImporter())
     register(PdfImporter())
+    register(OdtImporter())
+    register(OdsImporter())
 
 
 @hookimpl
