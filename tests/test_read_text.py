@@ -204,8 +204,8 @@ def test_region_and_format_can_be_given(seeds):
     roadmap = dod_model.read(seeds / SEEDS["amur"], region="RU-XYZ", format="text",
                              plugins=PLUGINS)  # fmt: skip
     assert roadmap.region == "RU-XYZ"
-    with pytest.raises(DocumentError, match="no importer for format 'pdf'"):
-        dod_model.read(seeds / SEEDS["amur"], format="pdf", plugins=PLUGINS)
+    with pytest.raises(DocumentError, match="no importer for format 'pages'"):
+        dod_model.read(seeds / SEEDS["amur"], format="pages", plugins=PLUGINS)
 
 
 @pytest.mark.parametrize(

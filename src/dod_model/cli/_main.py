@@ -67,7 +67,10 @@ def _add_summary(commands: _Commands) -> None:
     )
     source = summary.add_mutually_exclusive_group(required=True)
     source.add_argument(
-        "file", nargs="?", type=path_argument, help="a roadmap: .docx, .txt or .json"
+        "file",
+        nargs="?",
+        type=path_argument,
+        help="a roadmap: a document in any format read (.docx, .pdf, .xlsx, …) or .json",
     )
     source.add_argument(
         "--example", metavar="NAME", help="a bundled example (see `dod-model examples`)"
@@ -133,7 +136,10 @@ def _add_status(commands: _Commands) -> None:
     )
     source = state.add_mutually_exclusive_group(required=True)
     source.add_argument(
-        "file", nargs="?", type=path_argument, help="a roadmap: .docx, .txt or .json"
+        "file",
+        nargs="?",
+        type=path_argument,
+        help="a roadmap: a document in any format read (.docx, .pdf, .xlsx, …) or .json",
     )
     source.add_argument("--example", metavar="NAME", help="a bundled example")
     state.add_argument(
