@@ -80,6 +80,7 @@ nitpick_ignore = [
         "difflib.SequenceMatcher",
         "importlib.resources.abc.Traversable",
         "os.PathLike",
+        "pathlib.Path",
         "types.ModuleType",
         "cattrs.converters.Converter",
         "hypothesis.strategies.SearchStrategy",

@@ -117,7 +117,7 @@ def list_documents(paths: Iterable[str | os.PathLike[str]], *,
 
     Args:
         paths: Files and folders.
-        include: Shell patterns («*.pdf»); when given, a folder gives only the files whose
+        include: Shell patterns (``"*.pdf"``); when given, a folder gives only the files whose
             names match one (case aside). Files named directly are always taken.
 
     Returns:
@@ -166,7 +166,7 @@ def read_all(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] 
 
     Args:
         paths: Files and folders; a folder gives each of its files (see :func:`list_documents`).
-        include: Shell patterns a folder's files must match («*.pdf», «*.doc*»).
+        include: Shell patterns a folder's files must match (``"*.pdf"``, ``"*.doc*"``).
         region: ISO 3166-2 code of the documents' region; detected in each when ``None``.
         format: The importer for every file; told by each file's content when ``None``.
         plugins: The plugin session; the default one when ``None``.

@@ -497,8 +497,8 @@ def _no_table(blocks: Sequence[RawParagraph | RawTable], *, tables: int) -> Docu
     sheets = list(dict.fromkeys(b.sheet for b in blocks if b.sheet is not None))
     if sheets:
         msg = (
-            f"no roadmap table on any sheet ({', '.join(sheets)}): no row names its columns "
-            "(«Мероприятие», «Срок», …)"
+            f"a workbook with no roadmap table on any sheet ({', '.join(sheets)}): no row names "
+            "its columns («Мероприятие», «Срок», …)"
         )
     elif tables:
         msg = "no roadmap table: no row names its columns («Мероприятие», «Срок», …)"
