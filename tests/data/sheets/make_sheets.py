@@ -18,10 +18,7 @@ Run again when the fixtures change (needs LibreOffice)::
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import openpyxl
@@ -30,7 +27,7 @@ from openpyxl.styles import Alignment
 HERE = Path(__file__).resolve().parent
 RENDITIONS = HERE.parent / "renditions"
 sys.path.insert(0, str(HERE.parents[2]))
-from tests.renditions import soffice  # noqa: E402
+from tests.renditions import convert  # noqa: E402
 
 HEADER = ("№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственные", "Количество",
           "Доля охвата")  # fmt: skip
@@ -81,18 +78,6 @@ def roadmap_workbook(target: Path) -> None:
     sheet.append(["Исполнитель: Иванова И. И."])
     book.active = 2
     book.save(target)
-
-
-def convert(source: Path, target: Path, output_filter: str) -> None:
-    with tempfile.TemporaryDirectory() as work:
-        profile = Path(work, "profile").as_uri()
-        subprocess.run(
-            [soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-             output_filter, "--outdir", work, str(source)],
-            check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
-        made = Path(work, source.stem + "." + output_filter.partition(":")[0])
-        shutil.move(made, target)
 
 
 def main() -> None:
