@@ -242,6 +242,21 @@ def test_a_pdf_of_too_many_pages_is_refused_quickly(pages, count):
     assert time.process_time() - started < 5
 
 
+def test_a_pdf_of_a_hundred_thousand_pages_is_refused_before_it_is_parsed():
+    """Counted in its bytes: pdfminer would parse its page tree for a minute first."""
+    pages = 100_000
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(pages))
+    data = (b"%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R/PageMode/UseNone>>endobj\n"
+            b"2 0 obj<</Type/Pages/Count %d/Kids[%s]>>endobj\n" % (pages, kids)
+            + b"".join(b"%d 0 obj<</Type/Page/Parent 2 0 R>>endobj\n" % (3 + i)
+                       for i in range(pages))
+            + b"trailer<</Size %d/Root 1 0 R>>\n%%%%EOF\n" % (pages + 3))  # fmt: skip
+    started = time.process_time()
+    with pytest.raises(DocumentError, match=r"a PDF of 100,000 page objects"):
+        PdfImporter().read(data, name="pages.pdf")
+    assert time.process_time() - started < 5
+
+
 def test_a_billion_laughs_xmp_packet_is_never_parsed():
     entities = [b'<!ENTITY a "haha">'] + [
         b'<!ENTITY %c "%s">' % (98 + i, b"&%c;" % (97 + i) * 10) for i in range(9)

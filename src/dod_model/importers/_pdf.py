@@ -7,8 +7,9 @@ a table of its own; the layout joins pieces of one grid, drops the header repeat
 each page and joins a row a page break split. A line outside tables that is only a page number,
 at the top or the bottom of its page, is a page header or footer and is left out.
 
-Before any page is read the document's page tree is counted (:data:`~dod_model._base.budgets.
-PDF_PAGES`); metadata (the XMP packet) is never parsed. A PDF encrypted with an empty user
+Before pdfminer parses the document its page objects are counted in its bytes, and before
+any page is read its page tree is counted (:data:`~dod_model._base.budgets.PDF_PAGES`);
+metadata (the XMP packet) is never parsed. A PDF encrypted with an empty user
 password (as many published orders are, to forbid editing) reads; one that needs a password is
 refused, and so is a scan without text. Whatever pdfminer raises on a damaged file is a
 :class:`DocumentError`, and what it logs while reading is kept from the user's logs.
@@ -87,6 +88,25 @@ def _library(name: str) -> Any:
         msg = f"{name}: reading PDF needs pdfplumber: pip install 'dod-model[pdf]'"
         raise DocumentError(msg) from None
     return pdfplumber
+
+
+# Names that begin as a page object's type does: the catalog's, not pages.
+_NOT_PAGES = (b"/Pages", b"/PageLabels", b"/PageLayout", b"/PageMode")
+
+
+def _page_objects(data: bytes, name: str) -> None:
+    """Refuse a document whose bytes hold more page objects than the page budget.
+
+    Counted before pdfminer parses anything: a page tree of a million pages would take it
+    seconds to parse (its cross-reference table, the array of its kids) before the count in
+    it could be looked at. The ``/Page`` names not of the catalog's keys bound the page
+    objects not packed in compressed object streams.
+    """
+    count = data.count(b"/Page") - sum(data.count(other) for other in _NOT_PAGES)
+    if count > budgets.PDF_PAGES:
+        msg = (f"{name}: a PDF of {count:,} page objects, more than the {budgets.PDF_PAGES:,} "
+               "pages a roadmap may have; refused")  # fmt: skip
+        raise DocumentError(msg)
 
 
 def _page_count(document: Any, name: str) -> None:
@@ -290,10 +310,14 @@ class PdfImporter:
                 password, holds no text (a scan) or more pages than a roadmap may have.
         """
         plumber = _library(name)
+        _page_objects(data, name)
         with _quiet():
             try:
-                with plumber.open(io.BytesIO(data)) as pdf:
+                pdf = plumber.open(io.BytesIO(data))
+                try:
                     return RawDocument(blocks=tuple(_blocks(pdf, name)), format=self.name)
+                finally:  # not pdf.close(): it makes every page of the document to close it
+                    pdf.stream.close()
             except DocumentError:
                 raise
             except (RecursionError, MemoryError) as exc:
