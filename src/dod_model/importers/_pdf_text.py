@@ -13,9 +13,10 @@ past the column's edge: a line ending short of the edge by a space's width or mo
 was not wrapped at a space. It ended a paragraph, or broke after a hyphen or dash, or it is
 one unit too wide for the column, cut where its next glyph did not fit, as a long word or a
 web address is cut at any character. A line ending nearer the edge than a space's width was
-wrapped at a space it could not show, unless it is one unit filled up to the edge; a unit of
-words a no-break space joins that ends there may be either, and is taken as cut only where the
-document spells the word the two pieces make elsewhere (:func:`words`). Where the page shows
+wrapped at a space it could not show, unless it is one unit (a word, an address, words a
+no-break space joins) filled up to the edge: that may be either, and the geometry cannot tell.
+It is taken as wrapped only where the document spells its last word whole elsewhere and never
+the word it would make with the next line's first (:func:`words`). Where the page shows
 no space glyphs, a line ends short of the edge only where its paragraph ends: the next line's
 first word would have fitted at its end.
 """
