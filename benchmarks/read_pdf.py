@@ -3,7 +3,8 @@
     python benchmarks/read_pdf.py [--sections 67] [--repeat 3]
 
 Builds the Word roadmap of ``read_docx.py`` (SECTIONS municipal sections of 15 activities: 67
-make about 1,000 rows), ruled, and has LibreOffice export it to PDF once (kept in a temporary
+make about 1,000 rows), saved as the renditions are (ruled, A4 landscape), and has LibreOffice
+export it to PDF once (kept in a temporary
 directory for the next run). Then times, best of REPEAT:
 
 * pdfplumber's ``page.extract_tables()`` over every page (the bare library walk);
@@ -19,6 +20,7 @@ import hashlib
 import io
 import shutil
 import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -30,45 +32,41 @@ from read_docx import build
 import dod_model
 from dod_model.plugins import get_plugin_manager
 
-_BORDERS = (
-    "<w:tblBorders>"
-    + "".join(
-        f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-        for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    + "</w:tblBorders>"
-)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests import renditions  # the preparation the renditions are made with
 
 
-def _ruled(docx: bytes) -> bytes:
-    """The Word file with single borders on its table, as a published order draws them."""
+def _with_table_properties(docx: bytes) -> bytes:
+    """The Word file with a ``w:tblPr`` on each table, for ``as_saved`` to draw borders in."""
     source, out = zipfile.ZipFile(io.BytesIO(docx)), io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "word/document.xml":
-                text = data.decode()
-                if "<w:tblPr>" in text:
-                    text = text.replace("<w:tblPr>", f"<w:tblPr>{_BORDERS}", 1)
-                else:
-                    text = text.replace("<w:tbl>", f"<w:tbl><w:tblPr>{_BORDERS}</w:tblPr>", 1)
-                data = text.encode()
+                data = data.replace(b"<w:tbl><w:tblGrid>", b"<w:tbl><w:tblPr/><w:tblGrid>")
             target.writestr(item, data)
     return out.getvalue()
 
 
 def pdf_of(sections: int) -> Path:
-    """The roadmap as a PDF exported by LibreOffice, made once and kept."""
-    docx = _ruled(build(sections))
-    key = hashlib.sha256(docx).hexdigest()[:16]
+    """The roadmap as a PDF exported by LibreOffice, made once and kept.
+
+    The Word file is first saved as the renditions are (``tests/renditions.py``: ``as_saved``):
+    ruled with Word's «Table Grid» lines, on A4 landscape pages, its columns sized by their
+    headers, a paragraph after the table.
+    """
+    docx = _with_table_properties(build(sections))
+    key = hashlib.sha256(docx + Path(renditions.__file__).read_bytes()).hexdigest()[:16]
     cache = Path(tempfile.gettempdir(), "dod-model-benchmark-pdf")
     target = cache / f"roadmap-{key}.pdf"
     if target.exists():
         return target
     cache.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        source = Path(work, "roadmap.docx")
-        source.write_bytes(docx)
+        built = Path(work, "built")
+        built.mkdir()
+        (built / "roadmap.docx").write_bytes(docx)
+        source = renditions.as_saved(built / "roadmap.docx", Path(work))
         subprocess.run(
             [shutil.which("soffice") or "soffice", f"-env:UserInstallation=file://{work}/p",
              "--headless", "--convert-to", "pdf", "--outdir", work, str(source)],

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import dod_model
 from dod_model import DocumentError
 from dod_model._base import budgets
-from dod_model.importers import PdfImporter
+from dod_model.importers import DocxImporter, PdfImporter
 from dod_model.plugins import get_plugin_manager
 
 from .comparison import without_positions
@@ -38,15 +38,55 @@ def _same(a: dod_model.Roadmap, b: dod_model.Roadmap) -> bool:
 # -- the published PDFs of the bundled roadmaps ------------------------------------------------
 
 
-def test_a_published_pdf_reads_to_the_roadmap_of_its_word_file():
-    stem = "amur-rmc-first-steps-plan"
-    assert _same(_read(DATA / f"{stem}.pdf"), _read(DOCUMENTS / f"{stem}.docx"))
+RENDERED = sorted(p.stem for p in RENDITIONS.glob("*.pdf"))
 
 
-# A cell a page break splits between two of its paragraphs is joined by the layout with a
-# space, as a text export's: «01.07.2022 01.07.2023» is no date. A word a narrow column cuts
-# without a hyphen, where nothing in the PDF tells the cut from a line break, reads as two.
-_DEADLINES_DIFFER = pytest.mark.xfail(reason="a deadline cell split by a page or a cut word",
+@pytest.mark.parametrize("stem", RENDERED)
+def test_every_rendition_reads_to_the_roadmap_of_its_word_file(stem):
+    """LibreOffice's exports of the Word files as saved (ruled, A4 landscape) read exactly.
+
+    Among them: words a no-break space joins, wrapped or cut at the column's edge; a web
+    address cut inside; rows split by page breaks between paragraphs and inside a word; a
+    responsible cell merged down over a page break; a signature table after the roadmap's.
+    """
+    assert _same(_read(RENDITIONS / f"{stem}.pdf"), _read(DOCUMENTS / f"{stem}.docx"))
+
+
+def test_a_row_split_by_a_page_break_is_joined_by_the_geometry_of_its_lines():
+    stem = "tambov-target-model-roadmap-2020-2024"
+    raw = PdfImporter().read((RENDITIONS / f"{stem}.pdf").read_bytes(), name=stem)
+    rows = [r for t in raw.tables if t.columns == 5 for r in t.rows]
+    first = next(r for r in rows if r.texts[0] == "1.1.")
+    # Two paragraphs a page break parts, a line break between them; a word it cuts, whole.
+    assert first.texts[2].startswith("01.07.2020\n01.07.2021\n")
+    assert first.texts[3] == "Аналитический отчет\nУправленческие решения"
+    assert first.texts[4].startswith("Образовательные организации")
+    # The rest of a row on the next page is no row of its own: the rows left with no number
+    # are those the Word file has (a title going on in a row below, as the seed writes it).
+    word = DocxImporter().read((DOCUMENTS / f"{stem}.docx").read_bytes(), name=stem)
+
+    def unnumbered(document):
+        return [r.texts[1:] for t in document.tables for r in t.rows
+                if not r.texts[0].strip() and r.cells[0].span == 1]  # fmt: skip
+
+    assert unnumbered(raw) == unnumbered(word)
+
+
+def test_a_signature_table_after_the_roadmap_is_a_table_of_its_own():
+    stem = "ulyanovsk-cherdakly-moc-roadmap-2019"
+    raw = PdfImporter().read((RENDITIONS / f"{stem}.pdf").read_bytes(), name=stem)
+    assert {t.columns for t in raw.tables} == {4, 2}
+    assert raw.tables[-1].rows[0].texts == ("Начальник управления образования", "И.О. Фамилия")
+    merged = [c for t in raw.tables for r in t.rows for c in r.cells if c.merged and c.column == 4]
+    assert merged
+    assert all(c.text == "Управление образования МО МОЦ" for c in merged[:3])
+
+
+# These exports keep the bundled files' portrait pages and column widths, and their cells draw
+# their borders wider than the text is laid out in: a word cut well short of the border
+# («по отдельному гр» «афику») cannot be told from a line wrapped there. The renditions, laid
+# out as Word lays them out, read exactly (above).
+_DEADLINES_DIFFER = pytest.mark.xfail(reason="a cut word in a cell narrower than its border",
                                       strict=True)  # fmt: skip
 
 
@@ -117,13 +157,6 @@ def test_paragraphs_before_and_after_the_table_are_the_title_and_notes():
     assert from_pdf.title == from_word.title
     assert from_pdf.approval == from_word.approval
     assert from_pdf.notes[-1] == "Начальник управления образования И.О. Фамилия"
-
-
-def test_the_renditions_of_the_bundled_files_read():
-    """The committed renditions have no ruling lines (their Word tables draw no borders)."""
-    path = RENDITIONS / "amur-rmc-first-steps-plan.pdf"
-    with pytest.raises(DocumentError, match="no table"):
-        _read(path)
 
 
 # -- the format, found -------------------------------------------------------------------------
@@ -205,6 +238,21 @@ def test_a_pdf_of_too_many_pages_is_refused_quickly(pages, count):
     data = _pages_pdf(pages, count)
     started = time.process_time()
     with pytest.raises(DocumentError, match="pages"):
+        PdfImporter().read(data, name="pages.pdf")
+    assert time.process_time() - started < 5
+
+
+def test_a_pdf_of_a_hundred_thousand_pages_is_refused_before_it_is_parsed():
+    """Counted in its bytes: pdfminer would parse its page tree for a minute first."""
+    pages = 100_000
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(pages))
+    data = (b"%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R/PageMode/UseNone>>endobj\n"
+            b"2 0 obj<</Type/Pages/Count %d/Kids[%s]>>endobj\n" % (pages, kids)
+            + b"".join(b"%d 0 obj<</Type/Page/Parent 2 0 R>>endobj\n" % (3 + i)
+                       for i in range(pages))
+            + b"trailer<</Size %d/Root 1 0 R>>\n%%%%EOF\n" % (pages + 3))  # fmt: skip
+    started = time.process_time()
+    with pytest.raises(DocumentError, match=r"a PDF of 100,000 page objects"):
         PdfImporter().read(data, name="pages.pdf")
     assert time.process_time() - started < 5
 

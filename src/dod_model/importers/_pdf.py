@@ -7,8 +7,9 @@ a table of its own; the layout joins pieces of one grid, drops the header repeat
 each page and joins a row a page break split. A line outside tables that is only a page number,
 at the top or the bottom of its page, is a page header or footer and is left out.
 
-Before any page is read the document's page tree is counted (:data:`~dod_model._base.budgets.
-PDF_PAGES`); metadata (the XMP packet) is never parsed. A PDF encrypted with an empty user
+Before pdfminer parses the document its page objects are counted in its bytes, and before
+any page is read its page tree is counted (:data:`~dod_model._base.budgets.PDF_PAGES`);
+metadata (the XMP packet) is never parsed. A PDF encrypted with an empty user
 password (as many published orders are, to forbid editing) reads; one that needs a password is
 refused, and so is a scan without text. Whatever pdfminer raises on a damaged file is a
 :class:`DocumentError`, and what it logs while reading is kept from the user's logs.
@@ -25,11 +26,21 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from dod_model._base import budgets
 from dod_model._contracts import RawDocument, RawParagraph, RawTable
 from dod_model._errors import DocumentError
-from dod_model.importers._pdf_grid import Box, Piece, tables_of
-from dod_model.importers._pdf_text import Char, Line, leading, lines_of, paragraphs_of
+from dod_model.importers._pdf_grid import Box, Piece, snap, tables_of
+from dod_model.importers._pdf_text import (
+    Char,
+    Line,
+    leading,
+    lines_of,
+    paragraphs_of,
+    space_width,
+    words,
+)
 
 __all__ = ["PdfImporter"]
 
@@ -79,6 +90,25 @@ def _library(name: str) -> Any:
     return pdfplumber
 
 
+# Names that begin as a page object's type does: the catalog's, not pages.
+_NOT_PAGES = (b"/Pages", b"/PageLabels", b"/PageLayout", b"/PageMode")
+
+
+def _page_objects(data: bytes, name: str) -> None:
+    """Refuse a document whose bytes hold more page objects than the page budget.
+
+    Counted before pdfminer parses anything: a page tree of a million pages would take it
+    seconds to parse (its cross-reference table, the array of its kids) before the count in
+    it could be looked at. The ``/Page`` names not of the catalog's keys bound the page
+    objects not packed in compressed object streams.
+    """
+    count = data.count(b"/Page") - sum(data.count(other) for other in _NOT_PAGES)
+    if count > budgets.PDF_PAGES:
+        msg = (f"{name}: a PDF of {count:,} page objects, more than the {budgets.PDF_PAGES:,} "
+               "pages a roadmap may have; refused")  # fmt: skip
+        raise DocumentError(msg)
+
+
 def _page_count(document: Any, name: str) -> None:
     """Refuse a document whose page tree says it holds more pages than the budget."""
     from pdfminer.pdftypes import resolve1  # noqa: PLC0415 - with the optional extra
@@ -121,8 +151,17 @@ def _grid(boxes: list[Box]) -> tuple[list[float], list[float], dict[tuple[int, i
     return xs, ys, bands
 
 
-def _page_blocks(page: Any) -> tuple[list[tuple[float, Piece | list[Line]]], float]:
-    """The tables and runs of lines outside them on one page, top to bottom; and its leading."""
+@attrs.define
+class _Run:
+    """Lines outside tables, one after another on a page, with what its page tells of them."""
+
+    lines: list[Line]
+    spacing: float
+    space: float | None
+
+
+def _page_blocks(page: Any) -> list[Piece | _Run]:
+    """The tables and runs of lines outside them on one page, top to bottom."""
     found = [t for t in page.find_tables() if t.cells]
     grids = [_grid([tuple(c) for c in t.cells]) for t in found]
     boxes = [t.bbox for t in found]
@@ -144,19 +183,19 @@ def _page_blocks(page: Any) -> tuple[list[tuple[float, Piece | list[Line]]], flo
     lines = _without_page_numbers(lines_of(outside))
     spacing = leading([line for cells in cell_lines for lines_ in cells for line in lines_]
                       or lines)  # fmt: skip
-    spaces = any(c["text"] == " " for c in page.chars)
-    items: list[tuple[float, Piece | list[Line]]] = [
+    space = space_width(page.chars)
+    items: list[tuple[float, Piece | _Run]] = [
         (t.bbox[1], Piece(page.page_number, tuple(t.bbox), [tuple(c) for c in t.cells],
-                          cells, spacing, spaces))
+                          cells, spacing, space))
         for t, cells in zip(found, cell_lines, strict=True)
     ]  # fmt: skip
     tops = sorted(top for top, _ in items)
     runs: dict[int, list[Line]] = {}
     for line in lines:
         runs.setdefault(bisect.bisect(tops, line.top), []).append(line)
-    items += [(run[0].top, run) for run in runs.values()]
+    items += [(run[0].top, _Run(run, spacing, space)) for run in runs.values()]
     items.sort(key=lambda item: item[0])
-    return items, spacing
+    return [item for _, item in items]
 
 
 def _without_page_numbers(lines: list[Line]) -> list[Line]:
@@ -168,18 +207,17 @@ def _without_page_numbers(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def _paragraphs(run: list[Line], spacing: float, line: int) -> tuple[list[RawParagraph], int]:
+def _paragraphs(run: _Run, line: int, known: frozenset[str]) -> tuple[list[RawParagraph], int]:
     """The paragraphs of a run of lines outside tables, numbered as lines from ``line``.
 
     A gap of an empty paragraph between two parts them as a blank line parts a text export's.
     """
-    right = max(item.x1 for item in run)
+    right = max(item.x1 for item in run.lines)
     out: list[RawParagraph] = []
     previous: Line | None = None
-    spaces = any(item.trailing for item in run)
-    for text, lines in paragraphs_of(run, right, spacing, spaces=spaces):
+    for text, lines in paragraphs_of(run.lines, right, run.spacing, space=run.space, known=known):
         first = lines[0]
-        if previous is not None and first.top - previous.bottom > spacing + 1.5 * first.size:
+        if previous is not None and first.top - previous.bottom > run.spacing + 1.5 * first.size:
             line += 1
         out.append(RawParagraph(text=text, line=line))
         line += 1
@@ -187,45 +225,60 @@ def _paragraphs(run: list[Line], spacing: float, line: int) -> tuple[list[RawPar
     return out, line
 
 
-def _goes_on(piece: Piece, before: RawParagraph | Piece | None) -> bool:
+def _edges(piece: Piece) -> list[float]:
+    edges: list[float] = []
+    snap([x for box in piece.cells for x in (box[0], box[2])], edges)
+    return edges
+
+
+def _goes_on(piece: Piece, before: Piece | _Run | None) -> bool:
     """Whether ``piece`` goes on with the table just ``before`` it, cut by a page break.
 
     It does if nothing stands between them, it begins its page after the other's, and its
-    left and right edges are the other's, within a border's width.
+    column edges are the other's, within a border's width (a signature table below the
+    roadmap's, on a page of its own, has edges of its own).
     """
-    return (
-        isinstance(before, Piece)
-        and before.page < piece.page
-        and abs(before.bbox[0] - piece.bbox[0]) <= 2.0
-        and abs(before.bbox[2] - piece.bbox[2]) <= 2.0
-    )
+    if not (isinstance(before, Piece) and before.page < piece.page):
+        return False
+    known = _edges(before)
+    return all(abs(known[min(bisect.bisect_left(known, x), len(known) - 1)] - x) <= 2.0
+               or abs(known[max(bisect.bisect_left(known, x) - 1, 0)] - x) <= 2.0
+               for x in _edges(piece))  # fmt: skip
 
 
 def _blocks(pdf: Any, name: str) -> list[RawParagraph | RawTable]:
     """The paragraphs and tables of an open PDF, in reading order."""
-    placed: list[RawParagraph | Piece] = []
-    line = 1
+    placed: list[Piece | _Run] = []
     text = images = False
     for page in _pages(pdf, name):
         images = images or bool(page.images)
-        items, spacing = _page_blocks(page)
-        for _, item in items:
+        for item in _page_blocks(page):
             text = True
             if isinstance(item, Piece):
                 before = placed[-1] if placed else None
                 item.family = before.family if _goes_on(item, before) else len(placed)  # type: ignore[union-attr]
-                placed.append(item)
-                line += 2  # a table parts the text before it from the text after it
-            else:
-                paragraphs, line = _paragraphs(item, spacing, line)
-                placed += paragraphs
+            placed.append(item)
         page.close()
     if not text:
         found = "only images: a scan without text" if images else "no text on any page"
         msg = f"{name}: a PDF without a text layer ({found}); run OCR on it first, e.g. ocrmypdf"
         raise DocumentError(msg)
-    tables = iter(tables_of([p for p in placed if isinstance(p, Piece)], name))
-    return [next(tables) if isinstance(p, Piece) else p for p in placed]
+    known = words(
+        lines
+        for item in placed
+        for lines in ([item.lines] if isinstance(item, _Run) else item.lines)
+    )
+    tables = iter(tables_of([p for p in placed if isinstance(p, Piece)], name, known))
+    blocks: list[RawParagraph | RawTable] = []
+    line = 1
+    for item in placed:
+        if isinstance(item, Piece):
+            blocks.append(next(tables))
+            line += 2  # a table parts the text before it from the text after it
+        else:
+            paragraphs, line = _paragraphs(item, line, known)
+            blocks += paragraphs
+    return blocks
 
 
 def _cause(exc: BaseException) -> str:
@@ -257,10 +310,14 @@ class PdfImporter:
                 password, holds no text (a scan) or more pages than a roadmap may have.
         """
         plumber = _library(name)
+        _page_objects(data, name)
         with _quiet():
             try:
-                with plumber.open(io.BytesIO(data)) as pdf:
+                pdf = plumber.open(io.BytesIO(data))
+                try:
                     return RawDocument(blocks=tuple(_blocks(pdf, name)), format=self.name)
+                finally:  # not pdf.close(): it makes every page of the document to close it
+                    pdf.stream.close()
             except DocumentError:
                 raise
             except (RecursionError, MemoryError) as exc:

@@ -6,8 +6,14 @@ keeps its left and right edges), snapped within a tolerance so that edges a frac
 apart are one, give the grid columns; a cell's column and span come from its x0 and x1. The
 distinct y-edges of a piece give its rows: a cell taller than a row is a vertically merged one,
 read in its first row and repeated, marked merged, in the rows below, as Word's ``w:vMerge``
-reads. A merged cell that goes on at the top of the next page (empty there, as LibreOffice and
-Word draw it) continues the one above it.
+reads.
+
+A row a page break split is one row again: where a piece begins (after its header again, if
+it repeats) with a row whose first cell is empty, that row is the rest of the last row before
+the break, and each of its cells goes on with the cell above it, after a line break, a space or
+nothing as the line at the foot of the page ended (:func:`~._pdf_text.joint`). A cell merged
+down from it reads the whole text. A merged cell that goes on at the top of the next page
+(empty there, as LibreOffice and Word draw it) continues the one above it.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import attrs
 from dod_model._base import budgets
 from dod_model._contracts import RawCell, RawRow, RawTable
 from dod_model._errors import DocumentError
-from dod_model.importers._pdf_text import Line, paragraphs_of
+from dod_model.importers._pdf_text import Line, joint, paragraphs_of
 
 __all__ = ["Piece", "snap", "tables_of"]
 
@@ -39,7 +45,8 @@ class Piece:
         cells: Each cell's box.
         lines: The lines in each cell, by the cell's index.
         spacing: The gap between the lines of a paragraph on its page.
-        spaces: Whether its page shows spaces as glyphs.
+        space: The width of a space glyph per point of size on its page, ``None`` if its
+            page shows no space glyphs.
         family: The pieces of one table share it.
     """
 
@@ -48,8 +55,36 @@ class Piece:
     cells: list[Box]
     lines: list[list[Line]]
     spacing: float
-    spaces: bool = False
+    space: float | None = None
     family: int = 0
+
+
+@attrs.frozen
+class _Slot:
+    """A cell's place in a row: the cell (by its index in the piece), its column and span."""
+
+    cell: int
+    column: int
+    span: int
+    below: bool  # the row is not the cell's first: a vertically merged cell repeated
+
+
+@attrs.define
+class _Grid:
+    """A piece on its table's grid: its rows of slots and the text of each of its cells.
+
+    A cell a row from the next page was joined to ends in a cell of that piece (``ends``).
+    """
+
+    piece: Piece
+    rows: list[list[_Slot]]
+    texts: list[str]
+    ends: dict[int, tuple[Piece, int]] = attrs.field(factory=dict)  # where a joined cell ends
+
+    def row(self, index: int) -> RawRow:
+        return RawRow(cells=tuple(
+            RawCell(self.texts[s.cell], s.column, s.span, merged=s.below) for s in self.rows[index]
+        ))  # fmt: skip
 
 
 def snap(values: Sequence[float], known: list[float]) -> list[float]:
@@ -67,13 +102,20 @@ def snap(values: Sequence[float], known: list[float]) -> list[float]:
     return out
 
 
-def _cell_text(box: Box, lines: list[Line], spacing: float, *, spaces: bool) -> str:
+def _right(box: Box, lines: list[Line]) -> float:
+    """Where a cell's lines end at the most: its right edge within its padding."""
+    padding = min(max(0.0, min(line.x0 for line in lines) - box[0]), 12.0) if lines else 0.0
+    return box[2] - padding
+
+
+def _cell_text(piece: Piece, cell: int, known: frozenset[str]) -> str:
     r"""A cell's text: its paragraphs, a line each (``\n`` between), as Word keeps them."""
+    lines = piece.lines[cell]
     if not lines:
         return ""
-    padding = min(max(0.0, min(line.x0 for line in lines) - box[0]), 12.0)
-    right = box[2] - padding
-    return "\n".join(text for text, _ in paragraphs_of(lines, right, spacing, spaces=spaces))
+    right = _right(piece.cells[cell], lines)
+    paragraphs = paragraphs_of(lines, right, piece.spacing, space=piece.space, known=known)
+    return "\n".join(text for text, _ in paragraphs)
 
 
 def _index(edges: list[float], value: float) -> int:
@@ -83,20 +125,17 @@ def _index(edges: list[float], value: float) -> int:
     return min(near, key=lambda i: abs(edges[i] - value))
 
 
-def _rows(piece: Piece, columns: list[float], name: str) -> list[RawRow]:
-    """The rows of one piece on the grid of its table's ``columns`` (x-edges)."""
+def _grid(piece: Piece, columns: list[float], name: str, known: frozenset[str]) -> _Grid:
+    """One piece on the grid of its table's ``columns`` (x-edges)."""
     tops: list[float] = []
     snap([y for box in piece.cells for y in (box[1], box[3])], tops)
-    slots: list[list[tuple[int, int, RawCell]]] = [[] for _ in range(max(len(tops) - 1, 0))]
-    for box, lines in zip(piece.cells, piece.lines, strict=True):
+    slots: list[list[_Slot]] = [[] for _ in range(max(len(tops) - 1, 0))]
+    for index, box in enumerate(piece.cells):
         column = _index(columns, box[0]) + 1
         span = max(1, _index(columns, box[2]) + 1 - column)
         first, last = _index(tops, box[1]), _index(tops, box[3])
-        if last <= first:
-            continue  # a cell of no height: a doubled line
-        cell = RawCell(_cell_text(box, lines, piece.spacing, spaces=piece.spaces), column, span)
-        for row in range(first, last):
-            slots[row].append((column, row - first, cell))
+        for row in range(first, last):  # none for a cell of no height: a doubled line
+            slots[row].append(_Slot(index, column, span, below=row > first))
     rows = []
     for slot in slots:
         if not slot:
@@ -105,24 +144,58 @@ def _rows(piece: Piece, columns: list[float], name: str) -> list[RawRow]:
             msg = (f"{name}: page {piece.page}: a table row of more than {budgets.ROW_CELLS:,} "
                    "cells, more than a table row may have; refused")  # fmt: skip
             raise DocumentError(msg)
-        slot.sort(key=lambda item: item[0])
-        cells = tuple(attrs.evolve(c, merged=True) if below else c for _, below, c in slot)
-        rows.append(RawRow(cells=cells))
-    return rows
+        rows.append(sorted(slot, key=lambda s: s.column))
+    texts = [_cell_text(piece, index, known) for index in range(len(piece.cells))]
+    return _Grid(piece, rows, texts)
 
 
-def _continue_merges(rows: list[RawRow], before: list[RawRow]) -> list[RawRow]:
-    """The rows of a piece, a merged cell going on from the piece ``before`` given its text.
+def _places(row: list[_Slot]) -> list[tuple[int, int]]:
+    return [(s.column, s.span) for s in row]
 
-    The piece's first row that is not its table's header again is looked at: an empty cell
-    there where the last row before held a merged cell of the same place goes on with it.
+
+def _start(grid: _Grid, header: RawRow | None) -> int:
+    """The index of a piece's first row that is not its table's header again."""
+    if header is not None and len(grid.rows) > 1 and grid.row(0).texts == header.texts:
+        return 1
+    return 0
+
+
+def _join_split_row(target: _Grid, grid: _Grid, start: int, known: frozenset[str]) -> bool:
+    """Join the row at ``start`` of ``grid`` to the last row of ``target``, a piece before it.
+
+    It is joined if its first cell is empty (no number: the rest of a row a page break split)
+    and it has the cells of that row, place by place. Whether it was is returned.
     """
-    if not rows or not before:
-        return rows
-    header = before[0].texts
-    start = 1 if rows[0].texts == header and len(rows) > 1 else 0
-    last = {(c.column, c.span): c for c in before[-1].cells}
-    above = {place: c for place, c in last.items() if c.merged}
+    if start >= len(grid.rows) or not target.rows:
+        return False
+    rest, last = grid.rows[start], target.rows[-1]
+    if grid.texts[rest[0].cell].strip() or _places(rest) != _places(last):
+        return False
+    for below, above in zip(rest, last, strict=True):
+        head, tail = target.texts[above.cell], grid.texts[below.cell]
+        if head and tail:
+            piece, cell = target.ends.get(above.cell, (target.piece, above.cell))
+            right = _right(piece.cells[cell], piece.lines[cell])
+            between = joint(piece.lines[cell][-1], grid.piece.lines[below.cell][0], right,
+                            piece.spacing, space=piece.space, known=known, across=True)  # fmt: skip
+            text = head + between + tail
+        else:
+            text = head or tail
+        if tail:
+            target.ends[above.cell] = grid.ends.get(below.cell, (grid.piece, below.cell))
+        target.texts[above.cell] = grid.texts[below.cell] = text
+    del grid.rows[start]
+    return True
+
+
+def _continue_merges(rows: list[RawRow], start: int, before: RawRow) -> list[RawRow]:
+    """The rows of a piece, a merged cell going on from the row ``before`` given its text.
+
+    The piece's first row that is not its table's header again (at ``start``) is looked at:
+    an empty cell there where the row before held a merged cell of the same place goes on
+    with it.
+    """
+    above = {(c.column, c.span): c for c in before.cells if c.merged}
     if not above:
         return rows
     out = list(rows[:start])
@@ -142,23 +215,39 @@ def _continue_merges(rows: list[RawRow], before: list[RawRow]) -> list[RawRow]:
     return out
 
 
-def tables_of(pieces: Sequence[Piece], name: str) -> list[RawTable]:
+def tables_of(pieces: Sequence[Piece], name: str, known: frozenset[str]) -> list[RawTable]:
     """The raw table of each piece, pieces of one table on one grid of columns.
 
     Pieces are of one table when they share a ``family``; the grid is drawn from the x-edges
-    of all of them.
+    of all of them. ``known``: the words the document spells whole, for cut words.
     """
     families: dict[int, list[float]] = {}
     for piece in pieces:
         edges = families.setdefault(piece.family, [])
         snap([x for box in piece.cells for x in (box[0], box[2])], edges)
+    grids = [_grid(piece, families[piece.family], name, known) for piece in pieces]
+    headers: dict[int, RawRow] = {}
+    tails: dict[int, _Grid] = {}  # the piece holding the last row of each table so far
+    starts: list[int] = []
+    joined: list[bool] = []
+    for grid in grids:
+        key = grid.piece.family
+        start = _start(grid, headers.get(key))
+        starts.append(start)
+        joined.append(key in tails and _join_split_row(tails[key], grid, start, known))
+        if grid.rows:
+            headers.setdefault(key, grid.row(0))
+        if len(grid.rows) > start:
+            tails[key] = grid
     tables: list[RawTable] = []
-    last: dict[int, list[RawRow]] = {}
-    for piece in pieces:
-        key = piece.family
+    last: dict[int, RawRow] = {}
+    for grid, start, was_joined in zip(grids, starts, joined, strict=True):
+        key = grid.piece.family
+        rows = [grid.row(i) for i in range(len(grid.rows))]
+        if not was_joined and key in last:
+            rows = _continue_merges(rows, start, last[key])
+        if len(rows) > start:
+            last[key] = rows[-1]
         edges = families[key]
-        rows = _rows(piece, edges, name)
-        rows = _continue_merges(rows, last.get(key, []))
-        last[key] = rows
         tables.append(RawTable(rows=tuple(rows), columns=max(len(edges) - 1, 1)))
     return tables
