@@ -11,6 +11,7 @@ layer. A Word 97 or RTF file costs a LibreOffice run an example: they get few.
 from __future__ import annotations
 
 import functools
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +51,10 @@ class PartBytes:
         return f"PartBytes(part {self.part}: {self.damage!r})"
 
     def apply(self, data: bytes) -> bytes:
-        package = _zipmodel.parse(data)
+        try:
+            package = _zipmodel.parse(data)
+        except struct.error:  # headers an earlier op damaged: the bytes are mutated as they are
+            return data
         if package is None:
             return data
         xml = [i for i, e in enumerate(package.entries) if e.name.endswith((b".xml", b".rels"))]
