@@ -31,6 +31,7 @@ import attrs
 from dod_model._base import budgets
 from dod_model._contracts import RawDocument, RawParagraph, RawTable
 from dod_model._errors import DocumentError
+from dod_model.importers._pdf_bytes import check_bytes
 from dod_model.importers._pdf_grid import Box, Piece, snap, tables_of
 from dod_model.importers._pdf_text import (
     Char,
@@ -88,25 +89,6 @@ def _library(name: str) -> Any:
         msg = f"{name}: reading PDF needs pdfplumber: pip install 'dod-model[pdf]'"
         raise DocumentError(msg) from None
     return pdfplumber
-
-
-# Names that begin as a page object's type does: the catalog's, not pages.
-_NOT_PAGES = (b"/Pages", b"/PageLabels", b"/PageLayout", b"/PageMode")
-
-
-def _page_objects(data: bytes, name: str) -> None:
-    """Refuse a document whose bytes hold more page objects than the page budget.
-
-    Counted before pdfminer parses anything: a page tree of a million pages would take it
-    seconds to parse (its cross-reference table, the array of its kids) before the count in
-    it could be looked at. The ``/Page`` names not of the catalog's keys bound the page
-    objects not packed in compressed object streams.
-    """
-    count = data.count(b"/Page") - sum(data.count(other) for other in _NOT_PAGES)
-    if count > budgets.PDF_PAGES:
-        msg = (f"{name}: a PDF of {count:,} page objects, more than the {budgets.PDF_PAGES:,} "
-               "pages a roadmap may have; refused")  # fmt: skip
-        raise DocumentError(msg)
 
 
 def _page_count(document: Any, name: str) -> None:
@@ -310,7 +292,7 @@ class PdfImporter:
                 password, holds no text (a scan) or more pages than a roadmap may have.
         """
         plumber = _library(name)
-        _page_objects(data, name)
+        check_bytes(data, name)
         with _quiet():
             try:
                 pdf = plumber.open(io.BytesIO(data))
