@@ -9,14 +9,18 @@ into a :class:`RawDocument` of paragraphs and tables; the shared layout turns th
 
 from dod_model._base import publish
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from dod_model.importers._csv import CsvImporter
 from dod_model.importers._docx import DocxImporter
 from dod_model.importers._layout import build_roadmap, column_role
+from dod_model.importers._markdown import MarkdownImporter
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
 from dod_model.importers._text import TextImporter
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "CsvImporter",
     "DocxImporter",
+    "MarkdownImporter",
     "RawCell",
     "RawDocument",
     "RawParagraph",

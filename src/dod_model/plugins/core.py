@@ -13,7 +13,7 @@ from dod_model.exporters import (
     MarkdownExporter,
 )
 from dod_model.hookspecs import hookimpl
-from dod_model.importers import DocxImporter, TextImporter
+from dod_model.importers import CsvImporter, DocxImporter, MarkdownImporter, TextImporter
 from dod_model.plugins._registry_rules import REGISTRY_RULES
 from dod_model.plugins._roadmap_rules import ROADMAP_RULES
 from dod_model.validation import Rule
@@ -26,6 +26,8 @@ def dod_register_importers(register: Callable[[Importer], None]) -> None:
     """The Word and plain-text importers."""
     register(DocxImporter())
     register(TextImporter())
+    register(CsvImporter())
+    register(MarkdownImporter())
 
 
 @hookimpl
