@@ -124,7 +124,8 @@ class CsvImporter:
             return False
         # Not tabs: a text export of a row per line is the text importer's, and reads as one.
         found = delimiter_of(text, complete=len(head) < _SNIFFED, delimiters=(";", ","))
-        return found is not None
+        # The export's header, its first row cut short (a cell longer than the bytes sniffed).
+        return found is not None or is_export([next(records(text, ","), Record([], 1))])
 
     def read(self, data: bytes, *, name: str) -> RawDocument:
         """The raw blocks of a CSV file.
