@@ -46,19 +46,24 @@ def _back(roadmap: Roadmap, format: str) -> Roadmap:
     return dod_model.read(stream, plugins=PLUGINS)
 
 
-_RUNS = re.compile(r"[ \t]+")
+_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")  # what the page writes as <br>
 
 
 def as_a_page_shows(roadmap: Roadmap) -> Roadmap:
     """The roadmap as a Markdown page can show it: what the page cannot carry left out.
 
     A page's tables have the standard five columns (and «Примечание» where notes are), whatever
-    the roadmap's were; and a run of spaces or tabs is one space, as a page renders it.
+    the roadmap's were; a run of whitespace is one space, as a page renders it; and the
+    notes of an activity are the lines of its «Примечание» cell, a note of two lines two notes.
     """
 
     def tidy(value: object) -> object:
+        if isinstance(value, dod_model.Activity):
+            lines = tuple(line for note in value.notes for line in note.split("\n"))
+            value = attrs.evolve(value, notes=lines)
         if isinstance(value, str):
-            return "\n".join(_RUNS.sub(" ", line) for line in value.split("\n"))
+            lines = (" ".join(line.split()) for line in _BREAKS.split(value))
+            return "\n".join(line for line in lines if line)
         if isinstance(value, tuple):
             return tuple(tidy(item) for item in value)
         if attrs.has(type(value)):

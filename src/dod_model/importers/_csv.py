@@ -13,6 +13,7 @@ paragraphs, and so are such rows after it (the footnotes).
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterable
 
 from dod_model._base import budgets, decode_text
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
@@ -92,6 +93,26 @@ def _table(found: list[Record], name: str) -> tuple[RawParagraph | RawTable, ...
     return (*above, table, *below)
 
 
+def _bounded(found: Iterable[Record], name: str) -> list[Record]:
+    """The records, refused once they hold more fields than a Word file's table may have nodes.
+
+    A CSV of short fields is megabytes of cells: one of 64 MiB, millions of them.
+    """
+    kept: list[Record] = []
+    fields = 0
+    for record in found:
+        fields += len(record)
+        if fields > budgets.XML_NODES or len(record) > budgets.ROW_CELLS:
+            msg = (
+                f"{name}: record {len(kept) + 1} (line {record.line}) takes the file past the "
+                f"{budgets.ROW_CELLS:,} fields a row may have or the {budgets.XML_NODES:,} a "
+                "table may have; is it a roadmap's table?"
+            )
+            raise DocumentError(msg)
+        kept.append(record)
+    return kept
+
+
 def _check_lengths(text: str, name: str) -> None:
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > budgets.TEXT_CHARS:
@@ -139,6 +160,6 @@ class CsvImporter:
         delimiter = delimiter_of(text) or next(
             (d for d in (";", ",", "\t") if d in text.partition("\n")[0]), ","
         )
-        found = list(records(text, delimiter))
+        found = _bounded(records(text, delimiter), name)
         blocks = read_export(found, name) if is_export(found) else _table(found, name)
         return RawDocument(blocks=blocks, format=self.name, encoding=encoding)

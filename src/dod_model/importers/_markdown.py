@@ -196,7 +196,10 @@ def _export_blocks(blocks: list[_Block]) -> tuple[RawParagraph | RawTable, ...] 
             roles = _roles(block.rows[0]) or found_roles
             listed += [_listed(row, roles) for row in block.rows[1:]]
     before, after = _placed(notes, facts)
-    return rebuild(title=title, before=before, after=after, columns=found_roles, listed=listed)
+    # The notes of activities go in rows across the table, as the Word export writes them in
+    # the standard columns: a «Примечание» cell would count towards the region, such a row not.
+    columns = [role for role in found_roles if role is not ColumnRole.NOTE]
+    return rebuild(title=title, before=before, after=after, columns=columns, listed=listed)
 
 
 def _generic_blocks(blocks: list[_Block]) -> tuple[RawParagraph | RawTable, ...]:
