@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Final
 
+from dod_model.exporters._docx import _columns as table_columns
+from dod_model.exporters._docx import _placed_notes as placed_notes
 from dod_model.model import Activity, Roadmap, Section
 
 __all__ = ["CSV_COLUMNS", "CsvExporter"]
@@ -27,12 +30,30 @@ CSV_COLUMNS: Final = (
     "table",
     "row",
     "line",
+    "plan_title",
+    "plan_preamble",
+    "plan_footnotes",
+    "plan_columns",
+    "plan_sections",
 )
-"""The header of every CSV file :class:`CsvExporter` writes, in order (stable since 0.2.0)."""
+"""The header of every CSV file :class:`CsvExporter` writes, in order.
+
+Stable since 0.2.0; the five ``plan_`` columns at the end were added in 0.3.0.
+"""
 
 
 def _join(items: tuple[str, ...]) -> str:
     return "\n".join(items)
+
+
+def _notes(notes: tuple[str, ...]) -> str:
+    """Notes a line each; parted by empty lines, one ending the cell, if one has lines of its own.
+
+    The empty line at the end says the cell is parted so: a note never ends with one.
+    """
+    if any("\n" in note or "\r" in note for note in notes):
+        return "".join(f"{note}\n\n" for note in notes)
+    return _join(notes)
 
 
 def _cells(section: Section | None, activity: Activity) -> tuple[str, ...]:
@@ -51,10 +72,24 @@ def _cells(section: Section | None, activity: Activity) -> tuple[str, ...]:
         deadline.recurrence.value if deadline.recurrence else "",
         _join(tuple(result.text for result in activity.results)),
         _join(tuple(party.name for party in activity.responsible)),
-        _join(activity.notes),
+        _notes(activity.notes),
         str(where.table) if where else "",
         str(where.row) if where else "",
         str(where.line) if where and where.line else "",
+    )
+
+
+def _plan_cells(roadmap: Roadmap) -> tuple[str, ...]:
+    """What the first row says of the plan: title, the text around the table, its columns."""
+    approvals, preamble, footnotes = placed_notes(roadmap)
+    return (
+        roadmap.title,
+        _join((*approvals, *preamble)),
+        _join(tuple(footnotes)),
+        " ".join(role.value for role in table_columns(roadmap)),
+        json.dumps([[s.number, s.title] for s in roadmap.sections], ensure_ascii=False)
+        if roadmap.sections
+        else "",
     )
 
 
@@ -63,15 +98,25 @@ class CsvExporter:
 
     Text is written as in the document, line breaks inside cells included; dates are ISO
     8601 (``dates``: the listed due dates separated by spaces); results, responsible parties
-    and notes are one per line within their cell; ``table``, ``row`` and ``line`` say where the
-    activity stands in its source document. UTF-8 with a byte order mark, so that Excel shows
-    Cyrillic right, and the quoting of RFC 4180 (CRLF line ends, fields with commas, quotes or
-    line breaks quoted).
+    and notes are one per line within their cell (notes parted by empty lines instead, one
+    closing the cell, where a note holds line breaks of its own); ``table``, ``row`` and
+    ``line`` say where the activity stands in its source document. UTF-8 with a byte order
+    mark, so that Excel shows Cyrillic right, and the quoting of RFC 4180 (CRLF line ends,
+    fields with commas, quotes or line breaks quoted).
+
+    The first row also holds what is said of the plan as a whole, so that :func:`dod_model.read`
+    reads the file back to the same roadmap: ``plan_title``, ``plan_preamble`` (the text before
+    the table, approval blocks first, a paragraph per line), ``plan_footnotes`` (the text after
+    it), ``plan_columns`` (the roles of the table's columns in order: ``number title
+    deadline``…) and ``plan_sections`` (every section's number and title, those without
+    activities too, as a JSON array of pairs); the other rows leave them empty.
 
     Values are not altered to stop a spreadsheet reading a cell that opens with ``=`` as a
     formula: a roadmap from an untrusted source is best opened with import, not double-click.
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.3.0
+       The ``plan_`` columns.
     """
 
     name = "csv"
@@ -83,7 +128,10 @@ class CsvExporter:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
+        plan = _plan_cells(roadmap)
+        blank = ("",) * len(plan)
         writer.writerows(
-            _cells(section, activity) for section, activity in roadmap.iter_sectioned()
+            (*_cells(section, activity), *(blank if index else plan))
+            for index, (section, activity) in enumerate(roadmap.iter_sectioned())
         )
         return buffer.getvalue().encode("utf-8-sig")

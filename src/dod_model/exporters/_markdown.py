@@ -126,7 +126,9 @@ class MarkdownExporter:
         if roadmap.unsectioned:
             lines += _table(roadmap.unsectioned)
         for section in roadmap.sections:
-            heading = escape_text(f"{section.number}. {section.title}".strip(". "))
+            # As the Word export heads it: «1. Title», or the title alone without a number.
+            text = f"{section.number}. {section.title}" if section.number else section.title
+            heading = escape_text(text)
             lines += [f"## {heading}".rstrip(), ""]
             lines += _table(section.activities) if section.activities else []
         notes = [escape_cell(note) for note in roadmap.notes if note.strip()]

@@ -9,11 +9,13 @@ into a :class:`RawDocument` of paragraphs and tables; the shared layout turns th
 
 from dod_model._base import publish
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from dod_model.importers._csv import CsvImporter
 from dod_model.importers._docx import DocxImporter
 from dod_model.importers._folders import Listing, Reading, Refusal, list_documents, read_all
 from dod_model.importers._html import HtmlImporter
 from dod_model.importers._layout import build_roadmap, column_role
 from dod_model.importers._legacy import DocImporter, RtfImporter
+from dod_model.importers._markdown import MarkdownImporter
 from dod_model.importers._odf import OdsImporter, OdtImporter
 from dod_model.importers._pdf import PdfImporter
 from dod_model.importers._read import MAX_DOCUMENT_BYTES, read
@@ -23,10 +25,13 @@ from dod_model.importers._xlsx import XlsxImporter
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "CsvImporter",
     "DocImporter",
+    "DocxImporter",
     "DocxImporter",
     "HtmlImporter",
     "Listing",
+    "MarkdownImporter",
     "OdsImporter",
     "OdtImporter",
     "PdfImporter",

@@ -2,7 +2,8 @@
 
 * **rows**: a table row per line, cells separated by tabs (a row split by a page break goes on
   in a line whose first cells are empty);
-* **pipes**: a table row per line, cells separated by `` | `` and closed by ``|``;
+* **pipes**: a table row per line, cells separated by `` | `` and closed by ``|``; a
+  separator line under the header (``|---|---|``, as Markdown writes one) is no row;
 * **cells**: a cell per tab-led line, its further lines following without a tab; rows
   separated by blank lines, which may also stand inside a cell.
 
@@ -43,11 +44,34 @@ def _tab_cells(line: str) -> list[str] | None:
 _PIPE = re.compile(r"(?:(?<!\s)\s++)?\|\s*+")
 
 
+def is_pipe_separator(line: str) -> bool:
+    """Whether ``line`` is the line under a pipe table's header (``|---|``, ``| :--- | ---: |``).
+
+    It parts the header from the rows and is none of them: a bar in it, and each cell between
+    the bars dashes with a colon either side or none, as GitHub's tables have it.
+    """
+    stripped = line.strip()
+    if "|" not in stripped or "-" not in stripped:
+        return False
+    cells = stripped.removeprefix("|").removesuffix("|").split("|")
+    return all(_is_dashes(cell.strip()) for cell in cells)
+
+
+def _is_dashes(cell: str) -> bool:
+    inner = cell.removeprefix(":").removesuffix(":")
+    return bool(inner) and inner.count("-") == len(inner)
+
+
 def _pipe_cells(line: str) -> list[str] | None:
     stripped = line.strip()
     if stripped.endswith("|") and "|" in stripped[:-1]:
         return _PIPE.split(stripped.removesuffix("|").strip())
     return None
+
+
+def _pipe_row_cells(line: str) -> list[str] | None:
+    """The cells of a line of a pipe table; a separator line gives an empty row."""
+    return [] if is_pipe_separator(line) else _pipe_cells(line)
 
 
 def _row_per_line(
@@ -71,6 +95,8 @@ def _row_per_line(
 
     for number, line in enumerate(lines, start=1):
         cells = split(line)
+        if cells == []:  # a line of the table that holds no row (a pipe table's separator)
+            continue
         if cells is not None:
             start = start or number
             rows.append(RawRow(
@@ -140,7 +166,7 @@ def parse_text(text: str, *, name: str | None = None) -> list[RawParagraph | Raw
     _check_widths(lines, name)
     style = _style(lines)
     if style == "pipes":
-        return _row_per_line(lines, _pipe_cells)
+        return _row_per_line(lines, _pipe_row_cells)
     if style == "cells":
         return _cells_style(lines)
     return _row_per_line(lines, _tab_cells)

@@ -14,9 +14,11 @@ from dod_model.exporters import (
 )
 from dod_model.hookspecs import hookimpl
 from dod_model.importers import (
+    CsvImporter,
     DocImporter,
     DocxImporter,
     HtmlImporter,
+    MarkdownImporter,
     OdsImporter,
     OdtImporter,
     PdfImporter,
@@ -45,6 +47,8 @@ def dod_register_importers(register: Callable[[Importer], None]) -> None:
     register(PdfImporter())
     register(OdtImporter())
     register(OdsImporter())
+    register(CsvImporter())
+    register(MarkdownImporter())
 
 
 @hookimpl
