@@ -28,7 +28,6 @@ __all__ = [
     "CsvImporter",
     "DocImporter",
     "DocxImporter",
-    "DocxImporter",
     "HtmlImporter",
     "Listing",
     "MarkdownImporter",
