@@ -313,3 +313,16 @@ def test_a_folder_listing_names_files_printably(tmp_path):
         reading.refused[0].reason
         == "План.docx: an empty file; is it the roadmap, saved to the end?"
     )
+
+
+def test_a_run_of_spaces_in_a_cell_reads_as_one_space_from_any_format():
+    # A browser, a PDF's text and a Markdown page show a run of spaces as one; so does reading.
+    text = (
+        "№\tМероприятие\tСрок\n"
+        "1\tПодбор  дополнительных   программ\tМай  2024 года\n"
+        "2\tОткрытие\u00a0 МОЦ\tИюнь 2024 года\n"
+    )
+    roadmap = dod_model.read(io.BytesIO(text.encode()), format="text")
+    titles = [a.title for a in roadmap.activities]
+    assert titles == ["Подбор дополнительных программ", "Открытие МОЦ"]
+    assert roadmap.activities[0].deadline.text == "Май 2024 года"

@@ -130,21 +130,27 @@ def _join(before: str, after: str) -> str:
     return before + after if cut else f"{before} {after}"
 
 
+_SPACES = re.compile(r"  ++")
 # Whitespace beside a line break: a line to strip, or an empty one to drop.
 _LOOSE_BREAK = re.compile(r"\s\n|\n\s")
 
 
 def _clean_lines(text: str) -> str:
-    """Cell text as written, each line stripped, empty lines dropped, NBSP as space."""
+    """Cell text as shown, each line stripped, empty lines dropped, NBSP as space.
+
+    A run of spaces is one space, as a browser, a PDF reader's text and a Markdown page show
+    it: the same cell reads the same from every format.
+    """
     if (
         "\u00a0" not in text
         and "\u00ad" not in text
+        and "  " not in text
         and text.strip() == text
         and ("\n" not in text or _LOOSE_BREAK.search(text) is None)
     ):
         return text  # already clean, as most cells are
     lines = (line.replace("\u00a0", " ").replace("\u00ad", "").strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(_SPACES.sub(" ", line) for line in lines if line)
 
 
 @attrs.define
