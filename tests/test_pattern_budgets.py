@@ -83,6 +83,7 @@ MODES: dict[str, str] = {
     "dod_model.importers._layout._MUNICIPALITY": "finditer",
     "dod_model.importers._layout._APPROVAL_END": "search",
     "dod_model.importers._layout._CONTINUED": "match",
+    "dod_model.importers._layout._SPACES": "sub",
     "dod_model.importers._text._PIPE": "split",
     "dod_model.importers._shown._ESCAPE": "sub",
     "dod_model.importers._shown._TOKEN": "finditer",

@@ -77,7 +77,7 @@ def test_centres_across_cells_joined_with_nul():
 
 def _clean_lines_slowly(text: str) -> str:
     lines = (line.replace("\u00a0", " ").replace("\u00ad", "").strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(re.sub(" +", " ", line) for line in lines if line)
 
 
 @given(st.text(alphabet="аб1. \n\t\r\u00a0\u00ad\u2003\x0b\x1c", max_size=20))
