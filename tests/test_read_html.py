@@ -16,6 +16,7 @@ Word files (``tests/renditions.py``).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import time
@@ -28,6 +29,8 @@ from hypothesis import strategies as st
 import dod_model
 from dod_model import DocumentError
 from dod_model.importers import HtmlImporter, RawCell, RawParagraph, RawTable
+from dod_model.importers import _html as html_importer
+from dod_model.importers import _html_tree as html_tree
 from dod_model.plugins import get_plugin_manager
 from tests.comparison import without_positions
 
@@ -350,6 +353,72 @@ def test_a_generated_table_reads_back_to_its_grid(grid) -> None:
     )  # fmt: skip
     table = _tables(_page(f"<table>\n{rows}</table>"))[0]
     assert [list(row.cells) for row in table.rows] == [row for row in expected if row]
+
+
+# --- the fast paths --------------------------------------------------------------------------
+
+# What each page reads as, pinned: the digest of the raw document's repr. A change of any cell,
+# paragraph, place or flag changes it; a reading meant to change is re-pinned with it.
+_PINNED = {
+    "amur-rmc-first-steps-plan.html": "4120323655df284ca9226a33d0e9d4d8",
+    "samara-oc-roadmap-2019.html": "93cba02172fc5e07245cc117ed72cdef",
+    "sverdlovsk-ekaterinburg-moc-plan-2019-2020.html": "e85b76566ad1913e21c51f017824646b",
+    "tambov-target-model-roadmap-2020-2024.html": "174ec7d9ddf706bd15e926c15bacdbde",
+    "ulyanovsk-cherdakly-moc-roadmap-2019.html": "ef9ac0cc28143fbb25571611c1418193",
+    "legal-database-page.html": "0aa14ac1dffbeedfb9108cce8511d92a",
+    "thead-rowspans.html": "00d8a4a5688ddce5ee11e9c885589ec2",
+    "word-save-as-html-cp1251.htm": "7bdf237f81b4c4943b5253985476172e",
+}
+
+
+@pytest.mark.parametrize("page", [*RENDITIONS, *sorted(PAGES.iterdir())], ids=lambda p: p.name)
+def test_each_page_reads_as_pinned(page: Path) -> None:
+    raw = _raw(page.read_bytes(), name=page.name)
+    assert hashlib.sha256(repr(raw).encode()).hexdigest()[:32] == _PINNED[page.name]
+
+
+# Pieces of a cell's text: blanks of every kind, characters shown otherwise or not at all, the
+# private-use characters a fast path may join pieces with, and markup inside a line.
+_PIECE = st.lists(
+    st.sampled_from(["МОЦ", "2020", "а", " ", "  ", "\t", "\n", "\r\n", "\f", "\xa0",
+                     "&nbsp;", "\xad", "&shy;", "\x01", "\x7f", "\x85", "\ufdd0", "\ufffe",
+                     "\ue000", "\ue001", "\uf8ff", "\u2028", "&lt;", "&amp;"]),
+    max_size=6,
+).map("".join)  # fmt: skip
+_INLINE = st.one_of(
+    _PIECE, _PIECE.map(lambda t: f"<b>{t}</b>"), _PIECE.map(lambda t: f"<span><i>{t}</i></span>")
+)
+_LINE = st.lists(_INLINE, max_size=3).map("".join)
+_BREAKS = st.sampled_from(["<br>", "<br/>", "<br>\n\t", "\n<br>\n"])
+_BLOCK = st.tuples(
+    st.sampled_from(["p", "div", "li", "span", ""]),
+    st.lists(st.tuples(_LINE, _BREAKS), max_size=3),
+    st.sampled_from(["", "\n", "\n\t\t", " ", "x"]),
+)
+
+
+def _block(tag: str, lines: list[tuple[str, str]], tail: str) -> str:
+    inner = "".join(line + br for line, br in lines[:-1]) + (lines[-1][0] if lines else "")
+    return (f"<{tag}>{inner}</{tag}>" if tag else inner) + tail
+
+
+def _walked(reader: html_tree._Reader, cell) -> str:
+    """A cell's text by the general walk, without the shortcuts of ``cell_text``."""
+    layout = html_tree._Layout()
+    for _ in reader.walk(cell, layout, top=False):
+        pass
+    return "\n".join(layout.take()[0])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from(["", "\n", " \t", "x"]), st.lists(_BLOCK, max_size=3))
+def test_a_cell_reads_as_the_walk_reads_it(head: str, blocks) -> None:
+    body = head + "".join(_block(*block) for block in blocks)
+    page = f"<!DOCTYPE html><html><body><table><tr><td>{body}</td></tr></table></body></html>"
+    root = html_importer._parse(page, "page.html")
+    reader = html_tree._Reader(set(), "page.html")
+    for cell in root.iter("td"):
+        assert reader.cell_text(cell) == _walked(reader, cell)
 
 
 # --- hostile pages ---------------------------------------------------------------------------
