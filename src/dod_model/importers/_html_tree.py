@@ -181,7 +181,9 @@ def _span(value: str | None, high: int) -> int:
 
 def _line(parts: list[str]) -> str:
     """A line's text as shown, from the pieces of text it is made of."""
-    return _BLANKS.sub(" ", "".join(parts)).strip(" ").translate(_SHOWN)
+    line = _BLANKS.sub(" ", "".join(parts)).strip(" ")
+    # What ``_SHOWN`` changes is none of it printable: a printable line is shown as it is.
+    return line if line.isprintable() else line.translate(_SHOWN)
 
 
 def _too_long(what: str, length: int) -> DocumentError:
@@ -243,27 +245,50 @@ class _Layout:
         return blocks, empty
 
 
+# What the pieces of a cell's text are joined with, to be laid out in one pass: characters of
+# private use, which no page is expected to hold (a cell that does is read by the walk).
+_LINE_BREAK = "\ue000"
+_PARAGRAPH = "\ue001"
+
+
 def _paragraphs(cell: etree._Element) -> str | None:
     """The text of a cell of paragraphs of text and line breaks only, as the walk gives it.
 
     ``None`` for any other cell. LibreOffice and Word write most cells so; they are read
-    without the walk.
+    without the walk: the cell's pieces of text joined with a line-break and a paragraph
+    mark, laid out at once (blanks, what is shown otherwise), then split at the marks.
     """
     if cell.text and not cell.text.isspace():
         return None
-    blocks = []
+    pieces: list[str] = []
     for paragraph in cell:
         if paragraph.tag not in ("p", "div") or (paragraph.tail and not paragraph.tail.isspace()):
             return None
-        pieces = [paragraph.text]
+        if pieces:
+            pieces.append(_PARAGRAPH)
+        pieces.append(paragraph.text or "")
         for child in paragraph:
             if child.tag != "br":
                 return None
-            pieces.append(child.tail)
-        text = "\n".join(_line([piece]) if piece else "" for piece in pieces).strip("\n ")
-        if text:
-            blocks.append(text)
-    return "\n".join(blocks)
+            pieces.append(_LINE_BREAK)
+            pieces.append(child.tail or "")
+    joined = "".join(pieces)
+    marks = joined.count(_LINE_BREAK) + joined.count(_PARAGRAPH)
+    if marks != len(pieces) // 2:  # the text holds a mark itself
+        return None
+    # Each piece's blanks and ends as ``_line`` lays them out: a blank before or after a mark
+    # is one at an end of a piece (a run of blanks is one blank by then).
+    text = _BLANKS.sub(" ", joined)
+    if " " in text:
+        text = text.replace(" " + _LINE_BREAK, _LINE_BREAK).replace(_LINE_BREAK + " ", _LINE_BREAK)
+        text = text.replace(" " + _PARAGRAPH, _PARAGRAPH).replace(_PARAGRAPH + " ", _PARAGRAPH)
+        text = text.strip(" ")
+    if not text.replace(_LINE_BREAK, "").replace(_PARAGRAPH, "").isprintable():
+        text = text.translate(_SHOWN)  # the marks are not in the table: kept
+    if _PARAGRAPH not in text:
+        return text.replace(_LINE_BREAK, "\n").strip("\n ")
+    blocks = (block.replace(_LINE_BREAK, "\n").strip("\n ") for block in text.split(_PARAGRAPH))
+    return "\n".join(block for block in blocks if block)
 
 
 class _Lists:
