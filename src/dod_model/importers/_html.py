@@ -20,8 +20,8 @@ __all__ = ["HtmlImporter"]
 _DEPTH = 256  # libxml2's HTML parser stops at elements nested deeper than this
 
 
-def _parse(text: str, name: str) -> etree._Element:
-    """The page's tree.
+def _parse(markup: bytes, name: str) -> etree._Element:
+    """The tree of the page's text, given as UTF-8.
 
     Raises:
         DocumentError: The page is empty, or nested deeper than the parser goes.
@@ -30,7 +30,7 @@ def _parse(text: str, name: str) -> etree._Element:
                               remove_pis=True, collect_ids=False, default_doctype=False,
                               huge_tree=False)  # fmt: skip
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+        root = etree.fromstring(markup, parser)
     except (etree.LxmlError, ValueError) as exc:
         msg = f"{name}: the page cannot be parsed as HTML ({exc})"
         raise DocumentError(msg) from None
@@ -77,6 +77,7 @@ class HtmlImporter:
         """
         text, encoding = decode_page(data, name)
         check_markup(text, name)
-        root = _parse(text, name)
-        return RawDocument(blocks=tuple(page_blocks(root, text, name)), format=self.name,
+        markup = text.encode("utf-8", errors="replace")
+        root = _parse(markup, name)
+        return RawDocument(blocks=tuple(page_blocks(root, markup, name)), format=self.name,
                            encoding=encoding)  # fmt: skip

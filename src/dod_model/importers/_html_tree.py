@@ -115,23 +115,26 @@ def _outermost(elements: list[etree._Element], tag: str) -> list[etree._Element]
     return [e for e in elements if not any(a.tag == tag for a in e.iterancestors())]
 
 
-def prune(root: etree._Element, text: str) -> tuple[list[etree._Element], set[etree._Element]]:
+def prune(root: etree._Element, markup: bytes) -> tuple[list[etree._Element], set[etree._Element]]:
     """Leave out of ``root`` what is not read; the elements to read, and the list markers.
 
-    ``text`` is the page's text: attributes it never names are not looked for, so that a page
-    without them costs one pass over the elements it leaves out by their tags.
+    ``markup`` is the page's text in UTF-8: attributes it never names are not looked for, so
+    that a page without them costs one pass over the elements it leaves out by their tags.
+    The words are looked for in its ASCII letters lowered, as in the text lowered: of the
+    other characters, only ``İ`` and the Kelvin sign lower to ASCII letters (``i̇`` and
+    ``k``), which make none of the words.
 
     Returns:
         The content to read (``main``, the articles, or the whole page), and the Word list
         markers (``mso-list:Ignore`` spans) in it.
     """
-    lower = text.lower()
+    lower = markup.lower()
     doomed = [e for e in root.iter(*_LEFT_OUT) if _unseen(e)]
     markers: set[etree._Element] = set()
     mains = list(root.iter("main"))
     articles = list(root.iter("article"))
-    roles, hidden = "role" in lower, "hidden" in lower
-    styles = any(word in lower for word in ("display", "visibility", "mso-hide", "mso-list"))
+    roles, hidden = b"role" in lower, b"hidden" in lower
+    styles = any(word in lower for word in (b"display", b"visibility", b"mso-hide", b"mso-list"))
     if roles or hidden or styles:
         for element in root.iter(etree.Element):
             if roles and element.get("role") == "main":
@@ -467,14 +470,14 @@ class _Reader:
         )
 
 
-def page_blocks(root: etree._Element, text: str, name: str) -> list[RawParagraph | RawTable]:
-    """The paragraphs and tables of a parsed page (of ``text``), in order, with their places.
+def page_blocks(root: etree._Element, markup: bytes, name: str) -> list[RawParagraph | RawTable]:
+    """The paragraphs and tables of a page parsed from ``markup``, in order, with their places.
 
     Paragraphs are numbered as the Word importer numbers them (an empty paragraph counts
     twice, as it parts blocks of text; a table twice), so that text around a table groups
     into title, preamble and notes as a Word file's does.
     """
-    contents, markers = prune(root, text)
+    contents, markers = prune(root, markup)
     reader = _Reader(markers, name)
     blocks: list[RawParagraph | RawTable] = []
     index = 0
