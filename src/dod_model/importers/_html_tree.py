@@ -434,9 +434,13 @@ class _Reader:
                 continue
             while column in covered:
                 column += covered[column].span
-            span = _span(cell.get("colspan"), _MAX_SPAN) or 1
-            down = _span(cell.get("rowspan"), _MAX_ROWSPAN)
-            down = below if down == 0 else min(down - 1, below)
+            value = cell.get("colspan")
+            span = 1 if value is None else _span(value, _MAX_SPAN) or 1
+            value = cell.get("rowspan")
+            down = 0  # the rows below the cell covers
+            if value is not None:
+                down = _span(value, _MAX_ROWSPAN)
+                down = below if down == 0 else min(down - 1, below)
             if column + span - 1 > budgets.ROW_CELLS or len(cells) >= budgets.ROW_CELLS:
                 raise self._too_wide()
             placed = RawCell(self.cell_text(cell), column, span)
