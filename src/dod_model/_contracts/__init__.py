@@ -16,9 +16,13 @@ from dod_model._contracts._findings import (
     Severity,
 )
 from dod_model._contracts._io import Exporter, Importer
+from dod_model._contracts._layout import CSV_COLUMNS, DEFAULT_COLUMNS, TEMPLATE_HEADERS
 from dod_model._contracts._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 
 __all__ = [
+    "CSV_COLUMNS",
+    "DEFAULT_COLUMNS",
+    "TEMPLATE_HEADERS",
     "Exporter",
     "Finding",
     "FindingCode",

@@ -5,41 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Final
 
+from dod_model._contracts import CSV_COLUMNS
 from dod_model.exporters._docx import _columns as table_columns
 from dod_model.exporters._docx import _placed_notes as placed_notes
 from dod_model.model import Activity, Roadmap, Section
 
 __all__ = ["CSV_COLUMNS", "CsvExporter"]
-
-CSV_COLUMNS: Final = (
-    "section",
-    "section_title",
-    "number",
-    "title",
-    "deadline",
-    "deadline_kind",
-    "start",
-    "end",
-    "dates",
-    "recurrence",
-    "results",
-    "responsible",
-    "notes",
-    "table",
-    "row",
-    "line",
-    "plan_title",
-    "plan_preamble",
-    "plan_footnotes",
-    "plan_columns",
-    "plan_sections",
-)
-"""The header of every CSV file :class:`CsvExporter` writes, in order.
-
-Stable since 0.2.0; the five ``plan_`` columns at the end were added in 0.3.0.
-"""
 
 
 def _join(items: tuple[str, ...]) -> str:

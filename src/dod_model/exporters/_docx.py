@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
+from dod_model._contracts import DEFAULT_COLUMNS, TEMPLATE_HEADERS
 from dod_model.model import Activity, ColumnRole, Roadmap, Section
 from dod_model.text import (
     find_definitions,
@@ -39,17 +40,6 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
-# What the header row says for each role: the wording of the official template.
-HEADERS: dict[ColumnRole, str] = {
-    ColumnRole.NUMBER: "№ п/п",
-    ColumnRole.TITLE: "Наименование мероприятия",
-    ColumnRole.DEADLINE: "Срок исполнения",
-    ColumnRole.RESULT: "Результат",
-    ColumnRole.RESPONSIBLE: "Ответственный исполнитель",
-    ColumnRole.NOTE: "Примечание",
-}
-DEFAULT_COLUMNS = (ColumnRole.NUMBER, ColumnRole.TITLE, ColumnRole.DEADLINE, ColumnRole.RESULT,
-                   ColumnRole.RESPONSIBLE)  # fmt: skip
 # Relative widths of the columns (fiftieths of a percent, as w:tblW type="pct" counts).
 _WIDTHS = {ColumnRole.NUMBER: 4, ColumnRole.TITLE: 30, ColumnRole.DEADLINE: 13,
            ColumnRole.RESULT: 23, ColumnRole.RESPONSIBLE: 18, ColumnRole.NOTE: 12}  # fmt: skip
@@ -466,7 +456,7 @@ class DocxExporter:
             writer.paragraph(writer.body, note)
             writer.blank()
         tbl = writer.table(columns)
-        writer.row(tbl, [HEADERS[c] for c in columns], header=True)
+        writer.row(tbl, [TEMPLATE_HEADERS[c] for c in columns], header=True)
         terms = _Terms(roadmap)
         for index, activity in enumerate(roadmap.unsectioned):
             self._activity(writer, tbl, activity, columns, terms, first=not index)

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
-from dod_model._contracts import RawParagraph, RawTable
+from dod_model._contracts import CSV_COLUMNS, RawParagraph, RawTable
 from dod_model._errors import DocumentError
 from dod_model.importers._csv_records import Record
 from dod_model.importers._rebuild import Listed, ListedSection, rebuild
@@ -21,10 +21,7 @@ from dod_model.model import ColumnRole
 
 __all__ = ["EXPORT_COLUMNS", "is_export", "read_export"]
 
-EXPORT_COLUMNS: Final = (
-    "section", "section_title", "number", "title", "deadline", "deadline_kind", "start", "end",
-    "dates", "recurrence", "results", "responsible", "notes", "table", "row", "line",
-)  # fmt: skip
+EXPORT_COLUMNS: Final = CSV_COLUMNS[:16]
 """The columns of the export since 0.2.0 (``CSV_COLUMNS`` then): the header names them all."""
 _PLAN: Final = ("plan_title", "plan_preamble", "plan_footnotes", "plan_columns", "plan_sections")
 _ROLES: Final = {role.value: role for role in ColumnRole}

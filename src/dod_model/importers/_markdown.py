@@ -16,7 +16,14 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from dod_model._base import decode_text
-from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
+from dod_model._contracts import (
+    DEFAULT_COLUMNS,
+    RawCell,
+    RawDocument,
+    RawParagraph,
+    RawRow,
+    RawTable,
+)
 from dod_model.importers._layout import column_role
 from dod_model.importers._rebuild import Listed, ListedSection, rebuild
 from dod_model.importers._text import is_pipe_separator
@@ -31,8 +38,7 @@ _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
 _ITEM = re.compile(r" {0,3}[-*+][ \t]+(.*)")
 _FACT = re.compile(r"\*\*(?P<label>[^*]{1,40}):\*\*\s*(?P<value>.*)")
 # The columns of the export's tables, in order; a «Примечание» column after them where notes are.
-_EXPORT_COLUMNS = (ColumnRole.NUMBER, ColumnRole.TITLE, ColumnRole.DEADLINE, ColumnRole.RESULT,
-                   ColumnRole.RESPONSIBLE)  # fmt: skip
+_EXPORT_COLUMNS = DEFAULT_COLUMNS
 _NOTES_HEADING = "Примечания"
 
 

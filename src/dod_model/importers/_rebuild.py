@@ -14,21 +14,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from dod_model._contracts import RawCell, RawParagraph, RawRow, RawTable
+from dod_model._contracts import TEMPLATE_HEADERS, RawCell, RawParagraph, RawRow, RawTable
 from dod_model.model import ColumnRole
 from dod_model.text import is_approval_block, normalise_number, split_parties
 
-__all__ = ["HEADERS", "Listed", "ListedSection", "rebuild"]
-
-# The header row names each column as the official template does (and the Word exporter).
-HEADERS: dict[ColumnRole, str] = {
-    ColumnRole.NUMBER: "№ п/п",
-    ColumnRole.TITLE: "Наименование мероприятия",
-    ColumnRole.DEADLINE: "Срок исполнения",
-    ColumnRole.RESULT: "Результат",
-    ColumnRole.RESPONSIBLE: "Ответственный исполнитель",
-    ColumnRole.NOTE: "Примечание",
-}
+__all__ = ["Listed", "ListedSection", "rebuild"]
 
 
 @attrs.frozen(kw_only=True)
@@ -102,7 +92,7 @@ def _columns(
 ) -> list[ColumnRole]:
     """The columns given, with any the activities need added in the standard order."""
     found = list(dict.fromkeys(columns)) or [
-        role for role in HEADERS if role is not ColumnRole.NOTE
+        role for role in TEMPLATE_HEADERS if role is not ColumnRole.NOTE
     ]
     activities = [item for item in listed if isinstance(item, Listed)]
     needed = {
@@ -112,7 +102,7 @@ def _columns(
         ColumnRole.RESULT: any(a.results for a in activities),
         ColumnRole.RESPONSIBLE: any(a.responsible for a in activities),
     }
-    order = list(HEADERS)
+    order = list(TEMPLATE_HEADERS)
     for role, wanted in needed.items():
         if wanted and role not in found:
             before = [c for c in found if order.index(c) < order.index(role)]
@@ -141,7 +131,7 @@ def rebuild(
     width = len(roles)
     leading = next((i for i, text in enumerate(before) if not is_approval_block(text)), len(before))
     head = [*before[:leading], title, *before[leading:]] if title else list(before)
-    rows = [_row((HEADERS[role] for role in roles), header=True)]
+    rows = [_row((TEMPLATE_HEADERS[role] for role in roles), header=True)]
     first = True
     for item in listed:
         if isinstance(item, ListedSection):
