@@ -275,6 +275,28 @@ def test_junk_inside_a_compressed_stream_is_refused_before_pdfminer_reads_it():
     assert time.process_time() - started < 2
 
 
+def test_a_stream_that_inflates_to_megabytes_of_page_contents_is_refused():
+    # A flipped bit and 6 MB inside a stream: zlib inflates it past 32 MiB, which pdfminer
+    # would then tokenize for minutes (found by the fuzz run).
+    data = bytearray(_junk_in_a_stream(0))
+    start = data.index(b"stream\n", data.index(b"/FlateDecode")) + len(b"stream\n")
+    junk = bytes(data[: start + 700]) + b"\xef\xbb\xbf" * 2_000_000 + bytes(data[start + 700 :])
+    started = time.process_time()
+    with pytest.raises(DocumentError, match=r"inflates past the 8,388,608 bytes|does not inflate"):
+        _read_bytes(junk)
+    assert time.process_time() - started < 2
+
+
+def test_megabytes_of_junk_between_objects_are_refused_before_pdfminer_reads_them():
+    data = (RENDITIONS / "amur-rmc-first-steps-plan.pdf").read_bytes()
+    at = data.index(b"endobj\n") + len(b"endobj\n")
+    junk = data[:at] + b"%" + b" " * (budgets.PDF_SYNTAX_BYTES + 1) + b"\n" + data[at:]
+    started = time.process_time()
+    with pytest.raises(DocumentError, match=r"bytes outside the data of its streams, more than"):
+        _read_bytes(junk)
+    assert time.process_time() - started < 2
+
+
 def test_a_stream_failing_only_its_checksum_still_reads():
     data = bytearray((RENDITIONS / "amur-rmc-first-steps-plan.pdf").read_bytes())
     start = data.index(b"stream\n", data.index(b"/FlateDecode")) + len(b"stream\n")

@@ -25,6 +25,8 @@ __all__ = [
     "PACKAGE_ENTRIES",
     "PART_BYTES",
     "PDF_PAGES",
+    "PDF_STREAM_BYTES",
+    "PDF_SYNTAX_BYTES",
     "REGISTRY_FIELD_CHARS",
     "ROW_CELLS",
     "SHEET_CELLS",
@@ -78,6 +80,17 @@ HTML_ATTRIBUTES = 100
 The HTML parser checks each attribute of an element against the ones before it: 20,000 on one
 element take a second (2,000 take 10 ms), so a page of many such elements would cost minutes."""
 PDF_PAGES = 3_000
+"""The most pages a PDF document may have (a roadmap's order: a few to a hundred)."""
+PDF_STREAM_BYTES = 8 * _MIB
+"""The most one stream of a PDF may inflate to, but an image or an embedded font.
+
+pdfminer tokenizes such streams (page contents, forms, object streams) in Python; a page of a
+roadmap's table takes 10 to 100 KB."""
+PDF_SYNTAX_BYTES = 4 * _MIB
+"""The most bytes of a PDF outside its streams' data: what pdfminer tokenizes in Python.
+
+It does so at 2 to 5 µs a byte: the objects, the cross-reference table and anything a stream's
+length leaves out. A roadmap's PDF holds a few hundred KB of them (a 100-page one, 150 KB)."""
 """The most pages a PDF may have (its page tree counted before a page is read): a roadmap of
 1,000 rows prints on about 150 pages, each read in about 0.1 s (`benchmarks/read_pdf.py`)."""
 JSON_DEPTH = 64
@@ -145,6 +158,12 @@ BUDGETS = (
            "the attributes of one element of an HTML page", "refused before it is parsed"),
     Budget("PDF_PAGES", PDF_PAGES, "pages", "the pages of a PDF document",
            "refused by the count its page tree gives, before a page is read"),
+    Budget("PDF_STREAM_BYTES", PDF_STREAM_BYTES, "bytes",
+           "one stream of a PDF (page contents, a form, an object stream), inflated; not an "
+           "image or an embedded font", "refused before pdfminer parses it"),
+    Budget("PDF_SYNTAX_BYTES", PDF_SYNTAX_BYTES, "bytes",
+           "a PDF's bytes outside the data of its streams (objects, cross-references, junk)",
+           "refused before pdfminer parses it"),
     Budget("JSON_DEPTH", JSON_DEPTH, "levels", "the nesting of a JSON document or JSON Lines row",
            "SchemaError, or a problem row"),
     Budget("ROW_CELLS", ROW_CELLS, "cells", "the cells of one table row in a document",

@@ -1,7 +1,7 @@
 """What a PDF's bytes must pass before pdfminer parses them: its pages and its streams.
 
 pdfminer is written in Python and gives some damage time out of all proportion to its size, so
-two things are checked first, at the speed of a scan of the bytes and of zlib:
+three things are checked first, at the speed of a scan of the bytes and of zlib:
 
 - the page objects against the page budget: a page tree of a million pages takes pdfminer
   seconds to parse before its count could be looked at;
@@ -11,6 +11,11 @@ two things are checked first, at the speed of a scan of the bytes and of zlib:
   that fails only its checksum passes (pdfminer reads it all the same, quickly enough); a
   stream is inflated as far as :data:`~dod_model._base.budgets.PART_BYTES` at the most (a
   large image is no damage).
+
+- the bytes outside the streams' data (objects, cross-references, and what a stream's length
+  leaves out before its ``endstream``) against
+  :data:`~dod_model._base.budgets.PDF_SYNTAX_BYTES`: pdfminer tokenizes them in Python, a few
+  µs a byte.
 
 An encrypted PDF's streams are ciphered: only its pages are counted.
 """
@@ -46,6 +51,8 @@ def _page_objects(data: bytes, name: str) -> None:
 # bytes before it, from its object's «obj».
 _STREAM = re.compile(rb"(?<![A-Za-z])stream\r?\n")
 _FLATE = (b"/FlateDecode", b"/Fl ", b"/Fl/", b"/Fl]", b"/Fl>")
+_NOT_TOKENIZED = (b"/Image", b"/Length1", b"/Length2", b"/Type1C", b"/CIDFontType0C",
+                  b"/OpenType")  # fmt: skip
 _DICTIONARY_BYTES = 4096  # how far before a stream its dictionary is looked for
 _CHUNK = 1 << 16
 
@@ -56,10 +63,16 @@ _CORRUPT_IN = 1 << 18
 _CORRUPT_OUT = 1 << 21
 
 
-def _inflates(data: bytes, start: int, end: int) -> bool:
-    """Whether ``data[start:end]`` inflates as zlib data, within a budget.
+class _TooLarge(Exception):
+    """A stream pdfminer would tokenize inflates past ``PDF_STREAM_BYTES``."""
 
-    Data that fails only its checksum inflates if it is small (see :data:`_CORRUPT_IN`).
+
+def _inflated(data: bytes, start: int, end: int, limit: int) -> int | None:
+    """How many bytes of ``data[start:end]`` are zlib data, read to its end; ``None`` if damaged.
+
+    The data inflates as far as ``limit`` (a large image is no damage); past it, for a stream
+    pdfminer tokenizes, :class:`_TooLarge` is raised. Data that fails only its checksum counts
+    if it is small (see :data:`_CORRUPT_IN`). What follows the zlib data's end is none of it.
     """
     inflater = zlib.decompressobj()
     made = 0
@@ -67,41 +80,70 @@ def _inflates(data: bytes, start: int, end: int) -> bool:
     try:
         while at < end and not inflater.eof:
             made += len(inflater.decompress(data[at : min(at + _CHUNK, end)], _CHUNK))
-            while inflater.unconsumed_tail and made <= budgets.PART_BYTES:
+            while inflater.unconsumed_tail and made <= limit:
                 made += len(inflater.decompress(inflater.unconsumed_tail, _CHUNK))
-            if made > budgets.PART_BYTES:
-                return True  # inflated far enough to be no junk (a large image, say)
+            if made > limit:
+                if limit < budgets.PART_BYTES:
+                    raise _TooLarge
+                return end - start
             at += _CHUNK
     except zlib.error as exc:
         checksum = "incorrect data check" in str(exc)
-        return checksum and end - start <= _CORRUPT_IN and made <= _CORRUPT_OUT
-    return True
+        small = end - start <= _CORRUPT_IN and made <= _CORRUPT_OUT
+        return end - start if checksum and small else None
+    if not inflater.eof:
+        return end - start
+    return min(at, end) - start - len(inflater.unused_data)
 
 
-def _streams(data: bytes, name: str) -> None:
-    """Refuse a PDF a compressed stream of which does not inflate."""
+def _stream_bytes(data: bytes, name: str) -> int:
+    """The bytes of a PDF's streams' data; refused if a compressed stream does not inflate."""
+    total = 0
     for found in _STREAM.finditer(data):
         start = found.end()
+        end = data.find(b"endstream", start)
+        end = len(data) if end < 0 else end
         head = data[max(0, found.start() - _DICTIONARY_BYTES) : found.start()]
         head = head[head.rfind(b"obj") :]
         if not any(mark in head for mark in _FLATE):
+            total += end - start
             continue
-        end = data.find(b"endstream", start)
-        end = len(data) if end < 0 else end
-        if not _inflates(data, start, end):
+        # An image or a font is decoded, not tokenized: it may be large.
+        tokenized = not any(mark in head for mark in _NOT_TOKENIZED)
+        limit = budgets.PDF_STREAM_BYTES if tokenized else budgets.PART_BYTES
+        try:
+            inflated = _inflated(data, start, end, limit)
+        except _TooLarge:
+            msg = (
+                f"{name}: the compressed stream at byte {start:,} inflates past the "
+                f"{budgets.PDF_STREAM_BYTES:,} bytes a page's contents take; is the PDF damaged?"
+            )
+            raise DocumentError(msg) from None
+        if inflated is None:
             msg = (
                 f"{name}: a damaged PDF: the compressed stream at byte {start:,} does not "
                 "inflate; open it in a PDF reader and save or print it to PDF again"
             )
             raise DocumentError(msg)
+        total += inflated
+    return total
 
 
 def check_bytes(data: bytes, name: str) -> None:
     """Refuse a PDF whose pages or streams would cost pdfminer more than its size warrants.
 
     Raises:
-        DocumentError: Too many page objects, or a compressed stream that does not inflate.
+        DocumentError: Too many page objects, a compressed stream that does not inflate, or
+            more bytes outside the streams' data than ``PDF_SYNTAX_BYTES``.
     """
     _page_objects(data, name)
-    if b"/Encrypt" not in data:
-        _streams(data, name)
+    if b"/Encrypt" in data:
+        return  # its streams are ciphered
+    syntax = len(data) - _stream_bytes(data, name)
+    if syntax > budgets.PDF_SYNTAX_BYTES:
+        msg = (
+            f"{name}: a PDF of {syntax:,} bytes outside the data of its streams, more than the "
+            f"{budgets.PDF_SYNTAX_BYTES:,} a document's objects take; is it damaged? Open it in "
+            "a PDF reader and save or print it to PDF again"
+        )
+        raise DocumentError(msg)
