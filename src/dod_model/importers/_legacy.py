@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-from typing import NoReturn
+from collections.abc import Callable
 
 import attrs
 from lxml import etree
@@ -26,147 +26,53 @@ from lxml import etree
 from dod_model._base import Package
 from dod_model._contracts import RawDocument
 from dod_model._errors import DocumentError
+from dod_model.importers._compound import MAGIC, ROOT, STREAM, Compound, Entry, stored_name
 from dod_model.importers._docx import DocxImporter
 from dod_model.importers._ooxml import W, attribute
 from dod_model.importers._soffice import convert_to_docx
 
 __all__ = ["DocImporter", "RtfImporter"]
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_END = 0xFFFFFFFE  # the end of a sector chain; greater values are free or special sectors
-_HEADER_DIFAT = 109  # FAT sector locations the header holds itself
-_ENTRY = 128  # bytes of one directory entry
-_STORAGE, _STREAM, _ROOT = 1, 2, 5
 _WORD = "WordDocument"
 _ENCRYPTED_PACKAGE = "EncryptedPackage"
 _WORKBOOKS = ("Workbook", "Book")
 _PRESENTATION = "PowerPoint Document"
 _FIB_IDENTS = (0xA5EC, 0xA5DC)  # Word 97-2003; Word 6 and 95
 _F_ENCRYPTED = 0x0100  # the FIB's fEncrypted bit, in the flags at offset 10
+_OTHER_FORMATS = tuple(stored_name(name) for name in (*_WORKBOOKS, _PRESENTATION))
 
 
-def _utf16(name: str) -> bytes:
-    """A directory entry's name as it is stored: UTF-16-LE with its terminating zero."""
-    return (name + "\0").encode("utf-16-le")
-
-
-_OTHER_FORMATS = tuple(_utf16(name) for name in (*_WORKBOOKS, _PRESENTATION))
-
-
-@attrs.frozen
-class _Entry:
-    name: str
-    kind: int
-    start: int
-    size: int
-
-
-class _Compound:
-    """The directory of an OLE2 compound file, read within bounds.
-
-    Every chain followed is bounded by the sectors the file holds and may not loop, so a
-    crafted file costs at most one look at each of its sectors.
-    """
-
-    def __init__(self, data: bytes, name: str) -> None:
-        self.data = data
-        self.name = name
-        if len(data) < 512:
-            self._damaged("shorter than its header")
-        shift, = struct.unpack_from("<H", data, 0x1E)  # fmt: skip
-        if shift not in (9, 12):
-            self._damaged(f"a sector size of 2^{shift}")
-        self.size = 1 << shift
-        self.cutoff, = struct.unpack_from("<I", data, 0x38)  # fmt: skip
-        self.sectors = max(0, -(-len(data) // self.size) - 1)  # the last may be cut short
-        self.fat = self._fat_sectors()
-
-    def _damaged(self, what: str) -> NoReturn:
-        msg = (
-            f"{self.name}: a damaged Office 97-2003 file ({what}); if Word or LibreOffice "
-            "opens it, save it as .docx and read that"
+def _damaged(name: str) -> Callable[[str], DocumentError]:
+    def damaged(what: str) -> DocumentError:
+        return DocumentError(
+            f"{name}: a damaged Office 97-2003 file ({what}); if Word or LibreOffice opens it, "
+            "save it as .docx and read that"
         )
-        raise DocumentError(msg)
 
-    def _offset(self, sector: int) -> int:
-        if sector >= self.sectors:
-            self._damaged(f"sector {sector} past its end")
-        offset: int = (sector + 1) * self.size
-        return offset
+    return damaged
 
-    def _fat_sectors(self) -> list[int]:
-        """Where the sectors of the allocation table are (the header's list, then DIFAT's)."""
-        fat = [s for s in struct.unpack_from(f"<{_HEADER_DIFAT}I", self.data, 0x4C) if s < _END]
-        sector, = struct.unpack_from("<I", self.data, 0x44)  # fmt: skip
-        per = self.size // 4 - 1
-        seen: set[int] = set()
-        while sector < _END:
-            if sector in seen:
-                self._damaged("a loop in its allocation table")
-            seen.add(sector)
-            values = struct.unpack_from(f"<{per + 1}I", self.data, self._offset(sector))
-            fat.extend(s for s in values[:per] if s < _END)
-            sector = values[per]
-        return fat
 
-    def _next(self, sector: int) -> int:
-        per = self.size // 4
-        index, slot = divmod(sector, per)
-        if index >= len(self.fat):
-            self._damaged(f"sector {sector} outside its allocation table")
-        at = self._offset(self.fat[index]) + 4 * slot
-        value: int = struct.unpack_from("<I", self.data, at)[0]
-        return value
-
-    def entries(self) -> list[_Entry]:
-        """The storages and streams of the directory."""
-        sector, = struct.unpack_from("<I", self.data, 0x30)  # fmt: skip
-        found: list[_Entry] = []
-        seen: set[int] = set()
-        while sector < _END:
-            if sector in seen:
-                self._damaged("a loop in its directory")
-            seen.add(sector)
-            base = self._offset(sector)
-            for at in range(base, base + self.size, _ENTRY):
-                length, kind = struct.unpack_from("<HB", self.data, at + 64)
-                if kind not in (_STORAGE, _STREAM, _ROOT) or not 2 <= length <= 64:
-                    continue
-                raw = self.data[at : at + length - 2]
-                start, size = struct.unpack_from("<II", self.data, at + 0x74)
-                found.append(_Entry(raw.decode("utf-16-le", errors="replace"), kind, start, size))
-            sector = self._next(sector)
-        return found
-
-    def encrypted(self, word: _Entry) -> bool:
-        """Whether the Word document's header (its FIB) marks it as encrypted."""
-        if word.size < max(self.cutoff, 12):  # kept in the mini stream: too small to tell
-            return False
-        ident, = struct.unpack_from("<H", self.data, self._offset(word.start))  # fmt: skip
-        if ident not in _FIB_IDENTS:
-            self._damaged(f"its Word stream begins with {ident:#06x}, not a Word header")
-        flags, = struct.unpack_from("<H", self.data, self._offset(word.start) + 10)  # fmt: skip
-        return bool(flags & _F_ENCRYPTED)
+def _encrypted(compound: Compound, word: Entry, name: str) -> bool:
+    """Whether the Word document's header (its FIB) marks it as encrypted."""
+    if word.size < max(compound.cutoff, 12):  # kept in the mini stream: too small to tell
+        return False
+    ident, flags = struct.unpack_from("<H8xH", compound.head(word))
+    if ident not in _FIB_IDENTS:
+        msg = f"its Word stream begins with {ident:#06x}, not a Word header"
+        raise _damaged(name)(msg)
+    return bool(flags & _F_ENCRYPTED)
 
 
 def _check_word_97(data: bytes, name: str) -> None:
     """Refuse what is not a readable Word 97 document, before LibreOffice is asked."""
-    if not data.startswith(_OLE):
+    if not data.startswith(MAGIC):
         msg = f"{name}: not a Word 97 document (.doc): it is not an Office 97-2003 file"
         raise DocumentError(msg)
-    try:
-        compound = _Compound(data, name)
-        entries = {entry.name: entry for entry in compound.entries() if entry.kind != _ROOT}
-        word = entries.get(_WORD)
-        encrypted = word is not None and word.kind == _STREAM and compound.encrypted(word)
-    except struct.error:  # a sector cut short by the end of the file
-        msg = (
-            f"{name}: a damaged Office 97-2003 file (cut short); if Word or LibreOffice "
-            "opens it, save it as .docx and read that"
-        )
-        raise DocumentError(msg) from None
-    if word is not None and word.kind == _STREAM:
-        if encrypted:
+    compound = Compound(data, _damaged(name))
+    entries = {entry.name: entry for entry in compound.entries() if entry.kind != ROOT}
+    word = entries.get(_WORD)
+    if word is not None and word.kind == STREAM:
+        if _encrypted(compound, word, name):
             msg = (
                 f"{name}: a password-protected Word document: open it in Word with its "
                 "password, remove the password and save it again (as .docx, best), then read that"
@@ -281,9 +187,9 @@ class DocImporter:
         stream; the Word document's directory may lie past ``head``, so a file shows only what
         it is not. :meth:`read` reads the directory itself.
         """
-        if not head.startswith(_OLE):
+        if not head.startswith(MAGIC):
             return False
-        return _utf16(_WORD) in head or not any(other in head for other in _OTHER_FORMATS)
+        return stored_name(_WORD) in head or not any(other in head for other in _OTHER_FORMATS)
 
     def read(self, data: bytes, *, name: str) -> RawDocument:
         """The raw blocks of the ``.docx`` LibreOffice makes of the document.

@@ -20,24 +20,21 @@ from __future__ import annotations
 
 import io
 import struct
-from array import array
 from typing import Any
 
 from dod_model._base import budgets
 from dod_model._contracts import RawDocument
 from dod_model._errors import DocumentError
+from dod_model.importers._compound import MAGIC, ROOT, STREAM, Compound, stored_name
 from dod_model.importers._grid import Merge
 from dod_model.importers._shown import shown_value
 from dod_model.importers._xlsx import workbook_blocks
 
 __all__ = ["XlsImporter", "sheet_grids"]
 
-_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STREAMS = ("Workbook", "Book")  # BIFF8 (Excel 97 to 2003), BIFF5 (Excel 5 and 95)
-_NAMES = tuple(name.encode("utf-16-le") + b"\0\0" for name in _STREAMS)
+_NAMES = tuple(stored_name(name) for name in _STREAMS)
 _WORD = "WordDocument".encode("utf-16-le")
-_END = 0xFFFFFFFE  # the end of a chain of sectors
-_FREE = 0xFFFFFFFF
 
 # BIFF records: the start of a substream, a password, a sheet, and the cells' bounds.
 _BOF, _FILEPASS, _BOUNDSHEET, _DIMENSIONS = 0x0809, 0x002F, 0x0085, 0x0200
@@ -59,69 +56,12 @@ def _stream(data: bytes, name: str) -> bytes:
     Raises:
         DocumentError: It is no compound file, is damaged, or holds no workbook stream.
     """
-    if len(data) < 512 or not data.startswith(_MAGIC):
-        raise _damaged(name, "no compound file header")
-    shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
-    if shift not in (9, 12) or mini_shift != 6:
-        raise _damaged(name, f"sectors of 2^{shift} bytes")
-    size = 1 << shift
-    count = (len(data) - 1) // size  # sectors after the header, at most
-
-    def sector(number: int) -> bytes:
-        if number >= count:
-            raise _damaged(name, f"sector {number:,} past the file's end")
-        start = (number + 1) << shift
-        found = data[start : start + size]
-        if len(found) < size:
-            raise _damaged(name, f"sector {number:,} cut short")
-        return found
-
-    fat_sectors, first_directory = struct.unpack_from("<LL", data, 0x2C)
-    mini_cutoff, first_mini_fat, _mini_fats, first_difat, difats = struct.unpack_from(
-        "<5L", data, 0x38
-    )
-    listed = list(struct.unpack_from("<109L", data, 0x4C))
-    next_difat = first_difat
-    for _ in range(min(difats, count)):
-        if next_difat >= count:
-            break
-        block = struct.unpack(f"<{size // 4}L", sector(next_difat))
-        listed.extend(block[:-1])
-        next_difat = block[-1]
-    fat = array("I")  # 4 bytes an item on every platform CPython runs on
-    for number in listed[: min(fat_sectors, count)]:
-        if number < count:
-            fat.frombytes(sector(number))
-
-    def chain(first: int, table: array[int], limit: int) -> list[int]:
-        found: list[int] = []
-        number = first
-        while number not in (_END, _FREE):
-            if number >= len(table) or len(found) > limit:
-                raise _damaged(name, "a chain of sectors that loops or leaves the file")
-            found.append(number)
-            number = table[number]
-        return found
-
-    directory = b"".join(sector(n) for n in chain(first_directory, fat, count))
-    entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
-    root = entries[0] if entries and entries[0][0x42] == 5 else None
+    compound = Compound(data, lambda what: _damaged(name, what))
+    entries = compound.entries()
+    root = entries[0] if entries and entries[0].kind == ROOT else None
     for entry in entries:
-        length = min(struct.unpack_from("<H", entry, 0x40)[0], 64)
-        if entry[0x42] != 2 or entry[: max(length - 2, 0)] + b"\0\0" not in _NAMES:
-            continue
-        start, stream_size = struct.unpack_from("<LL", entry, 0x74)
-        if stream_size > len(data):
-            raise _damaged(name, f"a stream of {stream_size:,} bytes in a smaller file")
-        if stream_size >= mini_cutoff or root is None:
-            return b"".join(sector(n) for n in chain(start, fat, count))[:stream_size]
-        mini_fat = array("I")
-        for number in chain(first_mini_fat, fat, count):
-            mini_fat.frombytes(sector(number))
-        held = b"".join(sector(n) for n in chain(struct.unpack_from("<L", root, 0x74)[0], fat,
-                                                 count))  # fmt: skip
-        pieces = chain(start, mini_fat, len(held) // 64)
-        return b"".join(held[n * 64 : n * 64 + 64] for n in pieces)[:stream_size]
+        if entry.kind == STREAM and entry.name in _STREAMS:
+            return compound.stream(entry, root)
     raise DocumentError(
         f"{name}: a compound file (the format of Excel 97 and Word 97) without a workbook in "
         "it: is it a Word 97 .doc? Read it with format='doc', or save it as .xlsx or .docx"
@@ -236,7 +176,7 @@ class XlsImporter:
         may be a Word 97 file as well: :meth:`read` tells them apart, and refuses one without
         a workbook.
         """
-        if not head.startswith(_MAGIC):
+        if not head.startswith(MAGIC):
             return False
         if any(stream in head for stream in _NAMES):
             return True
