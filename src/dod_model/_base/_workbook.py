@@ -17,6 +17,7 @@ values as openpyxl does, the importer the text the sheet shows).
 
 from __future__ import annotations
 
+import abc
 import functools
 import posixpath
 from collections.abc import Generator
@@ -86,7 +87,7 @@ def cell_place(reference: str) -> tuple[int, int] | None:
     return int(digits), column
 
 
-class SheetReader:
+class SheetReader(abc.ABC):
     """An XLSX workbook's worksheets, shared strings and number formats, read from a package.
 
     Args:
@@ -239,9 +240,9 @@ class SheetReader:
             cells[column - 1] = self._value(cell, column)
         return cells if any(value is not None for value in cells) else []
 
+    @abc.abstractmethod
     def _value(self, cell: etree._Element, column: int) -> Any:
-        """What a cell holds; ``None`` for nothing."""
-        raise NotImplementedError
+        """What a cell holds; ``None`` for nothing (each reader says what it keeps of one)."""
 
     def _shared(self, cell: etree._Element, column: int, text: str) -> int:
         """The index of the shared string a cell names.
