@@ -16,7 +16,12 @@ from dod_model._contracts._findings import (
     Severity,
 )
 from dod_model._contracts._io import Exporter, Importer
-from dod_model._contracts._layout import CSV_COLUMNS, DEFAULT_COLUMNS, TEMPLATE_HEADERS
+from dod_model._contracts._layout import (
+    CSV_COLUMNS,
+    DEFAULT_COLUMNS,
+    TEMPLATE_HEADERS,
+    written_number,
+)
 from dod_model._contracts._raw import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 
 __all__ = [
@@ -38,4 +43,5 @@ __all__ = [
     "Rule",
     "RuleContext",
     "Severity",
+    "written_number",
 ]

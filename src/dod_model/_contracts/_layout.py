@@ -1,7 +1,8 @@
 """What the library's own documents are laid out as: its exporters write it, its importers know it.
 
 The official template's header for each column role, the columns a table has when a roadmap
-names none, and the columns of the CSV export. The exporters write them; the importers that
+names none, the columns of the CSV export, and how an activity's number is written so that it
+reads back as itself. The exporters write them; the importers that
 read those exports back (CSV, Markdown) recognise them, without reaching up into the exporters.
 """
 
@@ -10,8 +11,9 @@ from __future__ import annotations
 from typing import Final
 
 from dod_model.model import ColumnRole
+from dod_model.text import normalise_number
 
-__all__ = ["CSV_COLUMNS", "DEFAULT_COLUMNS", "TEMPLATE_HEADERS"]
+__all__ = ["CSV_COLUMNS", "DEFAULT_COLUMNS", "TEMPLATE_HEADERS", "written_number"]
 
 TEMPLATE_HEADERS: Final[dict[ColumnRole, str]] = {
     ColumnRole.NUMBER: "№ п/п",
@@ -54,3 +56,18 @@ CSV_COLUMNS: Final = (
 
 Stable since 0.2.0; the five ``plan_`` columns at the end were added in 0.3.0.
 """
+
+
+def written_number(number: str, *, first: bool) -> str:
+    """The number written so that reading tidies it back to ``number``.
+
+    An unnumbered activity below another would read as the rest of that one's row (a row a
+    page break split): a full stop makes it a row of its own, and reads as no number. A number
+    reading would tidy further («№5» of «№№5») gets a «№» before it.
+    """
+    if not number:
+        return "" if first else "."
+    for text in (number, f"№ {number}"):
+        if normalise_number(text) == number:
+            return text
+    return number

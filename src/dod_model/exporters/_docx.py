@@ -19,13 +19,12 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from dod_model._contracts import DEFAULT_COLUMNS, TEMPLATE_HEADERS
+from dod_model._contracts import DEFAULT_COLUMNS, TEMPLATE_HEADERS, written_number
 from dod_model.model import Activity, ColumnRole, Roadmap, Section
 from dod_model.text import (
     find_definitions,
     find_legal_acts,
     is_approval_block,
-    normalise_number,
     split_parties,
 )
 
@@ -200,21 +199,6 @@ class _Writer:
         return data
 
 
-def _number_cell(number: str, *, first: bool) -> str:
-    """The number written so that reading tidies it back to ``number``.
-
-    An unnumbered activity below another would read as the rest of that one's row (a row a
-    page break split): a full stop makes it a row of its own, and reads as no number. A number
-    reading would tidy further («№5» of «№№5») gets a «№» before it.
-    """
-    if not number:
-        return "" if first else "."
-    for text in (number, f"№ {number}"):
-        if normalise_number(text) == number:
-            return text
-    return number
-
-
 class _Terms:
     """The roadmap's glossary, definition by definition, as reading finds it in what is written.
 
@@ -263,7 +247,7 @@ def _cell(activity: Activity, role: ColumnRole, terms: _Terms, *, first: bool) -
     ``first``: the activity is the first of its section (or of the table), no activity above it.
     """
     if role is ColumnRole.NUMBER:
-        return _number_cell(activity.number, first=first)
+        return written_number(activity.number, first=first)
     if role is ColumnRole.TITLE:
         return activity.title
     if role is ColumnRole.DEADLINE:

@@ -14,9 +14,16 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from dod_model._contracts import TEMPLATE_HEADERS, RawCell, RawParagraph, RawRow, RawTable
+from dod_model._contracts import (
+    TEMPLATE_HEADERS,
+    RawCell,
+    RawParagraph,
+    RawRow,
+    RawTable,
+    written_number,
+)
 from dod_model.model import ColumnRole
-from dod_model.text import is_approval_block, normalise_number, split_parties
+from dod_model.text import is_approval_block, split_parties
 
 __all__ = ["Listed", "ListedSection", "rebuild"]
 
@@ -41,20 +48,6 @@ class ListedSection:
     title: str
 
 
-def _number_cell(number: str, *, first: bool) -> str:
-    """The number written so that reading tidies it back to ``number``.
-
-    An unnumbered activity below another would read as the rest of that one's row (a row a
-    page break split): a full stop makes it a row of its own, and reads as no number.
-    """
-    if not number:
-        return "" if first else "."
-    for text in (number, f"№ {number}"):
-        if normalise_number(text) == number:
-            return text
-    return number
-
-
 def _responsible_cell(names: tuple[str, ...]) -> str:
     """The bodies a line each, or parted otherwise where that reads back as the same bodies."""
     for separator in (", ", "; ", "\n"):
@@ -66,7 +59,7 @@ def _responsible_cell(names: tuple[str, ...]) -> str:
 
 def _cell(activity: Listed, role: ColumnRole, *, first: bool) -> str:
     if role is ColumnRole.NUMBER:
-        return _number_cell(activity.number, first=first)
+        return written_number(activity.number, first=first)
     if role is ColumnRole.TITLE:
         return activity.title
     if role is ColumnRole.DEADLINE:
