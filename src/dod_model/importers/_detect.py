@@ -14,6 +14,8 @@ import re
 
 import attrs
 
+from dod_model.importers._compound import MAGIC
+
 __all__ = ["Content", "detect"]
 
 
@@ -32,7 +34,6 @@ class Content:
     advice: str = ""
 
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 # The names of an OLE2 file's streams, as its directory writes them (UTF-16, little-endian).
 _OLE_STREAMS = (
@@ -89,7 +90,7 @@ def detect(data: bytes) -> Content | None:
     head = data[:1024]
     if b"%PDF-" in head:
         return Content(".pdf", "a PDF document")
-    if head.startswith(_OLE):
+    if head.startswith(MAGIC):
         return next((content for stream, content in _OLE_STREAMS if stream in data),
                     Content(".ole", "an OLE2 compound file of no office format"))  # fmt: skip
     if head.startswith(_ZIP):
