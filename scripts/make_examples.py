@@ -231,6 +231,7 @@ def ulyanovsk() -> Roadmap:
             "муниципального образования «Чердаклинский район» от 02.04.2019 № 175",
         ),
         columns=(ColumnRole.NUMBER, ColumnRole.TITLE, ColumnRole.DEADLINE, ColumnRole.RESPONSIBLE),
+        headers=("№ п/п", "Наименование мероприятия", "Сроки", "Ответственный исполнитель"),
         unsectioned=activities,
         source=Source(
             name="ulyanovsk-cherdakly-moc-roadmap-2019.txt",

@@ -141,8 +141,9 @@ ODD_WORD_TABLES = {
             + "</w:tr>",
             _row("2", "Создание центра", "2020"),
         ),
-        # The cell spans the whole table: a section row, as a merged heading is.
-        [("2", "Создание центра")],
+        # The number spans the whole table, and a cell stands beyond it: a row of its own,
+        # the cell kept under no header rather than dropped.
+        [("1", ""), ("2", "Создание центра")],
     ),
     "a trillion grid columns before a row": (
         _table(

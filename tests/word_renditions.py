@@ -27,7 +27,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from dod_model.importers import RawCell, RawParagraph, RawRow, RawTable, TextImporter
-from dod_model.importers._layout import _regroup_cells
+from dod_model.importers._rows import regroup_cells
+from dod_model.text import core_headers
 
 # The text exports of the seeds, bundled with the library beside the renditions built from them.
 SEEDS = Path(__file__).resolve().parents[1] / "src/dod_model/examples/data/documents"
@@ -205,7 +206,7 @@ def render(seed: Path) -> bytes:
             previous_line = block.line or previous_line
             _split_runs(document.add_paragraph(), block.text, index)
             continue
-        table: RawTable = _regroup_cells(block) if block.columns == 1 else block
+        table: RawTable = regroup_cells(block, core_headers()) if block.columns == 1 else block
         rows = [r for r in table.rows if any(t.strip() for t in r.texts)]
         width = table.columns
         plain = all(r.texts[0].strip().rstrip(".").isdigit() for r in rows[1:] if len(r.cells) > 1

@@ -11,7 +11,7 @@ from typing import Final
 
 __all__ = ["SCHEMA_VERSION", "library_version"]
 
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
 """Version of the JSON form, ``MAJOR.MINOR``: a reader accepts every minor version of its major."""
 
 

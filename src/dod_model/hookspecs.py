@@ -15,15 +15,15 @@ Expose the module under the entry-point group ``dod_model`` of your distribution
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 import pluggy
 
 from dod_model._contracts import Exporter, Importer, Rule
-from dod_model.model import Region
+from dod_model.model import ColumnRole, Region
 
-__all__ = ["PROJECT", "RegisterAbbreviations", "hookimpl", "hookspec"]
+__all__ = ["PROJECT", "RegisterAbbreviations", "RegisterHeaders", "hookimpl", "hookspec"]
 
 PROJECT = "dod_model"
 """Name of the pluggy project and of the entry-point group plugins are found under."""
@@ -49,6 +49,16 @@ class RegisterAbbreviations(Protocol):
 
     def __call__(self, entries: Mapping[str, str], /, *, region: str | None = None) -> None:
         """Register abbreviations (``{"МОиН СО": "министерство …"}``), for ``region`` only."""
+
+
+class RegisterHeaders(Protocol):
+    """The ``register`` that :func:`dod_register_headers` receives.
+
+    .. versionadded:: 0.3.0
+    """
+
+    def __call__(self, entries: Mapping[ColumnRole | str, Iterable[str]], /) -> None:
+        """Register header wordings by role: ``{"result": ["форма контроля"]}``."""
 
 
 @hookspec
@@ -113,4 +123,18 @@ def dod_register_exporters(register: Callable[[Exporter], None]) -> None:
     ``export(roadmap)``. Names are unique across plugins.
 
     .. versionadded:: 0.1.0
+    """
+
+
+@hookspec
+def dod_register_headers(register: RegisterHeaders) -> None:
+    """Register the wordings a region's or a vendor's tables head their columns with.
+
+    Call ``register({ColumnRole.RESULT: ("форма контроля",)})``: for each role (a
+    :class:`~dod_model.ColumnRole` or its value, ``"result"``), phrases that name it, matched
+    as the built-in ones are (:class:`~dod_model.text.HeaderVocabulary`). They come after the
+    built-in phrases of their role. A header no phrase names is still read: its column is kept
+    on each activity under the header's text (:attr:`~dod_model.Activity.extra`).
+
+    .. versionadded:: 0.3.0
     """

@@ -19,8 +19,8 @@ from dod_model._contracts import Exporter, Importer, Rule
 from dod_model._errors import DocumentError, PluginError
 from dod_model._host._choose import choose
 from dod_model._version import library_version
-from dod_model.model import Region, detect_region
-from dod_model.text import Glossary, core_glossary
+from dod_model.model import ColumnRole, Region, detect_region
+from dod_model.text import Glossary, HeaderVocabulary, core_glossary, core_headers
 
 __all__ = ["PluginInfo", "PluginLoadWarning", "Plugins", "default_plugins", "get_plugin_manager"]
 
@@ -221,6 +221,36 @@ class Plugins:
                     regional.update(entries)
             self._cache[key] = core_glossary().merged(Glossary(general)).merged(Glossary(regional))
         return cast("Glossary", self._cache[key])
+
+    def headers(self) -> HeaderVocabulary:
+        """The built-in header vocabulary, with what plugins register, in plugin-name order.
+
+        .. versionadded:: 0.3.0
+        """
+        if "headers" not in self._cache:
+            vocabulary = core_headers()
+            for plugin, args, kwargs in sorted(
+                self._collect("dod_register_headers"), key=lambda call: call.plugin
+            ):
+                given = args[0] if len(args) == 1 and not kwargs else None
+                if not isinstance(given, Mapping):
+                    msg = f"plugin {plugin!r}: register() takes a mapping of roles to phrases"
+                    raise PluginError(msg)
+                entries: dict[ColumnRole | str, list[str]] = {}
+                for role, phrases in given.items():
+                    if str(role) not in ColumnRole.__members__.values() or isinstance(
+                        phrases, str
+                    ):
+                        known = ", ".join(str(r) for r in ColumnRole)
+                        msg = (
+                            f"plugin {plugin!r}: register() got {role!r}: {phrases!r}; a role "
+                            f"is one of {known}, with a list of phrases"
+                        )
+                        raise PluginError(msg)
+                    entries[ColumnRole(str(role))] = [str(p) for p in phrases]
+                vocabulary = vocabulary.merged(entries)
+            self._cache["headers"] = vocabulary
+        return cast("HeaderVocabulary", self._cache["headers"])
 
     def importers(self) -> dict[str, Importer]:
         """Registered importers by name, sorted by name."""

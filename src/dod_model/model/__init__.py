@@ -44,6 +44,7 @@ from dod_model.model._result import Result
 from dod_model.model._roadmap import (
     Abbreviation,
     Activity,
+    ColumnText,
     Location,
     Roadmap,
     Section,
@@ -65,6 +66,7 @@ __all__ = [
     "CertificateKind",
     "CertificateRegistry",
     "ColumnRole",
+    "ColumnText",
     "Comparator",
     "Count",
     "Deadline",

@@ -58,6 +58,9 @@ class ColumnRole(LabelledEnum):
     """What a column of a roadmap's table holds.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       ``INDICATOR``, ``FUNDING``, ``AUDIENCE``, ``PLACE`` and ``COMPLETION`` (a completion
+       mark: «Отметка о выполнении»).
     """
 
     NUMBER = "number"
@@ -66,6 +69,11 @@ class ColumnRole(LabelledEnum):
     RESULT = "result"
     RESPONSIBLE = "responsible"
     NOTE = "note"
+    INDICATOR = "indicator"
+    FUNDING = "funding"
+    AUDIENCE = "audience"
+    PLACE = "place"
+    COMPLETION = "completion"
 
     __labels__: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "number": ("№ п/п", "N пп.", "номер строки"),
@@ -74,6 +82,11 @@ class ColumnRole(LabelledEnum):
         "result": ("результат", "результат реализации мероприятия", "итоговый документ"),
         "responsible": ("ответственный исполнитель", "ответственные", "исполнители"),
         "note": ("примечание",),
+        "indicator": ("показатель", "целевой показатель"),
+        "funding": ("источник финансирования", "объём финансирования"),
+        "audience": ("целевая аудитория", "участники"),
+        "place": ("место проведения",),
+        "completion": ("отметка о выполнении", "статус"),
     }
 
 

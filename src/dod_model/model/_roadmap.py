@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from dod_model._base import roman_to_int
 from dod_model.model._enums import ColumnRole, PlanKind
 from dod_model.model._organisations import Centre
 from dod_model.model._period import Period
@@ -13,7 +14,16 @@ from dod_model.model._references import LegalActRef, Party
 from dod_model.model._result import Result
 from dod_model.model._time import Deadline
 
-__all__ = ["Abbreviation", "Activity", "Location", "Roadmap", "Section", "Source", "Step"]
+__all__ = [
+    "Abbreviation",
+    "Activity",
+    "ColumnText",
+    "Location",
+    "Roadmap",
+    "Section",
+    "Source",
+    "Step",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -102,6 +112,22 @@ class Abbreviation:
     full: str
 
 
+@attrs.frozen
+class ColumnText:
+    """A cell of a column the header vocabulary does not know, kept under the column's header.
+
+    Attributes:
+        header: The column's header as written, its lines joined by a space («Код
+            мероприятия»); a header of two levels as «Сроки: начало».
+        text: The cell's text as written.
+
+    .. versionadded:: 0.3.0
+    """
+
+    header: str
+    text: str
+
+
 @attrs.frozen(kw_only=True)
 class Activity:
     """One activity (мероприятие) of a roadmap: a numbered row of its table.
@@ -116,8 +142,17 @@ class Activity:
         notes: Remarks attached to the row («(Позиция в редакции …)»).
         steps: Enumerated sub-steps written inside the title; the title keeps them too.
         provenance: Where the row stands in the source document.
+        indicator: The target indicator the activity serves («Показатель»), as written.
+        funding: Its source or amount of funding («Источник финансирования»), as written.
+        audience: Who takes part («Целевая аудитория», «Участники»), as written.
+        place: Where it is held («Место проведения»), as written.
+        completion: The document's mark of its completion («Отметка о выполнении»), as written.
+        extra: Cells of the columns the header vocabulary does not know, under their headers,
+            left to right.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       ``indicator``, ``funding``, ``audience``, ``place``, ``completion`` and ``extra``.
     """
 
     number: str
@@ -129,6 +164,12 @@ class Activity:
     notes: tuple[str, ...] = ()
     steps: tuple[Step, ...] = ()
     provenance: Location | None = None
+    indicator: str = ""
+    funding: str = ""
+    audience: str = ""
+    place: str = ""
+    completion: str = ""
+    extra: tuple[ColumnText, ...] = ()
 
 
 def _activities_in_section(
@@ -152,14 +193,30 @@ class Section:
         title: Its title.
         activities: Its activities in document order; each one's ``section`` is ``number``.
         provenance: Where the section row stands in the source document.
+        parent: The number of the section it is a subsection of («1» of «1.1»), else ``None``.
+            Subsections stand in :attr:`Roadmap.sections` like sections, after their parent.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       ``parent``; roman numbers stay roman, their value is :attr:`order`.
     """
 
     number: str
     title: str
     activities: tuple[Activity, ...] = attrs.field(default=(), validator=_activities_in_section)
     provenance: Location | None = None
+    parent: str | None = None
+
+    @property
+    def order(self) -> int | None:
+        """The value of the section's number, roman or arabic («IV» → 4), else ``None``.
+
+        A subsection's is that of its last part («1.2» → 2).
+
+        .. versionadded:: 0.3.0
+        """
+        last = self.number.rsplit(".", 1)[-1]
+        return roman_to_int(last) if last else None
 
 
 def _outside_sections(
@@ -193,12 +250,17 @@ class Roadmap:
         centres: The РМЦ, МОЦ and ОЦ the plan names.
         glossary: Abbreviations the document defines («(далее – МОЦ)»).
         notes: Other text of the document outside its table: preambles, footnotes.
-        columns: What the columns of the source table hold, in order; empty when unknown.
+        columns: What the columns of the source table hold, in order, of those whose role the
+            header vocabulary tells; empty when unknown.
+        headers: The header of every column of the source table as written, in order, lines
+            joined by spaces (a header of two levels as «Сроки: начало»); empty when unknown.
         unsectioned: Activities outside any section.
         sections: The sections, in document order.
         source: The document the roadmap was read from.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       ``headers``.
     """
 
     title: str
@@ -212,6 +274,7 @@ class Roadmap:
     glossary: tuple[Abbreviation, ...] = ()
     notes: tuple[str, ...] = ()
     columns: tuple[ColumnRole, ...] = ()
+    headers: tuple[str, ...] = ()
     unsectioned: tuple[Activity, ...] = attrs.field(default=(), validator=_outside_sections)
     sections: tuple[Section, ...] = ()
     source: Source | None = None

@@ -22,12 +22,16 @@ from dod_model.text._documents import (
     plan_period,
 )
 from dod_model.text._glossary import Glossary, core_glossary, find_definitions
+from dod_model.text._headers import HeaderMatch, HeaderVocabulary, core_headers
 from dod_model.text._numbering import find_steps, normalise_number, section_heading
 from dod_model.text._parties import split_parties
 
 __all__ = [
     "Glossary",
+    "HeaderMatch",
+    "HeaderVocabulary",
     "core_glossary",
+    "core_headers",
     "find_centres",
     "find_definitions",
     "find_legal_acts",
