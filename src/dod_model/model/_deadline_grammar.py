@@ -22,6 +22,10 @@ phrase                                      meaning
 ``I квартал 2023``, ``II полугодие 2021``   period of a quarter or a half-year
 ``2019/2020 учебный год``                   1 September 2019 … 31 August 2020
 ``до конца 2019 года``, ``до конца мая``    by the end of a year, month or quarter
+``10 - 12 июня 2003``, ``с 10 по 12 июня``  period of days, in a month or across two
+``10-12.06.2003``, ``10.06-12.06.2003``     period of days, written as dates
+``1, 8, 15 декабря 2021``                   dates: each day, ``end`` the latest
+``с сентября 2021``, ``с 1 сентября 2021``  from: ``start`` only
 a column of dates, one per line             dates: every one, ``end`` the latest
 ``постоянно``                               ongoing
 ``ежеквартально``, ``ежегодно``, …          periodic, with its recurrence
@@ -31,9 +35,11 @@ a column of dates, one per line             dates: every one, ``end`` the latest
 
 Brackets hold a recurrence («(ежегодно)») or a note; words after a date that begin with «и
 далее», «далее», «и в дальнейшем» are a note too. Without a year («01 ноября», «IV квартал»,
-«апрель») a date takes its year from the roadmap's period, when given and unambiguous; phrases
-without a calendar of their own (ongoing, periodic, within the year, as scheduled) take the
-period's bounds.
+«апрель», «10 - 12 июня») a date takes its year from the roadmap's period, when given and
+unambiguous (one occurrence meets the period); phrases without a calendar of their own
+(ongoing, periodic, within the year, as scheduled) take the period's bounds. A cell that does
+not read as a whole may hold its date phrase among other words, a place or a body («г. Киров,
+ДК «Родина», 15.05.2022»): its one run of calendar words is read (see ``_date_phrase_span``).
 """
 
 from __future__ import annotations
@@ -816,11 +822,32 @@ def _date_phrase_span(text: str) -> tuple[int, int] | None:
     if len(calendar) != 1:
         return None
     start, end = calendar[0]
+    end = _without_trailing_words(unified, start, end)
     if not _DATE_ANCHOR().search(unified, start, end):
         return None
     if _DEADLINE_WORDS().search(f"{text[:start]} {text[end:]}"):
         return None
     return start, end
+
+
+# Words that lead a date phrase in, never end one: «10 июня в ДК …» ends before «в».
+_LEADING_WORDS = frozenset(
+    {"с", "со", "по", "до", "к", "в", "во", "на", "и", "конца", "течение", "позднее", "срок"}
+)
+
+
+def _without_trailing_words(text: str, start: int, end: int) -> int:
+    """The end of the run ``text[start:end]`` before any leading words it ends with."""
+    marks = " ,-\n\t"
+    while True:  # each character looked at once: linear in the run
+        while end > start and text[end - 1] in marks:
+            end -= 1
+        cut = end
+        while cut > start and text[cut - 1] not in marks:
+            cut -= 1
+        if cut == start or text[cut:end].casefold() not in _LEADING_WORDS:
+            return end
+        end = cut
 
 
 def _embedded(text: str, period: Period | None) -> tuple[_Meaning, tuple[int, int]] | None:
