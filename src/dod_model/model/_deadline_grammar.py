@@ -22,6 +22,10 @@ phrase                                      meaning
 ``I квартал 2023``, ``II полугодие 2021``   period of a quarter or a half-year
 ``2019/2020 учебный год``                   1 September 2019 … 31 August 2020
 ``до конца 2019 года``, ``до конца мая``    by the end of a year, month or quarter
+``10 - 12 июня 2003``, ``с 10 по 12 июня``  period of days, in a month or across two
+``10-12.06.2003``, ``10.06-12.06.2003``     period of days, written as dates
+``1, 8, 15 декабря 2021``                   dates: each day, ``end`` the latest
+``с сентября 2021``, ``с 1 сентября 2021``  from: ``start`` only
 a column of dates, one per line             dates: every one, ``end`` the latest
 ``постоянно``                               ongoing
 ``ежеквартально``, ``ежегодно``, …          periodic, with its recurrence
@@ -31,9 +35,11 @@ a column of dates, one per line             dates: every one, ``end`` the latest
 
 Brackets hold a recurrence («(ежегодно)») or a note; words after a date that begin with «и
 далее», «далее», «и в дальнейшем» are a note too. Without a year («01 ноября», «IV квартал»,
-«апрель») a date takes its year from the roadmap's period, when given and unambiguous; phrases
-without a calendar of their own (ongoing, periodic, within the year, as scheduled) take the
-period's bounds.
+«апрель», «10 - 12 июня») a date takes its year from the roadmap's period, when given and
+unambiguous (one occurrence meets the period); phrases without a calendar of their own
+(ongoing, periodic, within the year, as scheduled) take the period's bounds. A cell that does
+not read as a whole may hold its date phrase among other words, a place or a body («г. Киров,
+ДК «Родина», 15.05.2022»): its one run of calendar words is read (see ``_date_phrase_span``).
 """
 
 from __future__ import annotations
@@ -52,13 +58,20 @@ from dod_model._base import (
     dotted_date,
     month_end,
     month_number,
+    on_first_use,
     roman_to_int,
     school_year,
 )
 from dod_model.model._enums import DeadlineKind, Recurrence
 from dod_model.model._period import DeadlineFields, Period
 
-__all__ = ["DeadlineReading", "read_deadline", "recurrence_of", "render_deadline"]
+__all__ = [
+    "DeadlineReading",
+    "date_phrase",
+    "read_deadline",
+    "recurrence_of",
+    "render_deadline",
+]
 
 
 class DeadlineReading(NamedTuple):
@@ -112,7 +125,7 @@ _D = r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})"
 _D2 = r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})"
 _M = f"({MONTH_PATTERN})"
 _Y = r"((?:19|20|21)\d\d)"
-_IN = r"(?:в |во )?"
+_IN = r"(?:в |во |в течение )?"
 _BY = r"(?:до|не позднее|в срок до|срок до|по|к)"
 _QUARTER = r"(i{1,3}|iv|[1-4])(?:-?(?:й|ом|ый))? квартал[а-я]*"
 _HALF = r"(i{1,2}|[12]|перв[а-я]*|втор[а-я]*)(?:-?(?:е|ое|м|ом))? полугоди[а-я]*"
@@ -137,14 +150,23 @@ def _date(day: str, month: str, year: str) -> dt.date | None:
 def _in_period(
     period: Period | None, make: Callable[[int], tuple[dt.date, dt.date] | None]
 ) -> tuple[dt.date, dt.date] | None:
-    """The first range ``make(year)`` that meets the period, for a phrase written without year."""
+    """The one range ``make(year)`` that meets the period, for a phrase written without year.
+
+    ``None`` when no year of the period gives one, or more than one does: «июнь» in a plan for
+    2019 is June 2019, in a school-year plan the June of its second year, in a plan for
+    2020–2024 any of five.
+    """
     if period is None:
         return None
-    for year in period.years:
+    met: list[tuple[dt.date, dt.date]] = []
+    # From the year before: «30 декабря – 2 января» of that year may run into the period.
+    for year in range(max(dt.MINYEAR, period.start.year - 1), period.end.year + 1):
         found = make(year)
         if found is not None and found[0] <= period.end and found[1] >= period.start:
-            return found
-    return None
+            met.append(found)
+            if len(met) > 1:  # «июнь» in a plan of five years: which June? no guess
+                return None
+    return met[0] if met else None
 
 
 def _month_of(word: str) -> int:
@@ -229,6 +251,145 @@ def _same_day(day: dt.date | None) -> tuple[dt.date, dt.date] | None:
     return None if day is None else (day, day)
 
 
+# --- day ranges, lists of days, «с …» -----------------------------------------------------------
+
+_DAY = r"(\d{1,2})"
+_YO = rf"(?: {_Y})?"
+_TO = r"(?:-| по | до )"
+_Bound = tuple[int | None, int, str | None]  # day (None: the month's first or last), month, year
+
+
+def _bound_day(year: int, bound: _Bound, *, last: bool) -> dt.date | None:
+    day, month, _ = bound
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
+    if day is None:
+        return month_end(year, month) if last else dt.date(year, month, 1)
+    return _calendar_day(year, month, day)
+
+
+def _between(first: _Bound, last: _Bound, period: Period | None) -> _Meaning | None:
+    """A period from one day (or month) to another, each with or without its year.
+
+    A year written on one end only holds for both («10 июня – 12 июля 2003»). Without any year
+    the range is dated from the period, running into the next year when its end comes before
+    its start in the calendar («30 декабря – 2 января», «сентябрь – май»).
+    """
+
+    def make(year_first: int, year_last: int) -> tuple[dt.date, dt.date] | None:
+        start = _bound_day(year_first, first, last=False)
+        end = _bound_day(year_last, last, last=True)
+        if start is None or end is None or start > end:
+            return None
+        return start, end
+
+    written = [int(y) for y in (first[2], last[2]) if y is not None]
+    if written:
+        year_first = int(first[2]) if first[2] is not None else written[-1]
+        year_last = int(last[2]) if last[2] is not None else written[0]
+        found = make(year_first, year_last)
+        return None if found is None else _Meaning(DeadlineKind.PERIOD, found[0], found[1])
+    wraps = int(make(2000, 2000) is None)  # 2000 is a leap year: any written day exists
+    if make(2000, 2000 + wraps) is None:
+        return None  # «31 июня», «12-10 июня»
+    resolved = _in_period(period, lambda year: make(year, year + wraps))
+    if resolved is None:
+        return _Meaning(DeadlineKind.PERIOD)
+    return _Meaning(DeadlineKind.PERIOD, start=resolved[0], end=resolved[1])
+
+
+@_rule(rf"(?:с )?{_DAY}{_TO}{_DAY} {_M}{_YO}")
+def _day_range(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    month = _month_of(m[3])
+    return _between((int(m[1]), month, m[4]), (int(m[2]), month, m[4]), period)
+
+
+@_rule(rf"(?:с )?{_DAY} {_M}{_YO}{_TO}{_DAY} {_M}{_YO}")
+def _day_month_range(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    first = (int(m[1]), _month_of(m[2]), m[3])
+    return _between(first, (int(m[4]), _month_of(m[5]), m[6]), period)
+
+
+@_rule(rf"с {_M}{_YO} (?:по|до) {_M}{_YO}")
+def _from_month_to_month(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    return _between((None, _month_of(m[1]), m[2]), (None, _month_of(m[3]), m[4]), period)
+
+
+@_rule(rf"(?:с )?{_DAY}{_TO}{_D}")
+def _dotted_day_range(m: re.Match[str], _: Period | None) -> _Meaning | None:
+    start, end = _date(m[1], m[3], m[4]), _date(m[2], m[3], m[4])
+    if start is None or end is None or start > end:
+        return None
+    return _Meaning(DeadlineKind.PERIOD, start=start, end=end)
+
+
+@_rule(rf"(?:с )?{_DAY}\.(\d{{1,2}}){_TO}{_D}")
+def _dotted_day_month_range(m: re.Match[str], _: Period | None) -> _Meaning | None:
+    start, end = _date(m[1], m[2], m[5]), _date(m[3], m[4], m[5])
+    if start is None or end is None or start > end:
+        return None
+    return _Meaning(DeadlineKind.PERIOD, start=start, end=end)
+
+
+_AND = r"(?:,? и |, ?)"
+
+
+@_rule(rf"(\d{{1,2}}(?:{_AND}\d{{1,2}})++) {_M}{_YO}")
+def _days_of_month(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    """«1, 8, 15 декабря 2021»: each day of the month."""
+    days = [int(day) for day in m[1].replace(" и ", ",").replace(",", " ").split()]
+    month = _month_of(m[2])
+
+    def make(year: int) -> tuple[dt.date, ...] | None:
+        found = [_calendar_day(year, month, day) for day in days]
+        return None if None in found else tuple(d for d in found if d is not None)
+
+    if m[3] is not None:
+        dates = make(int(m[3]))
+    elif make(2000) is None:  # a day no month has
+        return None
+    else:
+        span = _in_period(period, lambda year: _extent(make(year)))
+        dates = None if span is None else make(span[0].year)
+        if dates is None:
+            return _Meaning(DeadlineKind.DATES)
+    if dates is None:
+        return None
+    return _Meaning(DeadlineKind.DATES, end=max(dates), dates=dates)
+
+
+def _extent(dates: tuple[dt.date, ...] | None) -> tuple[dt.date, dt.date] | None:
+    return None if not dates else (min(dates), max(dates))
+
+
+@_rule(rf"{_D}(?:(?:,? и |; ?|, ?){_D2})++")
+def _dotted_dates(m: re.Match[str], _: Period | None) -> _Meaning | None:
+    """«12.05.2022, 19.05.2022 и 26.05.2022» on one line."""
+    dates: list[dt.date] = []
+    for written in m[0].replace(" и ", ",").replace(";", ",").replace(",", " ").split():
+        day, month, year = written.split(".")
+        found = _date(day, month, year)
+        if found is None:
+            return None
+        dates.append(found)
+    return _Meaning(DeadlineKind.DATES, end=max(dates), dates=tuple(dates))
+
+
+@_rule(rf"(?:с|начиная с) {_DAY} {_M}{_YO}")
+def _from_day_month(m: re.Match[str], period: Period | None) -> _Meaning | None:
+    day = _textual(m, period, DeadlineKind.DATE)
+    if day is None:
+        return None
+    return _Meaning(DeadlineKind.FROM, start=day.end)
+
+
+@_rule(rf"(?:с|начиная с) {_M}{_YO}")
+def _from_month(m: re.Match[str], period: Period | None) -> _Meaning:
+    month = _month_of(m[1])
+    whole = _span(m[2], _month_range(month, month), period)
+    return _Meaning(DeadlineKind.FROM, start=whole.start)
+
+
 # --- months, quarters, half-years, years --------------------------------------------------------
 
 
@@ -240,8 +401,10 @@ def _month(m: re.Match[str], period: Period | None) -> _Meaning | None:
 
 @_rule(rf"{_IN}{_M}-{_M}(?: {_Y})?")
 def _months(m: re.Match[str], period: Period | None) -> _Meaning | None:
-    first, last = month_number(m[1]), month_number(m[2])
-    if first is None or last is None or first > last:
+    first, last = _month_of(m[1]), _month_of(m[2])
+    if m[3] is None:  # «сентябрь – май» in a school-year plan runs into the next year
+        return _between((None, first, None), (None, last, None), period)
+    if first > last:  # «сентябрь-май 2020»: which September? no guess
         return None
     return _span(m[3], _month_range(first, last), period)
 
@@ -489,8 +652,30 @@ def read_deadline(text: str, period: Period | None = None) -> DeadlineReading:
     Returns:
         The fields of the :class:`~dod_model.Deadline` whose ``text`` is ``text`` unchanged.
     """
+    return _read(text, period)[0]
+
+
+def date_phrase(text: str) -> str | None:
+    """The words of a deadline cell its calendar is read from.
+
+    The cell itself (stripped) when it reads as it stands; the date phrase alone when the cell
+    also names a place or a body («10 - 12 июня 2003 г.» of «Образовательные учреждения 10 - 12
+    июня 2003 г.»); ``None`` when nothing in it reads.
+
+    .. versionadded:: 0.3.0
+    """
+    reading, span = _read(text, None)
+    if span is not None:
+        return text[span[0] : span[1]]
+    if reading.kind in (DeadlineKind.NONE, DeadlineKind.UNKNOWN):
+        return None
+    return text.strip()
+
+
+def _read(text: str, period: Period | None) -> tuple[DeadlineReading, tuple[int, int] | None]:
+    """The reading, and where its date phrase stands when it was found among other words."""
     if not text.strip():
-        return DeadlineReading()
+        return DeadlineReading(), None
     notes: list[str] = []
     recurrence: Recurrence | None = None
 
@@ -502,7 +687,7 @@ def read_deadline(text: str, period: Period | None = None) -> DeadlineReading:
             recurrence = named
         elif inner:
             notes.append(inner)
-        return " "
+        return " " * len(match[0])  # offsets kept for the embedded search
 
     core = _BRACKETS.sub(bracket, text)
     lines = [line.strip() for line in core.splitlines() if line.strip()]
@@ -510,12 +695,22 @@ def read_deadline(text: str, period: Period | None = None) -> DeadlineReading:
     if found is None:
         found = _whole(_clean(core), period)
     meaning, tail = found
+    span: tuple[int, int] | None = None
+    if meaning.kind is DeadlineKind.UNKNOWN:
+        # Among other words: out of brackets first, then in them («Школа № 5 (10 июня)»).
+        embedded = _embedded(core, period)
+        if embedded is None and core != text:
+            embedded = _embedded(text, period)
+            if embedded is not None:
+                notes, recurrence = [], None
+        if embedded is not None:
+            meaning, span = embedded
     if tail:
         notes.insert(0, tail)
     if recurrence is not None and meaning.recurrence is None:
         meaning = attrs.evolve(meaning, recurrence=recurrence)
     meaning = _with_period(meaning, period)
-    return DeadlineReading(
+    reading = DeadlineReading(
         kind=meaning.kind,
         start=meaning.start,
         end=meaning.end,
@@ -523,6 +718,7 @@ def read_deadline(text: str, period: Period | None = None) -> DeadlineReading:
         recurrence=meaning.recurrence,
         note="; ".join(notes) if notes else None,
     )
+    return reading, span
 
 
 def _whole(phrase: str, period: Period | None) -> tuple[_Meaning, str | None]:
@@ -536,6 +732,132 @@ def _whole(phrase: str, period: Period | None) -> tuple[_Meaning, str | None]:
         if head is not None and head.kind is not DeadlineKind.UNKNOWN:
             return head, phrase[split.end() :].strip()
     return _Meaning(DeadlineKind.UNKNOWN), None
+
+
+# --- a date phrase among other words ------------------------------------------------------------
+#
+# «Образовательные учреждения 10 - 12 июня 2003 г.», «г. Киров, ДК «Родина», 15.05.2022»: the
+# cell names a place or a body beside its date phrase. The phrase is a run of calendar words
+# (numbers, dates, month names, «г.» after a number, «с», «по», «до» …) found in the text as
+# written (offsets kept: the part that was the date can be shown); numbers that name a school,
+# a house or a room («№ 5», «СОШ 12», «ул. Ленина, 15») are masked first, so they are not days.
+# The run is taken only when it is the cell's one run of calendar words, holds a month name, a
+# full date or a year with «год»/«г.», reads as a whole, and the rest of the cell holds no
+# deadline words («ежегодно», «в течение», …) the grammar would have to combine with it.
+
+_UNIFY = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "ё": "е",
+        "Ё": "Е",
+    }
+)  # one character for one: offsets stay those of the text as written
+_NOT_LETTER = r"(?![а-яА-Яa-zA-Z])"
+_YEAR_WORD = rf"(?:\s?(?i:года|годы|годов|году|год|гг|г)\.?{_NOT_LETTER})?+"
+_CALENDAR_TOKEN = (
+    r"(?>\d{4}\s?/\s?\d{4}(?!\d)"
+    rf"|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}}|\d{{2}})(?!\d){_YEAR_WORD}"
+    r"|\d{1,2}\.\d{1,2}(?!\d|\.\d)"
+    rf"|\d{{1,4}}(?!\d|\.\d){_YEAR_WORD}"
+    rf"|(?i:{MONTH_PATTERN}){_NOT_LETTER}"
+    rf"|(?i:iv|i{{1,3}})(?![a-zA-Z])"
+    rf"|(?i:квартал|полугоди)[а-яА-Я]*+"
+    rf"|(?i:уч(?:\.|ебн[а-я]*+)\s++год[а-я]*+)"
+    rf"|(?:не позднее|[нН]ачиная с|[вВ] срок до|[вВ] течение|[сС]о?|[пП]о|[дД]о(?: конца)?|[кК]"
+    rf"|[вВ]о?|[нН]а){_NOT_LETTER})"
+)
+# Runs of tokens parted by spaces, a dash or a comma, «и» («1, 8 и 15 декабря»).
+_CALENDAR_RUN = on_first_use(
+    rf"(?<![\w.№/\-]){_CALENDAR_TOKEN}"
+    rf"(?:(?:\s*+[-,]\s*+|\s++)(?:и\s++)?+{_CALENDAR_TOKEN})*+"
+)
+_NOT_DAYS = on_first_use(
+    r"(?:№|(?<![а-яА-Яa-zA-Z])(?:(?i:n|no|номер|д|дом|корп|корпус|стр|строение|каб|кабинет|ауд"
+    r"|аудитория|оф|офис|пом|кв|сош|оош|нош|школ[а-я]*+|лице[а-я]*+|гимнази[а-я]*+|доу|дк|дши"
+    r"|д/с|сад[а-я]*+|группа)\.?|(?i:ул|улица|пр|пр-т|просп|проспект|пер|переулок|б-р|бульвар"
+    r"|наб|набережная|ш|шоссе|пл|площадь|мкр|микрорайон)\.?\s[^,;\d\n]{1,40}?,?))"
+    r"\s*+№?\s*+(\d++)"
+)
+_CALENDAR_WORDS = on_first_use(
+    rf"(?:{MONTH_PATTERN}){_NOT_LETTER}|\d\.\d|\d\s?(?:год|гг?{_NOT_LETTER})|квартал|полугоди"
+    r"|учебн",
+    re.IGNORECASE,
+)
+_DATE_ANCHOR = on_first_use(
+    rf"(?:{MONTH_PATTERN}){_NOT_LETTER}|\d\.\d{{1,2}}\.\d\d|\d{{4}}\s?(?:год|гг?{_NOT_LETTER})"
+    r"|\d{4}\s?/\s?\d{4}|(?:квартал|полугоди)[а-я]{0,3}\s\d{4}",
+    re.IGNORECASE,
+)
+_DEADLINE_WORDS = on_first_use(
+    r"ежегодн|ежекварт|ежемесячн|еженедельн|раз в (?:год|квартал|месяц|недел|пол)|постоянн"
+    r"|течени|по мере|по (?:отдельному )?(?:графику|плану|расписанию)|в соответствии с|далее"
+    r"|срок|_{2,}",
+    re.IGNORECASE,
+)
+
+
+def _masked(text: str) -> str:
+    """The text with the numbers that name a school, a house, a room made ``#``."""
+    pieces: list[str] = []
+    done = 0
+    for match in _NOT_DAYS().finditer(text):
+        pieces += [text[done : match.start(1)], "#" * len(match[1])]
+        done = match.end(1)
+    return "".join([*pieces, text[done:]])
+
+
+def _date_phrase_span(text: str) -> tuple[int, int] | None:
+    """Where the one run of calendar words of a cell stands, if it may be its date phrase."""
+    unified = _masked(text.translate(_UNIFY))
+    calendar = [m.span() for m in _CALENDAR_RUN().finditer(unified)
+                if _CALENDAR_WORDS().search(m[0])]  # fmt: skip
+    if len(calendar) != 1:
+        return None
+    start, end = calendar[0]
+    end = _without_trailing_words(unified, start, end)
+    if not _DATE_ANCHOR().search(unified, start, end):
+        return None
+    if _DEADLINE_WORDS().search(f"{text[:start]} {text[end:]}"):
+        return None
+    return start, end
+
+
+# Words that lead a date phrase in, never end one: «10 июня в ДК …» ends before «в».
+_LEADING_WORDS = frozenset(
+    {"с", "со", "по", "до", "к", "в", "во", "на", "и", "конца", "течение", "позднее", "срок"}
+)
+
+
+def _without_trailing_words(text: str, start: int, end: int) -> int:
+    """The end of the run ``text[start:end]`` before any leading words it ends with."""
+    marks = " ,-\n\t"
+    while True:  # each character looked at once: linear in the run
+        while end > start and text[end - 1] in marks:
+            end -= 1
+        cut = end
+        while cut > start and text[cut - 1] not in marks:
+            cut -= 1
+        if cut == start or text[cut:end].casefold() not in _LEADING_WORDS:
+            return end
+        end = cut
+
+
+def _embedded(text: str, period: Period | None) -> tuple[_Meaning, tuple[int, int]] | None:
+    span = _date_phrase_span(text)
+    if span is None:
+        return None
+    meaning = _meaning(text[span[0] : span[1]], period)
+    if meaning is None or meaning.kind is DeadlineKind.UNKNOWN:
+        return None
+    return meaning, span
 
 
 # --- rendering ----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from dod_model.model._deadline_grammar import read_deadline, render_deadline
+from dod_model.model._deadline_grammar import date_phrase, read_deadline, render_deadline
 from dod_model.model._enums import DeadlineKind, DeadlineStatus, Recurrence
 from dod_model.model._period import Period
 from dod_model.model._schedule import deadline_status, due_dates
@@ -49,6 +49,19 @@ class Deadline:
         if self.start is None or self.end is None or self.start > self.end:
             return None
         return Period(self.start, self.end)
+
+    @property
+    def date_phrase(self) -> str | None:
+        """The words of :attr:`text` the dates are read from.
+
+        The whole text (stripped) when it reads as it stands; the date phrase alone when the
+        cell also names a place or a body: «10 - 12 июня 2003 г.» of «Образовательные
+        учреждения 10 - 12 июня 2003 г.». ``None`` when nothing in the text reads. Computed
+        from :attr:`text` on each call.
+
+        .. versionadded:: 0.3.0
+        """
+        return date_phrase(self.text)
 
     @classmethod
     def parse(cls, text: str, period: Period | None = None) -> Deadline:
