@@ -172,10 +172,10 @@ class Plugins:
     def regions(self) -> dict[str, Region]:
         """Every known region by ISO 3166-2 code, sorted by code.
 
-        The subjects of the Federation the library knows from data (:func:`dod_model.model.
-        subjects`), each overridden by the region a plugin registers under its code, and the
-        regions plugins register under other codes. Two plugins registering one code is still
-        an error.
+        The subjects of the Federation the library knows from data
+        (:func:`dod_model.model.subjects`), each overridden by the region a plugin registers
+        under its code, and the regions plugins register under other codes. Two plugins
+        registering one code is still an error.
 
         .. versionchanged:: 0.3.0
            Every subject of the Federation, not only those plugins register.

@@ -157,8 +157,8 @@ class RegionMatch:
         region: The region found.
         name: The form that counted most for it, as the text writes it («города Костромы» is
             found as «Костромы»; «г. Кирова», where «Кирова» alone could be a surname).
-        score: What the region scored: :data:`NAME_WEIGHT` for each name, :data:`PLACE_WEIGHT`
-            for each place, those of the first text (the title) :data:`TITLE_TIMES` over.
+        score: What the region scored: 2 for each name, 1 for each place, those of the first
+            text (the title) twice over.
         others: The other regions named and their scores, the highest first.
 
     .. versionadded:: 0.3.0
