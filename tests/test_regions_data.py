@@ -150,3 +150,10 @@ def test_the_data_ships_in_the_package_and_loads_without_morphology():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_committed_data_is_what_the_script_makes():
+    pytest.importorskip("pymorphy3", reason="regenerating needs the regions-data extra")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert _script().main(["--check"]) == 0, out.getvalue()
