@@ -51,13 +51,13 @@ def test_each_call_builds_an_independent_session():
         ),
         "kirov",
     )
-    assert "RU-KIR" in first.regions()
-    assert "RU-KIR" not in second.regions()
+    assert "RU-KIR" in first.registered_regions()
+    assert "RU-KIR" not in second.registered_regions()
 
 
 def test_builtins_come_through_the_same_hooks():
     plugins = get_plugin_manager(entry_points=False)
-    assert list(plugins.regions()) == ["RU-AMU", "RU-SAM", "RU-SVE", "RU-TAM", "RU-ULY"]
+    assert list(plugins.registered_regions()) == ["RU-AMU", "RU-SAM", "RU-SVE", "RU-TAM", "RU-ULY"]
     assert plugins.names() == ("amur", "core", "samara", "sverdlovsk", "tambov", "ulyanovsk")
     codes = {r.code for r in plugins.rules("RU-TAM")}
     assert "tambov/year-not-covered" in codes
@@ -107,7 +107,7 @@ def test_a_second_plugin_with_a_taken_region_code_is_an_error_naming_both():
         PluginError,
         match="'RU-SAM' is registered twice: by plugin 'another-samara' and by 'samara'",
     ):
-        plugins.regions()
+        plugins.registered_regions()
 
 
 def test_a_taken_rule_code_is_an_error_naming_both():
@@ -140,7 +140,7 @@ def test_a_plugin_failing_inside_a_hook_is_named():
     plugins = get_plugin_manager(entry_points=False)
     plugins.register(_plugin("bad", dod_register_regions=dod_register_regions), "bad")
     with pytest.raises(PluginError, match="plugin 'bad' failed in dod_register_regions: boom"):
-        plugins.regions()
+        plugins.registered_regions()
 
 
 def test_results_never_depend_on_plugin_order():
@@ -155,7 +155,7 @@ def test_results_never_depend_on_plugin_order():
     for module in reversed(dod_model._host.BUILTIN):
         loaded = importlib.import_module(module)
         backward.register(getattr(loaded, "PLUGIN", loaded), module.rsplit(".", 1)[1])
-    assert list(forward.regions()) == list(backward.regions())
+    assert list(forward.registered_regions()) == list(backward.registered_regions())
     assert [r.code for r in forward.rules("RU-TAM")] == [r.code for r in backward.rules("RU-TAM")]
     roadmap = examples.load("ulyanovsk-cherdakly-2019")
     assert (
@@ -199,7 +199,7 @@ def test_check_rule_catches_an_undeclared_code():
 
 
 def test_the_dod_plugins_fixture_has_builtins_only(dod_plugins):
-    assert "RU-SAM" in dod_plugins.regions()
+    assert "RU-SAM" in dod_plugins.registered_regions()
     assert dod_plugins.versions()["samara"] == dod_model.__version__
     dod_plugins.register(
         _plugin(
@@ -210,9 +210,9 @@ def test_the_dod_plugins_fixture_has_builtins_only(dod_plugins):
         ),
         "kirov",
     )
-    assert "RU-KIR" in dod_plugins.regions()
+    assert "RU-KIR" in dod_plugins.registered_regions()
     dod_plugins.unregister("kirov")
-    assert "RU-KIR" not in dod_plugins.regions()
+    assert "RU-KIR" not in dod_plugins.registered_regions()
 
 
 # --- installed plugins, found through entry points ---------------------------------------------
@@ -268,7 +268,7 @@ def test_installed_plugins_load_and_a_broken_one_is_skipped_with_a_warning(site)
         r"failed to load and is skipped: needs a module",
     ):
         plugins = get_plugin_manager()
-    assert "RU-KIR" in plugins.regions()
+    assert "RU-KIR" in plugins.registered_regions()
     (kirov,) = [i for i in plugins.info() if i.name == "kirov"]
     assert (kirov.version, kirov.distribution, kirov.regions, kirov.rules) == (
         "1.0.0",
@@ -302,9 +302,9 @@ def test_strict_plugins_make_a_broken_plugin_an_error(site, monkeypatch):
 def test_disabled_plugins_are_not_loaded(site, monkeypatch):
     monkeypatch.setenv("DOD_MODEL_DISABLE_PLUGINS", "broken, kirov,samara")
     plugins = get_plugin_manager()
-    assert "RU-KIR" not in plugins.regions()
-    assert "RU-SAM" not in plugins.regions()
-    assert "RU-TAM" in plugins.regions()
+    assert "RU-KIR" not in plugins.registered_regions()
+    assert "RU-SAM" not in plugins.registered_regions()
+    assert "RU-TAM" in plugins.registered_regions()
 
 
 def test_the_command_line_picks_up_an_installed_plugin(site, tmp_path, child_env):
@@ -433,7 +433,7 @@ def test_a_region_plugin_object_registers_its_three_parts(dod_plugins):
     plugin = RegionPlugin(Region(code="RU-KIR", name="Кировская область"),
                           abbreviations={"МОН КО": "министерство"}, rules=[note])  # fmt: skip
     dod_plugins.register(plugin, "kirov")
-    assert "RU-KIR" in dod_plugins.regions()
+    assert "RU-KIR" in dod_plugins.registered_regions()
     assert dod_plugins.glossary("RU-KIR").expand("МОН КО") == "министерство"
     report = dod_model.validate(dod_model.Roadmap(title="t", region="RU-KIR"), plugins=dod_plugins)
     assert "kirov/test" in report.codes()

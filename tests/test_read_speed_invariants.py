@@ -404,13 +404,13 @@ def test_responsible_cells_split_at_punctuation_as_char_by_char(text):
 
 
 def _region_text_by_text(texts: list[str]) -> str | None:
-    """The region found searching every text on its own, repeats and all."""
+    """The region found searching every text on its own, repeats and all, the title twice."""
     _, weights = _region._matcher(tuple(PLUGINS.regions().values()))
     # Every name and place an alternative of its own, the longest first.
     names = "|".join(re.escape(w) for w in sorted(weights, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?:{names})(?!\w)")
     scores: dict[str, int] = {}
-    for text in texts:
+    for text in [*texts[:1], *texts]:
         for match in pattern.finditer(fold(text)):
             code, weight = weights[match[0]]
             scores[code] = scores.get(code, 0) + weight

@@ -19,7 +19,7 @@ from dod_model._contracts import Exporter, Importer, Rule
 from dod_model._errors import DocumentError, PluginError
 from dod_model._host._choose import choose
 from dod_model._version import library_version
-from dod_model.model import ColumnRole, Region, detect_region
+from dod_model.model import ColumnRole, Region, RegionMatch, explain_region, subjects
 from dod_model.text import Glossary, HeaderVocabulary, core_glossary, core_headers
 
 __all__ = ["PluginInfo", "PluginLoadWarning", "Plugins", "default_plugins", "get_plugin_manager"]
@@ -170,16 +170,49 @@ class Plugins:
         return keyed
 
     def regions(self) -> dict[str, Region]:
-        """Every registered region by ISO 3166-2 code, sorted by code."""
+        """Every known region by ISO 3166-2 code, sorted by code.
+
+        The subjects of the Federation the library knows from data
+        (:func:`dod_model.model.subjects`), each overridden by the region a plugin registers
+        under its code, and the regions plugins register under other codes. Two plugins
+        registering one code is still an error.
+
+        .. versionchanged:: 0.3.0
+           Every subject of the Federation, not only those plugins register.
+        """
+        if "regions:known" not in self._cache:
+            known = {**subjects(), **self.registered_regions()}
+            self._cache["regions:known"] = dict(sorted(known.items()))
+        return dict(cast("dict[str, Region]", self._cache["regions:known"]))
+
+    def registered_regions(self) -> dict[str, Region]:
+        """The regions plugins register, by code, sorted by code.
+
+        .. versionadded:: 0.3.0
+        """
         return {code: r for code, (_, r) in self._keyed(_REGIONS).items()}
 
     def region(self, code: str | None) -> Region | None:
         """The region with that code, or ``None``."""
-        return None if code is None else self.regions().get(code)
+        return None if code is None else self._known().get(code)
+
+    def _known(self) -> dict[str, Region]:
+        self.regions()
+        return cast("dict[str, Region]", self._cache["regions:known"])
 
     def detect_region(self, texts: Iterable[str]) -> Region | None:
         """The region a document's text names (see :func:`dod_model.plugins.detect_region`)."""
-        return detect_region(texts, self.regions())
+        found = explain_region(texts, self._known())
+        return found.region if found else None
+
+    def explain_region(self, texts: Iterable[str]) -> RegionMatch | None:
+        """The region a document's text names and the name that decided it.
+
+        See :func:`dod_model.plugins.explain_region`.
+
+        .. versionadded:: 0.3.0
+        """
+        return explain_region(texts, self._known())
 
     def rules(self, region: str | None = None) -> tuple[Rule, ...]:
         """Rules for documents of ``region``: those for every region and the region's own."""

@@ -30,7 +30,13 @@ from dod_model.model._labels import LabelledEnum
 from dod_model.model._organisations import Centre, Organisation
 from dod_model.model._period import Period
 from dod_model.model._references import LegalActRef, Party, Target
-from dod_model.model._region import Region, detect_region
+from dod_model.model._region import (
+    Region,
+    RegionMatch,
+    detect_region,
+    explain_region,
+    subjects,
+)
 from dod_model.model._registry import (
     AgeRange,
     Certificate,
@@ -90,6 +96,7 @@ __all__ = [
     "ProgrammeRegistry",
     "Recurrence",
     "Region",
+    "RegionMatch",
     "RegistrySummary",
     "Result",
     "Roadmap",
@@ -100,12 +107,14 @@ __all__ = [
     "Target",
     "age_on",
     "detect_region",
+    "explain_region",
     "find_legal_acts",
     "find_targets",
     "find_urls",
     "opening_day",
     "recurrence_of",
     "status_from",
+    "subjects",
 ]
 
 publish(__name__, *(globals()[name] for name in __all__))

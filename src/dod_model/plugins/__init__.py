@@ -19,18 +19,21 @@ from dod_model._host import (
     default_plugins,
     get_plugin_manager,
 )
-from dod_model.model import Region, detect_region
+from dod_model.model import Region, RegionMatch, detect_region, explain_region, subjects
 
 __all__ = [
     "PluginInfo",
     "PluginLoadWarning",
     "Plugins",
     "Region",
+    "RegionMatch",
     "RegionPlugin",
     "RegionalRule",
     "default_plugins",
     "detect_region",
+    "explain_region",
     "get_plugin_manager",
+    "subjects",
 ]
 
 publish(__name__, *(globals()[name] for name in __all__))
