@@ -6,9 +6,6 @@ headers, column numbers, extra columns, tables continued and interrupted, a head
 paragraph, approval and signature tables. Each is read in every form it comes in (a Word file
 written by LibreOffice, text exports) and compared, aspect by aspect, with the roadmap written
 out below by hand.
-
-An aspect the layout does not read yet is marked ``xfail(strict=True)`` with what it lacks;
-the mark goes when it learns it.
 """
 
 from __future__ import annotations
@@ -191,9 +188,9 @@ PENZA = {
     "sections": [
         {"number": "1", "order": 1, "activities": (),
          "title": "Обновление содержания дополнительного образования"},
-        {"number": "1.1", "parent": "1", "order": None, "activities": ("1.1.1", "1.1.2"),
+        {"number": "1.1", "parent": "1", "order": 1, "activities": ("1.1.1", "1.1.2"),
          "title": "Программы технической направленности"},
-        {"number": "1.2", "parent": "1", "order": None, "activities": ("1.2.1",),
+        {"number": "1.2", "parent": "1", "order": 2, "activities": ("1.2.1",),
          "title": "Программы естественнонаучной направленности"},
         {"number": "2", "order": 2, "activities": ("2.1",), "title": "Кадровое обеспечение"},
     ],
@@ -226,8 +223,8 @@ NOVOSIBIRSK = {
     "title": "ПЛАН МЕРОПРИЯТИЙ («ДОРОЖНАЯ КАРТА») по созданию регионального модельного "
     "центра дополнительного образования детей Новосибирской области",
     "region": "RU-NVS",
-    # A header's lines are joined by one space, a hyphen at a line's end kept as written.
-    "headers": ("№", "Наименование мероприятия", "Срок испол- нения",
+    # A header's lines are joined by one space, a word hyphenated across them mended.
+    "headers": ("№", "Наименование мероприятия", "Срок исполнения",
                 "Ответственный исполнитель", "Соисполнители", "Источник финансирования",
                 "Объём финансирования, тыс. руб.", "Код мероприятия"),
     "sections": [
@@ -236,40 +233,46 @@ NOVOSIBIRSK = {
         {"number": "II", "order": 2, "activities": ("4", "5"),
          "title": "Создание муниципальных опорных центров"},
     ],
-    # Two funding columns, source and amount: one funding text, in column order, «; » between.
+    # Two funding columns, source and amount: the first is the funding, the other kept under
+    # its header (with its unit).
     "activities": [
         {"number": "1", "section": "I",
          "title": "Создание регионального модельного центра дополнительного образования детей",
          "deadline": ("до 01.03.2021", None, "2021-03-01"),
          "responsible": ("Министерство образования Новосибирской области",
                          "Областной центр развития творчества"),
-         "columns": {"funding": "Областной бюджет; 1200,0",
-                     "extra": (("Код мероприятия", "РМЦ-01"),)}},
+         "columns": {"funding": "Областной бюджет",
+                     "extra": (("Объём финансирования, тыс. руб.", "1200,0"),
+                               ("Код мероприятия", "РМЦ-01"))}},
         {"number": "2", "section": "I",
          "title": "Оснащение регионального модельного центра оборудованием",
          "deadline": ("май 2021 г.", "2021-05-01", "2021-05-31"),
          "responsible": ("Областной центр развития творчества",),
-         "columns": {"funding": "Федеральный бюджет; 3500,0",
-                     "extra": (("Код мероприятия", "РМЦ-02"),)}},
+         "columns": {"funding": "Федеральный бюджет",
+                     "extra": (("Объём финансирования, тыс. руб.", "3500,0"),
+                               ("Код мероприятия", "РМЦ-02"))}},
         {"number": "3", "section": "I",
          "title": "Разработка положения о региональном модельном центре",
          "deadline": ("01.03.2021", None, "2021-03-01"),
          "responsible": ("Министерство образования Новосибирской области",),
-         "columns": {"funding": "Не требуется; -",
-                     "extra": (("Код мероприятия", "РМЦ-03"),)}},
+         "columns": {"funding": "Не требуется",
+                     "extra": (("Объём финансирования, тыс. руб.", "-"),
+                               ("Код мероприятия", "РМЦ-03"))}},
         {"number": "4", "section": "II",
          "title": "Формирование сети муниципальных опорных центров",
          "deadline": ("2021 год", "2021-01-01", "2021-12-31"),
          "responsible": ("Министерство образования Новосибирской области",
                          "Органы местного самоуправления"),
-         "columns": {"funding": "Местный бюджет; 800,0",
-                     "extra": (("Код мероприятия", "МОЦ-01"),)}},
+         "columns": {"funding": "Местный бюджет",
+                     "extra": (("Объём финансирования, тыс. руб.", "800,0"),
+                               ("Код мероприятия", "МОЦ-01"))}},
         {"number": "5", "section": "II",
          "title": "Проведение обучающих семинаров для муниципальных опорных центров",
          "deadline": ("февраль - март 2021 г.", "2021-02-01", "2021-03-31"),
          "responsible": ("Региональный модельный центр", "муниципальные опорные центры"),
-         "columns": {"funding": "Не требуется; -",
-                     "extra": (("Код мероприятия", "МОЦ-02"),)}},
+         "columns": {"funding": "Не требуется",
+                     "extra": (("Объём финансирования, тыс. руб.", "-"),
+                               ("Код мероприятия", "МОЦ-02"))}},
     ],
 }
 
@@ -330,10 +333,11 @@ KIROV = {
                       "2003-06-12"),
          "responsible": ("Департамент образования",), "results": ("Сборник материалов",),
          "columns": {"completion": "Выполнено"}},
-        # Two activities in one row, with a deadline each: kept whole, as one activity.
+        # Two activities in one row, with a deadline each: kept whole, as one activity, its
+        # two deadlines not made one period.
         {"number": "1.2", "section": "1",
          "title": "Областные конкурсы: «Юный техник»; «Мир вокруг нас»",
-         "deadline": ("март 2003 г., апрель 2003 г.", "2003-03-01", "2003-04-30"),
+         "deadline": ("март 2003 г., апрель 2003 г.", None, None),
          "responsible": ("Областной дворец творчества",), "results": ("Приказ об итогах",),
          "columns": {"completion": "Выполнено"}},
         {"number": "1.3", "section": "1", "title": "Подготовка методических рекомендаций",
@@ -403,89 +407,6 @@ def path(name: str, form: str) -> Path:
     return DATA / (f"{name}.docx" if form == "docx" else f"{name}.{form}.txt")
 
 
-# ---------------------------------------------------------------------------------------------
-# What the layout does not read yet: (document, form, aspect) → what it lacks. A form or
-# aspect of "*" stands for all.
-# ---------------------------------------------------------------------------------------------
-
-# fmt: off
-MODEL = "layout: the model has no {}"
-NOT_YET: dict[tuple[str, str, str], str] = {
-    # The model's new parts, for every document.
-    ("*", "*", "headers"): MODEL.format("Roadmap.headers"),
-    ("*", "*", "outline"): MODEL.format("Section.parent / Section.order"),
-    ("*", "*", "columns"): MODEL.format("indicator/funding/audience/place/completion/extra"),
-    ("kostroma-razdely-forma-otchetnosti", "*", "region"): "layout: «города Костромы» names "
-    "no region yet (RU-KOS)",
-    ("kostroma-razdely-forma-otchetnosti", "*", "results"): "layout: «Форма отчетности» is "
-    "no result header",
-    ("kostroma-razdely-forma-otchetnosti", "*", "sections"): "layout: «Раздел 1. …» is not "
-    "read as section 1",
-    ("kostroma-razdely-forma-otchetnosti", "*", "activities"): "layout: «Раздел 1. …» gives "
-    "section number ''",
-    ("kostroma-razdely-forma-otchetnosti", "*", "responsible"): "layout: «Руководитель МОЦ, "
-    "Методический отдел» is not split in two",
-    ("yaroslavl-napravleniya-pokazatel", "*", "region"): "layout: Ярославская область is no "
-    "region yet",
-    ("yaroslavl-napravleniya-pokazatel", "*", "results"): "layout: «Показатель» takes the "
-    "result role from «Результат»",
-    ("yaroslavl-napravleniya-pokazatel", "*", "sections"): "layout: «Направление 1. …» is not "
-    "read as section 1",
-    ("yaroslavl-napravleniya-pokazatel", "*", "activities"): "layout: «Направление 1. …» gives "
-    "section number ''",
-    ("penza-dvuhurovnevaya-shapka", "*", "*"): "layout: a two-level header is not read (no "
-    "roadmap table)",
-    ("novosibirsk-rimskie-finansirovanie", "*", "region"): "layout: Новосибирская область is "
-    "no region yet",
-    ("novosibirsk-rimskie-finansirovanie", "*", "responsible"): "layout: «Соисполнители» beside "
-    "«Ответственный исполнитель» is dropped",
-    ("spb-volkovskoe-shapka-v-abzatse", "*", "*"): "layout: a header in a paragraph above the "
-    "table is not read (no roadmap table)",
-    # In the tab rows the paragraph's tabs make it a row: the header is read.
-    ("spb-volkovskoe-shapka-v-abzatse", "rows", "title"): "",
-    ("spb-volkovskoe-shapka-v-abzatse", "rows", "region"): "layout: «МО Волковское» names no "
-    "region yet (RU-SPE)",
-    ("spb-volkovskoe-shapka-v-abzatse", "rows", "sections"): "layout: rows without a number "
-    "are merged into the row above",
-    ("spb-volkovskoe-shapka-v-abzatse", "rows", "activities"): "layout: rows without a number "
-    "are merged into the row above",
-    ("spb-volkovskoe-shapka-v-abzatse", "rows", "deadlines"): "layout: rows without a number "
-    "are merged into the row above",
-    ("spb-volkovskoe-shapka-v-abzatse", "rows", "responsible"): "layout: rows without a number "
-    "are merged into the row above",
-    ("spb-volkovskoe-shapka-v-abzatse", "rows", "results"): "layout: rows without a number "
-    "are merged into the row above",
-    ("kirov-otmetka-o-vypolnenii", "*", "region"): "layout: Кировская область is no region yet",
-    ("kirov-otmetka-o-vypolnenii", "*", "deadlines"): "layout: no date phrase found in a "
-    "deadline cell naming a place, nor in a list of two months",
-    ("kirov-otmetka-o-vypolnenii", "cells", "sections"): "layout: a cell-per-line export with "
-    "an unknown column («Отметка о выполнении») is regrouped a cell short",
-    ("kirov-otmetka-o-vypolnenii", "cells", "activities"): "layout: a cell-per-line export with "
-    "an unknown column («Отметка о выполнении») is regrouped a cell short",
-}
-# A one-cell row of a pipe export («Раздел 2. … |») is a paragraph, its bar kept.
-for _name in ("kostroma-razdely-forma-otchetnosti", "yaroslavl-napravleniya-pokazatel",
-              "novosibirsk-rimskie-finansirovanie", "kirov-otmetka-o-vypolnenii"):
-    NOT_YET.setdefault((_name, "pipes", "sections"), "layout: a one-cell pipe row keeps its "
-                       "closing bar in the section title")
-
-# fmt: on
-
-
-def not_yet(name: str, form: str, aspect: str) -> str | None:
-    """Why the aspect is not read yet, or ``None`` if it is; the most particular entry wins."""
-    for key in (
-        (name, form, aspect),
-        (name, "*", aspect),
-        (name, form, "*"),
-        (name, "*", "*"),
-        ("*", "*", aspect),
-    ):
-        if key in NOT_YET:
-            return NOT_YET[key] or None
-    return None
-
-
 def cases() -> list[Any]:
     found = []
     for name, document in DOCUMENTS.items():
@@ -493,11 +414,7 @@ def cases() -> list[Any]:
             for aspect in ASPECTS:
                 if aspect in ("sections", "outline") and "sections" not in document:
                     continue
-                reason = not_yet(name, form, aspect)
-                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-                found.append(
-                    pytest.param(name, form, aspect, marks=marks, id=f"{name}-{form}-{aspect}")
-                )
+                found.append(pytest.param(name, form, aspect, id=f"{name}-{form}-{aspect}"))
     return found
 
 
@@ -521,36 +438,11 @@ def test_every_document_is_expected_in_every_form_it_is_made_in() -> None:
     assert made == {path(name, form).name for name in DOCUMENTS for form in FORMS[name]}
 
 
-# fmt: off
-SAME_AS_WORD: dict[tuple[str, str], str] = {
-    ("kostroma-razdely-forma-otchetnosti", "pipes"): "layout: a one-cell pipe row keeps its "
-    "closing bar in the section title",
-    ("yaroslavl-napravleniya-pokazatel", "pipes"): "layout: a one-cell pipe row keeps its "
-    "closing bar in the section title",
-    ("novosibirsk-rimskie-finansirovanie", "pipes"): "layout: a one-cell pipe row keeps its "
-    "closing bar in the section title",
-    ("penza-dvuhurovnevaya-shapka", "rows"): "layout: a two-level header is not read",
-    ("penza-dvuhurovnevaya-shapka", "pipes"): "layout: a two-level header is not read",
-    ("spb-volkovskoe-shapka-v-abzatse", "rows"): "layout: a header in a paragraph above the "
-    "table is not read",
-    ("spb-volkovskoe-shapka-v-abzatse", "pipes"): "layout: a header in a paragraph above the "
-    "table is not read",
-    ("kirov-otmetka-o-vypolnenii", "pipes"): "layout: a one-cell pipe row keeps its closing bar "
-    "in the section title",
-    ("kirov-otmetka-o-vypolnenii", "cells"): "layout: a cell-per-line export with an unknown "
-    "column is regrouped a cell short",
-}
-
-# fmt: on
-
-
 def _same_cases() -> list[Any]:
     found = []
     for name in DOCUMENTS:
         for form in FORMS[name][1:]:
-            reason = SAME_AS_WORD.get((name, form))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            found.append(pytest.param(name, form, marks=marks, id=f"{name}-{form}"))
+            found.append(pytest.param(name, form, id=f"{name}-{form}"))
     return found
 
 

@@ -271,9 +271,7 @@ class Plugins:
                     raise PluginError(msg)
                 entries: dict[ColumnRole | str, list[str]] = {}
                 for role, phrases in given.items():
-                    if str(role) not in ColumnRole.__members__.values() or isinstance(
-                        phrases, str
-                    ):
+                    if str(role) not in ColumnRole.__members__.values() or isinstance(phrases, str):
                         known = ", ".join(str(r) for r in ColumnRole)
                         msg = (
                             f"plugin {plugin!r}: register() got {role!r}: {phrases!r}; a role "

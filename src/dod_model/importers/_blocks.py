@@ -149,11 +149,9 @@ def split_blocks(
         else:
             number += 1
             table = regroup_cells(item, vocabulary) if item.columns == 1 else item
-            if (
-                _continues(table, tables[0][1], vocabulary)
-                if tables
-                else _has_header(table, vocabulary)
-            ):
+            piece, head = _as_piece(table, tables, head, vocabulary)
+            if piece is not None:
+                table = piece
                 if tail:  # text between two pieces: rows across the piece before (notes, …)
                     tables[-1] = (tables[-1][0], _spanning(tables[-1][1], tail))
                     tail = []
@@ -174,6 +172,51 @@ def split_blocks(
     if not tables:
         raise _no_table(blocks, tables=number)
     return tables, head, tail
+
+
+# How a header written as a paragraph parts its cells: tabs, bars, or runs of spaces.
+_PARTS = re.compile(r"\t|\s*+\|\s*+|\s{3,}+")
+
+
+def _as_piece(
+    table: RawTable,
+    tables: list[tuple[int, RawTable]],
+    head: list[RawParagraph],
+    vocabulary: HeaderVocabulary,
+) -> tuple[RawTable | None, list[RawParagraph]]:
+    """The table as a piece of the roadmap's (``None`` if it is none), and the text before it."""
+    if tables:
+        return (table if _continues(table, tables[0][1], vocabulary) else None), head
+    table, head = _header_above(table, head, vocabulary)
+    return (table if _has_header(table, vocabulary) else None), head
+
+
+def _header_above(
+    table: RawTable, head: list[RawParagraph], vocabulary: HeaderVocabulary
+) -> tuple[RawTable, list[RawParagraph]]:
+    """The table and the text before it, the paragraph above it moved in if it is its header."""
+    headed = _headed_above(table, head[-1], vocabulary) if head else None
+    return (headed, head[:-1]) if headed is not None else (table, head)
+
+
+def _headed_above(
+    table: RawTable, paragraph: RawParagraph, vocabulary: HeaderVocabulary
+) -> RawTable | None:
+    """The table with its header, if the paragraph above it is the header it lacks.
+
+    It is when the table has no header of its own and the paragraph, parted at tabs (or bars,
+    or runs of spaces), names as many columns as the table has.
+    """
+    if _has_header(table, vocabulary) or table.sheet != paragraph.sheet:
+        return None
+    parts = [p.strip() for p in _PARTS.split(paragraph.text.strip())]
+    if len(parts) != table.columns:
+        return None
+    row = RawRow(cells=tuple(RawCell(p, i) for i, p in enumerate(parts, start=1)),
+                 line=paragraph.line)  # fmt: skip
+    if header_columns(row, vocabulary) is None:
+        return None
+    return attrs.evolve(table, rows=(row, *table.rows))
 
 
 def _no_table(blocks: Sequence[RawParagraph | RawTable], *, tables: int) -> DocumentError:

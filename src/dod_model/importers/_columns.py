@@ -11,8 +11,8 @@ import re
 
 import attrs
 
-from dod_model._base import fold_header
-from dod_model._contracts import RawRow
+from dod_model._base import budgets, fold_header
+from dod_model._contracts import RawCell, RawRow
 from dod_model.model import ColumnRole
 from dod_model.text import HeaderMatch, HeaderVocabulary, core_headers
 
@@ -56,7 +56,9 @@ def _one_header(text: str) -> str:
     return " ".join(_HYPHENATED_HEADER.sub("", text.replace("\u00ad", "")).split())
 
 
-_HYPHENATED_HEADER = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
+# A word hyphenated across lines, or across what was a line break in a text export: «испол-
+# нения», «испол- нения».
+_HYPHENATED_HEADER = re.compile(r"(?<=\w)-(?:[^\S\n]*+\n\s*+|[^\S\n]++)(?=[а-яёa-z])")
 
 
 @attrs.define
@@ -88,6 +90,11 @@ class Columns:
         return key
 
 
+def _width(cell: RawCell) -> int:
+    """The grid columns a cell covers, no more than a row may have (a raw table may say more)."""
+    return min(max(cell.span, 1), budgets.ROW_CELLS)
+
+
 def header_columns(row: RawRow, vocabulary: HeaderVocabulary) -> Columns | None:
     """The columns ``row`` names if it is a header row: two or more roles, a title among them."""
     found: dict[int, HeaderMatch | None] = {}
@@ -97,7 +104,7 @@ def header_columns(row: RawRow, vocabulary: HeaderVocabulary) -> Columns | None:
             continue  # a cell a text export repeats
         found[cell.column] = vocabulary.match(cell.text) if cell.text.strip() else None
         columns.header[cell.column] = _one_header(cell.text)
-        for column in range(cell.column, cell.column + max(cell.span, 1)):
+        for column in range(cell.column, cell.column + _width(cell)):
             columns.cover[column] = cell.column
         if cell.span > 1:
             columns.wide.add(cell.column)
@@ -163,8 +170,10 @@ def lower_header(
     «Сроки: начало», with the role it names, or else its upper cell's.
     """
     own = [(c, t) for c, t in zip(row.cells, texts, strict=True) if t and not c.merged]
-    if not own:
+    if not own or any(_NUMBERED.match(t) for _, t in own):
         return None
+    if len(row.cells) > len(columns.header) and not columns.wide:
+        return _realigned(columns, texts, vocabulary)
     uppers = sorted(columns.header)
     parents: dict[int, int] = {}
     for cell, text in own:
@@ -191,7 +200,7 @@ def lower_header(
         named = vocabulary.role(text)
         role[cell.column] = named if named is not None else columns.role[upper]
         header[cell.column] = f"{columns.header[upper]}: {_one_header(text)}"
-        for column in range(cell.column, cell.column + max(cell.span, 1)):
+        for column in range(cell.column, cell.column + _width(cell)):
             cover[column] = cell.column
     for upper in set(parents.values()):
         if upper not in parents:  # the upper cell's own column has a lower cell of its own
@@ -200,3 +209,48 @@ def lower_header(
         del role[column], header[column]
     # Blank header cells the lower row filled are gone; what still covers them is the lower's.
     return Columns(role=role, header=header, cover=cover)
+
+
+_NUMBERED = re.compile(r"\d")
+
+
+def _realigned(columns: Columns, texts: list[str], vocabulary: HeaderVocabulary) -> Columns | None:
+    """A two-level header of a text export, which writes a cell merged across columns once.
+
+    The lower row has more cells than the upper: each upper cell over lower cells of their own
+    takes them, as many as it may, while they name its role or none (an upper «Сроки» takes
+    «начало» and «окончание», and leaves «исполнитель» to «Ответственные»).
+    """
+    uppers = sorted(columns.header)
+    extra = len(texts) - len(uppers)
+    role: dict[int, ColumnRole | None] = {}
+    header: dict[int, str] = {}
+    position = 0
+    spread = False
+    for upper in uppers:
+        if position >= len(texts):
+            break
+        top, top_role = columns.header[upper], columns.role[upper]
+        if not texts[position]:
+            role[position + 1], header[position + 1] = top_role, top
+            position += 1
+            continue
+        taken = [position]
+        position += 1
+        while (
+            extra > 0
+            and position < len(texts)
+            and texts[position]
+            and vocabulary.role(texts[position]) in (None, top_role)
+        ):
+            taken.append(position)
+            position += 1
+            extra -= 1
+        spread = spread or len(taken) > 1
+        for index in taken:
+            named = vocabulary.role(texts[index])
+            role[index + 1] = named if named is not None else top_role
+            header[index + 1] = f"{top}: {_one_header(texts[index])}" if top else texts[index]
+    if not spread or extra or any(texts[position:]):
+        return None
+    return Columns(role=role, header=header, cover={c: c for c in header})

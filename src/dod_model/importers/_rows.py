@@ -202,16 +202,14 @@ class _RowReader:
         """A row of the table, at ``where``."""
         clean = self._clean
         texts = [clean(c.text) for c in raw.cells]
-        if self._heads(raw, texts) or self.columns is None:
-            return
-        if self._lower_next:
+        if self._lower_next and self.columns is not None:
             self._lower_next = False
             lower = lower_header(self.columns, raw, self._vocabulary, texts)
             if lower is not None:
                 self._set_columns(lower)
                 self._lower_texts = folded(texts)
                 return
-        if self._numbers_columns(raw, texts):
+        if self._heads(raw, texts) or self.columns is None or self._numbers_columns(raw, texts):
             return
         columns = self.columns
         filled = [(c, t) for c, t in zip(raw.cells, texts, strict=True) if t]
@@ -298,10 +296,10 @@ class _RowReader:
         if len(filled) != 2 or not key or self.columns is None:
             return None
         (first, _), (cell, title) = filled
-        if self.columns.cover.get(first.column) != self._number_column or cell.span < 2:
+        if self.columns.cover.get(first.column) != self._number_column:
             return None
         last = max(self.columns.cover)
-        if cell.column + cell.span - 1 < last:
+        if cell.span < 2 or cell.column + cell.span - 1 < last:
             return None
         heading = section_heading(f"{key} {title}")
         if heading is not None:
@@ -370,10 +368,12 @@ def _spanning_row(text: str, where: Location, rows: list[Row], *, numbered: bool
 
 
 def _subsections(rows: list[Row], columns: Columns) -> list[Row]:
-    """Rows with parents for subsections, and numbered headings read as the subsections they are.
+    """Rows with parents for subsections, and numbered headings read as the sections they are.
 
-    A row numbered «1.1» holding only a title, followed by rows numbered «1.1.1», «1.1.2», heads
-    subsection «1.1». A subsection's parent is the section whose number its own begins with.
+    A row numbered «1.1» holding only a title, followed by a row numbered «1.1.1», heads
+    subsection «1.1» (and a row «1» before «1.1», section «1»: a text export writes a title
+    merged across the row as one cell). A subsection's parent is the section whose number its
+    own begins with.
     """
     roles = columns.role
     bare = {c for c, r in roles.items() if r in (ColumnRole.NUMBER, ColumnRole.TITLE)}
@@ -382,7 +382,7 @@ def _subsections(rows: list[Row], columns: Columns) -> list[Row]:
         number = row.number.rstrip(".")
         if (
             row.kind == "activity"
-            and "." in number
+            and number
             and set(row.cells) <= bare
             and index + 1 < len(rows)
             and rows[index + 1].kind == "activity"

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import attrs
+
 from dod_model._base import budgets, decode_text
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model._errors import DocumentError
@@ -63,8 +65,12 @@ def _is_dashes(cell: str) -> bool:
 
 
 def _pipe_cells(line: str) -> list[str] | None:
+    """The cells of a line closed by a bar.
+
+    One cell alone is a row across the table («Раздел 2. Кадры |»).
+    """
     stripped = line.strip()
-    if stripped.endswith("|") and "|" in stripped[:-1]:
+    if stripped.endswith("|") and len(stripped) > 1:
         return _PIPE.split(stripped.removesuffix("|").strip())
     return None
 
@@ -90,6 +96,9 @@ def _row_per_line(
         nonlocal rows, start
         if rows:
             width = max(len(r.cells) for r in rows)
+            # A row of one cell in a table of more spans it, as the exporter merged it.
+            rows = [attrs.evolve(r, cells=(attrs.evolve(r.cells[0], span=width),))
+                    if len(r.cells) == 1 and width > 1 else r for r in rows]  # fmt: skip
             blocks.append(RawTable(rows=tuple(rows), columns=width, line=start))
         rows, start = [], None
 

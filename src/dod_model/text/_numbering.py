@@ -35,16 +35,24 @@ def _is_number(text: str) -> bool:
 
 
 # ``\s*[.)]?\s+`` as two possessive runs: spaces are not shared out between them in every way.
+# A section's number may follow a word that names what a section is: «Раздел 1.», «Направление
+# II.», «Блок 3».
 _HEADING = re.compile(
-    r"\s*+(?P<number>\d{1,4}|[IVXLC]{1,6})(?:\s*+[.)])?\s++(?P<title>\S.*)", re.DOTALL
+    r"\s*+(?:(?:раздел|направление|блок|глава|часть|этап|подраздел)\s++(?:№\s*+)?)?"
+    r"(?P<number>\d{1,4}|[IVXLC]{1,6})(?:\s*+[.):])?\s++(?:[-–—]\s++)?(?P<title>\S.*)",
+    re.DOTALL | re.IGNORECASE,
 )
 
 
 def section_heading(text: str) -> tuple[str, str] | None:
     """Number and title of a section row («1. Порядок обновления …», «IV. Кадры»), else ``None``.
 
-    Section numbers are one arabic number (up to four digits, not a year) or a roman numeral;
-    «1.1.» is an activity's, not a section's. The title must begin with a letter.
+    Section numbers are one arabic number (up to four digits, not a year) or a roman numeral,
+    after a word naming the section or not («Раздел 1. …», «Направление 2. …»); «1.1.» is an
+    activity's, not a section's. The title must begin with a letter.
+
+    .. versionchanged:: 0.3.0
+       «Раздел», «Направление», «Блок», «Глава», «Часть», «Этап» before the number.
     """
     match = _HEADING.fullmatch(text)
     if match is None or not match["title"][0].isalpha():

@@ -37,6 +37,7 @@ _LEGAL_FORMS = frozenset(
 )
 # Nominative heads that begin a new body inside a run of words («… организации отдел образования»).
 _HEADS = frozenset({"отдел", "управление", "департамент", "комитет", "министерство"})
+_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 _JOINERS = frozenset({"и", "а", "в", "с", "по", "при", "для", "на"})
 # A clause after a comma that continues the name before it: «отдел по делам культуры, спорта …»,
 # «организации …, реализующие …».
@@ -108,7 +109,10 @@ def _split_words(piece: str) -> list[str]:
         word, before = words[index], words[index - 1]
         centre = word in _CENTRES and before.isupper() and len(before) > 1
         centre = centre and before not in _LEGAL_FORMS
+        # «Методический отдел», «Городское управление образования»: an adjective before a
+        # head is the head's, not the end of another body.
         head = word.casefold() in _HEADS and before.casefold() not in _JOINERS
+        head = head and not before.casefold().endswith(_ADJECTIVE_ENDINGS)
         if centre or head:
             cuts.append(index)
     cuts.append(len(words))
