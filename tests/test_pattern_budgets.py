@@ -41,7 +41,8 @@ import pytest
 
 import dod_model
 from dod_model import DocumentError
-from dod_model.importers import _layout, _text
+from dod_model.importers import _blocks, _text
+from dod_model.importers import _rows as _layout_rows
 from dod_model.model import _acts, _deadline_grammar, _region, _targets
 from dod_model.plugins import get_plugin_manager
 from dod_model.plugins._measures import MEASURES
@@ -454,8 +455,8 @@ def test_no_pattern_backtracks_on_long_runs(path):
 # The inputs of the issue and their kin, at 5,000 and 20,000 characters (and 80,000 if in doubt).
 SPACES = " "
 LONG_RUNS = [
-    ("_NUMBER: «1», spaces, «а»", _layout._NUMBER.fullmatch, "1", SPACES, "а"),
-    ("_NUMBER: «1.», spaces and dots", _layout._NUMBER.fullmatch, "1", " .", "а"),
+    ("_NUMBER: «1», spaces, «а»", _layout_rows.NUMBER.fullmatch, "1", SPACES, "а"),
+    ("_NUMBER: «1.», spaces and dots", _layout_rows.NUMBER.fullmatch, "1", " .", "а"),
     ("_PIPE: a cell of spaces", _text._PIPE.split, "а |", SPACES, "б"),
     ("_DEFINITION: «(далее» and spaces", lambda t: list(_glossary._DEFINITION.finditer(t)),
      "(далее", SPACES, "x"),
@@ -465,7 +466,7 @@ LONG_RUNS = [
      "от 01.01.2020", SPACES, "x"),
     ("_ANCHOR: «от» and underscores", lambda t: list(_acts._ANCHOR().finditer(t)), "от ", "_", ""),
     ("_ANCHOR: «nanana»", lambda t: list(_acts._ANCHOR().finditer(t)), "", "na", ""),
-    ("_APPROVAL_END: «от» again and again", _layout._APPROVAL_END.search, "", " от", ""),
+    ("_APPROVAL_END: «от» again and again", _blocks._APPROVAL_END.search, "", " от", ""),
     ("_BULLET: a dash, spaces", lambda t: list(_numbering._BULLET.finditer(t)), "- а", SPACES, "x"),
     ("_BULLET: blank lines", lambda t: list(_numbering._BULLET.finditer(t)), "", "\n", "x"),
     ("_HEADING: «1», spaces", _numbering._HEADING.fullmatch, "1", SPACES, ""),
@@ -516,9 +517,9 @@ _OLD_COUNTED = (
 # «bool» compares only whether there is a match (where the code asks no more), «texts» only
 # the group the code reads, «definitions» the short form's words.
 REWRITTEN = {
-    "_NUMBER": (_layout._NUMBER, r"№?\s*(?:\d+(?:\s*\.\s*\d+)*|[IVXLC]{1,6})\s*\.*\s*", 0,
+    "_NUMBER": (_layout_rows.NUMBER, r"№?\s*(?:\d+(?:\s*\.\s*\d+)*|[IVXLC]{1,6})\s*\.*\s*", 0,
                 "fullmatch", [" ", "1", "22", ".", "№", "I", "X", "\t", "\n", "а"]),
-    "_APPROVAL_END": (_layout._APPROVAL_END, r"(?:^|\s)от\s.*№|№.*\sот\s", 0, "bool",
+    "_APPROVAL_END": (_blocks._APPROVAL_END, r"(?:^|\s)от\s.*№|№.*\sот\s", 0, "bool",
                       [" ", "от", "№", "о", "т", "а", "\t", "\u00a0", "приказом"]),
     "_PIPE": (_text._PIPE, r"\s*\|\s*", 0, "split", [" ", "|", "а", "\t", "\n", "\u00a0"]),
     "_ANCHOR": (_acts._ANCHOR(),

@@ -22,7 +22,9 @@ from dod_model import Deadline, DocumentError, Result, examples
 from dod_model.exporters import DocxExporter
 from dod_model.importers import DocxImporter, RawCell, RawDocument, RawRow, RawTable
 from dod_model.importers import _docx as docx_walk
-from dod_model.importers._layout import _clean_lines, _is_column_numbers, build_roadmap
+from dod_model.importers._columns import is_column_numbers as _is_column_numbers
+from dod_model.importers._layout import build_roadmap
+from dod_model.importers._rows import clean_lines as _clean_lines
 from dod_model.model import Centre, CentreKind, _region
 from dod_model.plugins import get_plugin_manager
 from dod_model.text import _numbering, _parties, find_centres, find_steps, fold, split_parties

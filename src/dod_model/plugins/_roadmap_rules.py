@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from dod_model._base import budgets
-from dod_model.model import Activity, ColumnRole, DeadlineKind, Roadmap
+from dod_model.model import Activity, ColumnRole, Deadline, DeadlineKind, Roadmap
 from dod_model.plugins._listing import is_range, listed, run_text
 from dod_model.plugins._measures import MEASURES, planned_measures
 from dod_model.validation import RuleContext, rule
@@ -181,6 +181,43 @@ def target_model_coverage(roadmap: Roadmap, context: RuleContext) -> Found:
     yield roadmap, summary
 
 
+# Where a cell lists several things: a semicolon, a line break, a comma between deadlines.
+_ITEMS = re.compile(r"[;\n]")
+_DEADLINE_ITEMS = re.compile(r"[;,\n]")
+_UNREAD = frozenset({DeadlineKind.NONE, DeadlineKind.UNKNOWN})
+
+
+def _deadlines_listed(deadline: Deadline) -> list[str]:
+    """The deadlines a cell lists, if it lists two or more that each read and is none itself."""
+    if deadline.kind not in _UNREAD or len(deadline.text) > budgets.TEXT_CHARS // 100:
+        return []
+    parts = [p.strip() for p in _DEADLINE_ITEMS.split(deadline.text) if p.strip()]
+    if len(parts) < 2 or any(Deadline.parse(p).kind in _UNREAD for p in parts):
+        return []
+    return parts
+
+
+@rule("core/several-activities", severity="warning", applies_to=Roadmap, since="0.3.0")
+def several_activities(roadmap: Roadmap, context: RuleContext) -> Found:
+    """A row should hold one activity: several, each with its deadline, cannot be tracked.
+
+    The row is kept whole as one activity (reading does not guess where to part it); its
+    deadlines, listed in one cell, are reported here.
+    """
+    for activity in roadmap.iter_activities():
+        deadlines = _deadlines_listed(activity.deadline)
+        items = [i for i in _ITEMS.split(activity.title) if i.strip()]
+        if deadlines and (len(items) > 1 or len(activity.steps) > 1):
+            shown = ", ".join(f"«{d}»" for d in deadlines)
+            yield (
+                activity,
+                (
+                    f"{_name(activity)} holds several activities with {len(deadlines)} deadlines "
+                    f"({shown}) in one row; give each its own row"
+                ),
+            )
+
+
 ROADMAP_RULES = (
     missing_deadline,
     unparsed_deadline,
@@ -190,5 +227,6 @@ ROADMAP_RULES = (
     number_outside_section,
     empty_title,
     missing_result,
+    several_activities,
     target_model_coverage,
 )
