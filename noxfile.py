@@ -44,6 +44,7 @@ def schemas(session: nox.Session) -> None:
     session.install("-e", ".")
     session.run("python", "scripts/generate_schemas.py", "--check")
     session.run("python", "scripts/make_examples.py", "--check")
+    session.run("python", "scripts/generate_regions.py", "--check")
 
 
 @nox.session

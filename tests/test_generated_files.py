@@ -20,7 +20,8 @@ def test_committed_schema_is_what_the_model_generates(name):
 
 
 @pytest.mark.parametrize(
-    "script", ["generate_budgets.py", "generate_schemas.py", "make_examples.py"]
+    "script",
+    ["generate_budgets.py", "generate_regions.py", "generate_schemas.py", "make_examples.py"],
 )
 def test_generator_scripts_find_nothing_stale(script, monkeypatch, capsys):
     monkeypatch.setattr(sys, "argv", [script, "--check"])

@@ -202,11 +202,17 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _plugins(args: argparse.Namespace) -> int:
-    info = default_plugins().info()
+    plugins = default_plugins()
+    info = plugins.info()
     if args.json:
         print_json([to_json_ready(item) for item in info])
     else:
         sys.stdout.write(render_plugins(info))
+        others = len(plugins.regions().keys() - plugins.registered_regions().keys())
+        sys.stdout.write(
+            f"\n{others} other subjects of the Federation are known from the library's data\n"
+            "(names in every case, cities): their documents get their region without a plugin.\n"
+        )
     return 0
 
 

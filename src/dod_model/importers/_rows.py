@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from dod_model._base import roman_to_int
 from dod_model._contracts import RawCell, RawRow, RawTable
 from dod_model._errors import DocumentError
 from dod_model.importers._columns import (
@@ -367,13 +368,21 @@ def _spanning_row(text: str, where: Location, rows: list[Row], *, numbered: bool
         rows.append(Row("section", where, number="", title=text))
 
 
+def _same_number(section: str, prefix: str) -> bool:
+    """Whether a section numbered ``section`` is the one «prefix.…» is under («II» of «2.1»)."""
+    if section == prefix:
+        return True
+    value = roman_to_int(section) if "." not in section else None
+    return value is not None and prefix.isdigit() and value == int(prefix)
+
+
 def _subsections(rows: list[Row], columns: Columns) -> list[Row]:
     """Rows with parents for subsections, and numbered headings read as the sections they are.
 
     A row numbered «1.1» holding only a title, followed by a row numbered «1.1.1», heads
     subsection «1.1» (and a row «1» before «1.1», section «1»: a text export writes a title
     merged across the row as one cell). A subsection's parent is the section whose number its
-    own begins with.
+    own begins with, in arabic or roman («II» of «2.1»).
     """
     roles = columns.role
     bare = {c for c, r in roles.items() if r in (ColumnRole.NUMBER, ColumnRole.TITLE)}
@@ -393,7 +402,7 @@ def _subsections(rows: list[Row], columns: Columns) -> list[Row]:
         if row.kind == "section":
             if "." in row.number:
                 prefix = row.number.rsplit(".", 1)[0]
-                row.parent = next((s.number for s in reversed(sections) if s.number == prefix),
-                                  None)  # fmt: skip
+                row.parent = next((s.number for s in reversed(sections)
+                                   if _same_number(s.number, prefix)), None)  # fmt: skip
             sections.append(row)
     return rows
