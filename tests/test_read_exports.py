@@ -52,8 +52,9 @@ _BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")  # what the page writes as <br
 def as_a_page_shows(roadmap: Roadmap) -> Roadmap:
     """The roadmap as a Markdown page can show it: what the page cannot carry left out.
 
-    A page's tables have the standard five columns (and «Примечание» where notes are), whatever
-    the roadmap's were; a run of whitespace is one space, as a page renders it; and the
+    A page's tables have the standard five columns (and «Примечание» where notes are, then the
+    other roles and the unknown columns its activities fill), whatever the roadmap's were and
+    however its source headed them; a run of whitespace is one space, as a page renders it; and the
     notes of an activity are the lines of its «Примечание» cell, a note of two lines two notes.
     """
 
@@ -73,7 +74,7 @@ def as_a_page_shows(roadmap: Roadmap) -> Roadmap:
 
     tidied = tidy(without_positions(roadmap))
     assert isinstance(tidied, Roadmap)
-    return attrs.evolve(tidied, columns=())
+    return attrs.evolve(tidied, columns=(), headers=())
 
 
 # -- the text importer: a pipe table's separator line ----------------------------------------------

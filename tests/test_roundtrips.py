@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import dod_model
-from dod_model import Activity, ColumnRole, DocumentError, LegalActKind, Roadmap
+from dod_model import Activity, ColumnRole, ColumnText, DocumentError, LegalActKind, Roadmap
 from dod_model.importers import RawCell, RawDocument, RawParagraph, RawRow, RawTable, build_roadmap
 from dod_model.plugins import get_plugin_manager
 from dod_model.testing import strategies
@@ -139,7 +139,7 @@ def test_the_notes_keep_their_places_around_the_table(head, tail):
 
 
 @pytest.mark.parametrize("format", READ_BACK)
-def test_a_row_filled_only_where_the_header_names_no_column_is_no_activity(format):
+def test_a_row_filled_only_where_the_header_names_no_column_keeps_its_cell(format):
     header = (*HEADER, "")  # a sixth column, its header cell empty
     roadmap = _read(
         *_paragraphs(TITLE),
@@ -149,8 +149,11 @@ def test_a_row_filled_only_where_the_header_names_no_column_is_no_activity(forma
             header=header,
         ),
     )
-    assert [a.title for a in roadmap.activities] == ["Создание МОЦ"]
-    _assert_reads_back(roadmap, format)
+    assert [(a.title, a.extra) for a in roadmap.activities] == [
+        ("", (ColumnText("", "500 тыс. руб."),)),
+        ("Создание МОЦ", ()),
+    ]
+    _assert_reads_back(roadmap, format)  # the empty header written empty, and read so
 
 
 def test_a_table_of_such_rows_has_no_activities():
@@ -172,14 +175,15 @@ def test_an_activity_with_only_a_title_reads_back_as_an_activity(format):
     _assert_reads_back(roadmap, format)
 
 
-def test_a_cell_where_the_header_names_no_column_changes_nothing():
-    # Without a number column, a row of a title alone heads a section: with a sum beside it too.
-    header = ("Мероприятие", "Срок", "Финансирование")
+def test_a_cell_where_the_header_names_no_column_is_kept_under_its_header():
+    header = ("Мероприятие", "Срок", "Ссылка на документ")
     rows = [("Создание МОЦ", "2021", "100 тыс. руб."), ("Проведение семинаров", "", "бюджет")]
     roadmap = _read(*_paragraphs(TITLE), _table(*rows, header=header))
-    blank = _read(*_paragraphs(TITLE), _table(*[(*r[:2], "") for r in rows], header=header))
-    assert roadmap == blank
-    assert [s.title for s in roadmap.sections] == ["Проведение семинаров"]
+    assert [a.extra for a in roadmap.activities] == [
+        (ColumnText("Ссылка на документ", "100 тыс. руб."),),
+        (ColumnText("Ссылка на документ", "бюджет"),),
+    ]
+    assert roadmap.headers == header
     _assert_reads_back(roadmap, "docx")
 
 

@@ -22,8 +22,17 @@ TEMPLATE_HEADERS: Final[dict[ColumnRole, str]] = {
     ColumnRole.RESULT: "Результат",
     ColumnRole.RESPONSIBLE: "Ответственный исполнитель",
     ColumnRole.NOTE: "Примечание",
+    ColumnRole.INDICATOR: "Показатель",
+    ColumnRole.FUNDING: "Источник финансирования",
+    ColumnRole.AUDIENCE: "Целевая аудитория",
+    ColumnRole.PLACE: "Место проведения",
+    ColumnRole.COMPLETION: "Отметка о выполнении",
 }
-"""What the header row says for each role: the wording of the official template."""
+"""What the header row says for each role: the wording of the official template.
+
+.. versionchanged:: 0.3.0
+   The indicator, funding, audience, place and completion roles.
+"""
 
 DEFAULT_COLUMNS: Final = (ColumnRole.NUMBER, ColumnRole.TITLE, ColumnRole.DEADLINE,
                           ColumnRole.RESULT, ColumnRole.RESPONSIBLE)  # fmt: skip
@@ -51,10 +60,22 @@ CSV_COLUMNS: Final = (
     "plan_footnotes",
     "plan_columns",
     "plan_sections",
+    "indicator",
+    "funding",
+    "audience",
+    "place",
+    "completion",
+    "extra",
+    "plan_headers",
 )
 """The header of every CSV file the CSV exporter writes, in order.
 
-Stable since 0.2.0; the five ``plan_`` columns at the end were added in 0.3.0.
+Stable since 0.2.0; columns are only ever added at the end.
+
+.. versionchanged:: 0.3.0
+   The five ``plan_`` columns after ``line``; then ``indicator``, ``funding``, ``audience``,
+   ``place``, ``completion``, ``extra`` (the cells of columns the header vocabulary does not
+   know) and ``plan_headers`` (the header of every column of the table).
 """
 
 

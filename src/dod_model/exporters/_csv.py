@@ -7,8 +7,8 @@ import io
 import json
 
 from dod_model._contracts import CSV_COLUMNS
-from dod_model.exporters._docx import _columns as table_columns
 from dod_model.exporters._docx import _placed_notes as placed_notes
+from dod_model.exporters._table import FIELD_ROLES, field_text, table_columns
 from dod_model.model import Activity, Roadmap, Section
 
 __all__ = ["CSV_COLUMNS", "CsvExporter"]
@@ -51,18 +51,32 @@ def _cells(section: Section | None, activity: Activity) -> tuple[str, ...]:
     )
 
 
-def _plan_cells(roadmap: Roadmap) -> tuple[str, ...]:
-    """What the first row says of the plan: title, the text around the table, its columns."""
+def _more_cells(activity: Activity) -> tuple[str, ...]:
+    """The cells of the columns added after the ``plan_`` ones: the fields of 0.3.0."""
+    extra = [[cell.header, cell.text] for cell in activity.extra]
+    return (
+        *(field_text(activity, role) for role in FIELD_ROLES),
+        json.dumps(extra, ensure_ascii=False) if extra else "",
+    )
+
+
+def _plan_cells(roadmap: Roadmap) -> tuple[tuple[str, ...], str]:
+    """What the first row says of the plan: title, the text around the table, its columns.
+
+    The ``plan_`` columns after ``line``, and ``plan_headers`` at the end.
+    """
     approvals, preamble, footnotes = placed_notes(roadmap)
+    columns = table_columns(roadmap)
+    headers = [[c.header, c.role.value if c.role else None] for c in columns]
     return (
         roadmap.title,
         _join((*approvals, *preamble)),
         _join(tuple(footnotes)),
-        " ".join(role.value for role in table_columns(roadmap)),
+        " ".join(c.role.value for c in columns if c.role is not None),
         json.dumps([[s.number, s.title] for s in roadmap.sections], ensure_ascii=False)
         if roadmap.sections
         else "",
-    )
+    ), json.dumps(headers, ensure_ascii=False)
 
 
 class CsvExporter:
@@ -80,15 +94,25 @@ class CsvExporter:
     reads the file back to the same roadmap: ``plan_title``, ``plan_preamble`` (the text before
     the table, approval blocks first, a paragraph per line), ``plan_footnotes`` (the text after
     it), ``plan_columns`` (the roles of the table's columns in order: ``number title
-    deadline``…) and ``plan_sections`` (every section's number and title, those without
-    activities too, as a JSON array of pairs); the other rows leave them empty.
+    deadline``…), ``plan_sections`` (every section's number and title, those without
+    activities too, as a JSON array of pairs) and ``plan_headers`` (each column of the table,
+    in order, as a JSON pair of its header as written and its role, ``null`` for a column the
+    header vocabulary does not know); the other rows leave them empty.
+
+    ``indicator``, ``funding``, ``audience``, ``place`` and ``completion`` hold those fields
+    as written; ``extra`` the cells of the columns the vocabulary does not know, as a JSON
+    array of ``[header, text]`` pairs, left to right (``[["Код мероприятия", "1.1-А"]]``),
+    empty when there are none. JSON rather than lines «header: text»: a header or a text may
+    hold a colon or a line break of its own, and JSON parts them without escapes of our own;
+    written with Cyrillic as is (no escapes of code points), it reads in a spreadsheet.
 
     Values are not altered to stop a spreadsheet reading a cell that opens with ``=`` as a
     formula: a roadmap from an untrusted source is best opened with import, not double-click.
 
     .. versionadded:: 0.2.0
     .. versionchanged:: 0.3.0
-       The ``plan_`` columns.
+       The ``plan_`` columns; then ``indicator``, ``funding``, ``audience``, ``place``,
+       ``completion``, ``extra`` and ``plan_headers``, at the end of the header.
     """
 
     name = "csv"
@@ -100,10 +124,15 @@ class CsvExporter:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
-        plan = _plan_cells(roadmap)
+        plan, headers = _plan_cells(roadmap)
         blank = ("",) * len(plan)
         writer.writerows(
-            (*_cells(section, activity), *(blank if index else plan))
+            (
+                *_cells(section, activity),
+                *(blank if index else plan),
+                *_more_cells(activity),
+                "" if index else headers,
+            )
             for index, (section, activity) in enumerate(roadmap.iter_sectioned())
         )
         return buffer.getvalue().encode("utf-8-sig")

@@ -19,7 +19,8 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from dod_model._contracts import DEFAULT_COLUMNS, TEMPLATE_HEADERS, written_number
+from dod_model._contracts import written_number
+from dod_model.exporters._table import FIELD_ROLES, TableColumn, field_text, table_columns
 from dod_model.model import Activity, ColumnRole, Roadmap, Section
 from dod_model.text import (
     find_definitions,
@@ -39,9 +40,13 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
-# Relative widths of the columns (fiftieths of a percent, as w:tblW type="pct" counts).
+# Relative widths of the columns (fiftieths of a percent, as w:tblW type="pct" counts); a
+# column the vocabulary does not know gets _OTHER_WIDTH.
 _WIDTHS = {ColumnRole.NUMBER: 4, ColumnRole.TITLE: 30, ColumnRole.DEADLINE: 13,
-           ColumnRole.RESULT: 23, ColumnRole.RESPONSIBLE: 18, ColumnRole.NOTE: 12}  # fmt: skip
+           ColumnRole.RESULT: 23, ColumnRole.RESPONSIBLE: 18, ColumnRole.NOTE: 12,
+           ColumnRole.INDICATOR: 14, ColumnRole.FUNDING: 12, ColumnRole.AUDIENCE: 12,
+           ColumnRole.PLACE: 12, ColumnRole.COMPLETION: 10}  # fmt: skip
+_OTHER_WIDTH = 10
 _PAGE_WIDTH, _PAGE_HEIGHT, _MARGIN = 16838, 11906, 1134  # A4 landscape, 2 cm margins (twips)
 # Characters XML 1.0 cannot hold (C0 controls but tab and line breaks): Word cannot store them.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -143,7 +148,7 @@ class _Writer:
 
     # -- the table ------------------------------------------------------------------------------
 
-    def table(self, columns: Sequence[ColumnRole]) -> etree._Element:
+    def table(self, columns: Sequence[TableColumn]) -> etree._Element:
         tbl = etree.SubElement(self.body, _w("tbl"))
         properties = etree.SubElement(tbl, _w("tblPr"))
         width = etree.SubElement(properties, _w("tblW"))
@@ -157,12 +162,12 @@ class _Writer:
                 border.set(_w(name), value)
         etree.SubElement(properties, _w("tblLayout")).set(_w("type"), "fixed")
         grid = etree.SubElement(tbl, _w("tblGrid"))
-        total = sum(_WIDTHS[c] for c in columns)
+        widths = [_WIDTHS.get(c.role, _OTHER_WIDTH) if c.role else _OTHER_WIDTH
+                  for c in columns]  # fmt: skip
+        total = sum(widths)
         usable = _PAGE_WIDTH - 2 * _MARGIN
-        for column in columns:
-            etree.SubElement(grid, _w("gridCol")).set(
-                _w("w"), str(usable * _WIDTHS[column] // total)
-            )
+        for width in widths:
+            etree.SubElement(grid, _w("gridCol")).set(_w("w"), str(usable * width // total))
         return tbl
 
     def row(self, tbl: etree._Element, cells: Sequence[str], *, header: bool = False,
@@ -241,8 +246,8 @@ class _Terms:
         self._at += len(found)
 
 
-def _cell(activity: Activity, role: ColumnRole, terms: _Terms, *, first: bool) -> str:
-    """What the activity's cell of a column says, lines as paragraphs.
+def _role_text(activity: Activity, role: ColumnRole, terms: _Terms, *, first: bool) -> str:
+    """What the activity's cell of a column of ``role`` says, lines as paragraphs.
 
     ``first``: the activity is the first of its section (or of the table), no activity above it.
     """
@@ -256,7 +261,59 @@ def _cell(activity: Activity, role: ColumnRole, terms: _Terms, *, first: bool) -
         return "\n".join(result.text for result in activity.results)
     if role is ColumnRole.RESPONSIBLE:
         return _responsible_cell(tuple(party.name for party in activity.responsible), terms)
+    if role in FIELD_ROLES:
+        return field_text(activity, role)
     return activity.notes[0] if activity.notes else ""  # the rest in rows across the table
+
+
+_RANGE = " – "  # how reading joins a deadline's start and end columns
+
+
+def _split(text: str, parts: int) -> list[str]:
+    """A role's text over the ``parts`` columns of that role: reading joins them back.
+
+    A deadline «начало – окончание» over a start and an end column; anything else all in the
+    first, the others empty (reading joins only the cells that hold text).
+    """
+    if parts == 2 and _RANGE in text:
+        start, end = text.split(_RANGE, 1)
+        if start and end and start == start.strip() and end == end.strip():
+            return [start, end]
+    return [text] + [""] * (parts - 1)
+
+
+def _cells(
+    activity: Activity, columns: Sequence[TableColumn], terms: _Terms, *, first: bool
+) -> list[str]:
+    """The activity's cells, column by column, its definitions checked off as reading finds them.
+
+    Reading takes a role's columns as one text (a deadline's start and end as «начало –
+    окончание»), and finds definitions in the roles' texts, in the order of the roles.
+    """
+    texts: dict[ColumnRole, list[str]] = {}
+    for column in columns:
+        role = column.role
+        if role is not None and role not in texts:
+            count = sum(1 for c in columns if c.role is role)
+            text = _role_text(activity, role, terms, first=first)
+            if role is not ColumnRole.NUMBER:  # reading looks for definitions in the others
+                terms.written(text)
+            texts[role] = (
+                _split(text, count)
+                if role is ColumnRole.DEADLINE
+                else ([text] + [""] * (count - 1))
+            )
+    extra: dict[str, list[str]] = {}
+    for cell in activity.extra:
+        extra.setdefault(cell.header, []).append(cell.text)
+    cells = []
+    for column in columns:
+        if column.role is None:
+            kept = extra.get(column.header, [])
+            cells.append(kept[column.occurrence] if column.occurrence < len(kept) else "")
+        else:
+            cells.append(texts[column.role].pop(0))
+    return cells
 
 
 def _reads_as(text: str, names: Sequence[str], terms: _Terms) -> bool:
@@ -319,25 +376,8 @@ def _joined(names: tuple[str, ...], terms: _Terms) -> str | None:
 
 
 def _columns(roadmap: Roadmap) -> list[ColumnRole]:
-    """The roadmap's columns, or the standard five; with any its activities need added.
-
-    A roadmap built in code may hold results, say, without naming a column for them: the
-    column is added in its place in the standard order rather than the results dropped.
-    """
-    columns = list(roadmap.columns) or list(DEFAULT_COLUMNS)
-    activities = roadmap.activities
-    needed = {
-        ColumnRole.NUMBER: any(a.number for a in activities),
-        ColumnRole.DEADLINE: any(a.deadline.text for a in activities),
-        ColumnRole.RESULT: any(a.results for a in activities),
-        ColumnRole.RESPONSIBLE: any(a.responsible for a in activities),
-    }
-    for role in DEFAULT_COLUMNS:
-        if needed.get(role) and role not in columns:
-            order = list(DEFAULT_COLUMNS)
-            before = [c for c in columns if c in order and order.index(c) < order.index(role)]
-            columns.insert(columns.index(before[-1]) + 1 if before else 0, role)
-    return columns
+    """The roles of the columns of the roadmap's table as written, in order."""
+    return [c.role for c in table_columns(roadmap) if c.role is not None]
 
 
 def _section_text(section: Section) -> str:
@@ -427,7 +467,7 @@ class DocxExporter:
 
     def export(self, roadmap: Roadmap) -> bytes:
         """The roadmap as the bytes of a Word package."""
-        columns = _columns(roadmap)
+        columns = table_columns(roadmap)
         writer = _Writer()
         head, preamble, tail = _placed_notes(roadmap)
         for note in head:
@@ -440,7 +480,7 @@ class DocxExporter:
             writer.paragraph(writer.body, note)
             writer.blank()
         tbl = writer.table(columns)
-        writer.row(tbl, [TEMPLATE_HEADERS[c] for c in columns], header=True)
+        writer.row(tbl, [c.header for c in columns], header=True)
         terms = _Terms(roadmap)
         for index, activity in enumerate(roadmap.unsectioned):
             self._activity(writer, tbl, activity, columns, terms, first=not index)
@@ -471,17 +511,13 @@ class DocxExporter:
         writer: _Writer,
         tbl: etree._Element,
         activity: Activity,
-        columns: Sequence[ColumnRole],
+        columns: Sequence[TableColumn],
         terms: _Terms,
         *,
         first: bool,
     ) -> None:
-        cells = []
-        for role in columns:
-            cells.append(text := _cell(activity, role, terms, first=first))
-            if role is not ColumnRole.NUMBER:  # reading looks for definitions in the others
-                terms.written(text)
-        writer.row(tbl, cells)
+        writer.row(tbl, _cells(activity, columns, terms, first=first))
         # A «Примечание» column holds the first note, as reading puts a note cell first.
-        for note in activity.notes[ColumnRole.NOTE in columns :]:
+        noted = any(c.role is ColumnRole.NOTE for c in columns)
+        for note in activity.notes[noted:]:
             writer.row(tbl, [note], span=len(columns))

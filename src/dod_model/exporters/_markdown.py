@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 
 from dod_model._base import dotted_date
+from dod_model._contracts import TEMPLATE_HEADERS
+from dod_model.exporters._table import FIELD_ROLES, field_text
 from dod_model.model import Activity, ColumnRole, Roadmap
 
 __all__ = ["MarkdownExporter", "escape_cell", "escape_text"]
@@ -20,6 +22,11 @@ _HEADER = (
     ColumnRole.RESULT.label.capitalize(),
     "Ответственные",
 )
+
+
+_NO_HEADER = "<!-- -->"
+"""The header cell of a column kept under an empty header: an HTML comment, which a page does
+not show, so that the cell is not empty (a page's reader may drop an empty header)."""
 
 
 def escape_text(text: str) -> str:
@@ -59,7 +66,9 @@ def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _activity(activity: Activity, *, notes: bool) -> str:
+def _activity(
+    activity: Activity, *, notes: bool, fields: list[ColumnRole], extra: list[tuple[str, int]]
+) -> str:
     cells = [
         escape_cell(activity.number),
         escape_cell(activity.title),
@@ -69,17 +78,35 @@ def _activity(activity: Activity, *, notes: bool) -> str:
     ]
     if notes:
         cells.append("<br>".join(escape_cell(note) for note in activity.notes if note.strip()))
+    cells += [escape_cell(field_text(activity, role)) for role in fields]
+    kept: dict[str, list[str]] = {}
+    for cell in activity.extra:
+        kept.setdefault(cell.header, []).append(cell.text)
+    for header, occurrence in extra:
+        texts = kept.get(header, [])
+        cells.append(escape_cell(texts[occurrence]) if occurrence < len(texts) else "")
     return _row(cells)
 
 
 def _table(activities: tuple[Activity, ...]) -> list[str]:
-    """A table of activities; with a «Примечание» column when any of them has notes."""
+    """A table of activities; with a «Примечание» column when any of them has notes.
+
+    Then a column for each of the other roles any of them fills, under the template's header,
+    and one for each header of cells kept under headers the vocabulary does not know.
+    """
     notes = any(activity.notes for activity in activities)
-    header = (*_HEADER, "Примечание") if notes else _HEADER
+    fields = [role for role in FIELD_ROLES if any(field_text(a, role) for a in activities)]
+    extra: list[tuple[str, int]] = []
+    for header in dict.fromkeys(c.header for a in activities for c in a.extra):
+        most = max(sum(1 for c in a.extra if c.header == header) for a in activities)
+        extra += [(header, occurrence) for occurrence in range(most)]
+    heads = [*_HEADER, "Примечание"] if notes else list(_HEADER)
+    heads += [TEMPLATE_HEADERS[role] for role in fields]
+    heads += [escape_cell(text) or _NO_HEADER for text, _ in extra]
     return [
-        _row(header),
-        _row("---" for _ in header),
-        *(_activity(activity, notes=notes) for activity in activities),
+        _row(heads),
+        _row("---" for _ in heads),
+        *(_activity(a, notes=notes, fields=fields, extra=extra) for a in activities),
         "",
     ]
 

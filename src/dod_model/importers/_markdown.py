@@ -18,6 +18,7 @@ from typing import NamedTuple
 from dod_model._base import decode_text
 from dod_model._contracts import (
     DEFAULT_COLUMNS,
+    TEMPLATE_HEADERS,
     RawCell,
     RawDocument,
     RawParagraph,
@@ -123,16 +124,41 @@ def _blocks(text: str) -> Iterator[_Block]:
     yield from flush()
 
 
-def _roles(header: list[str]) -> list[ColumnRole] | None:
-    """The columns of a table the export wrote, by its header; ``None`` for another table."""
-    roles = [column_role(_unescape(cell)) for cell in header]
-    if roles not in (list(_EXPORT_COLUMNS), [*_EXPORT_COLUMNS, ColumnRole.NOTE]):
+_FIELDS = (ColumnRole.INDICATOR, ColumnRole.FUNDING, ColumnRole.AUDIENCE, ColumnRole.PLACE,
+           ColumnRole.COMPLETION)  # fmt: skip
+_NO_HEADER = "<!-- -->"  # the export's header of a column kept under an empty header
+
+Columns = list[tuple[str, ColumnRole | None]]
+
+
+def _roles(header: list[str]) -> Columns | None:
+    """The columns of a table the export wrote, by its header; ``None`` for another table.
+
+    The standard five and a «Примечание» where notes are; then the template's header of each
+    other role its activities fill, and the header of each column of cells kept under one.
+    """
+    texts = ["" if cell == _NO_HEADER else _unescape(cell) for cell in header]
+    roles = [column_role(text) for text in texts]
+    standard = len(_EXPORT_COLUMNS) + (roles[len(_EXPORT_COLUMNS) : 6] == [ColumnRole.NOTE])
+    if roles[:standard] not in (list(_EXPORT_COLUMNS), [*_EXPORT_COLUMNS, ColumnRole.NOTE]):
         return None
-    return [role for role in roles if role is not None]
+    columns: Columns = list(zip(texts[:standard], roles[:standard], strict=True))
+    fields = True
+    for text in texts[standard:]:
+        role = next((r for r in _FIELDS if TEMPLATE_HEADERS[r] == text), None) if fields else None
+        fields = role is not None
+        columns.append((text, role))
+    return columns
 
 
-def _listed(row: list[str], roles: list[ColumnRole]) -> Listed:
-    cells = dict(zip(roles, row, strict=False))
+def _listed(row: list[str], columns: Columns) -> Listed:
+    roles = [role for _, role in columns]
+    cells = {role: text for role, text in zip(roles, row, strict=False) if role is not None}
+    extra = tuple(
+        (header, _unescape(text))
+        for (header, role), text in zip(columns, row, strict=False)
+        if role is None and text
+    )
 
     def lines(role: ColumnRole) -> tuple[str, ...]:
         return tuple(line for line in _unescape(cells.get(role, "")).split("\n") if line)
@@ -144,6 +170,8 @@ def _listed(row: list[str], roles: list[ColumnRole]) -> Listed:
         results=lines(ColumnRole.RESULT),
         responsible=lines(ColumnRole.RESPONSIBLE),
         notes=lines(ColumnRole.NOTE),
+        fields=tuple((role, text) for role in _FIELDS if (text := _unescape(cells.get(role, "")))),
+        extra=extra,
     )
 
 
@@ -176,7 +204,7 @@ def _export_blocks(blocks: list[_Block]) -> tuple[RawParagraph | RawTable, ...] 
     tables = [b for b in blocks if b.kind == "table"]
     if not tables:
         return None
-    found_roles: list[ColumnRole] = []
+    found_roles: Columns = []
     for table in tables:
         roles = _roles(table.rows[0])
         if roles is None:
@@ -204,7 +232,7 @@ def _export_blocks(blocks: list[_Block]) -> tuple[RawParagraph | RawTable, ...] 
     before, after = _placed(notes, facts)
     # The notes of activities go in rows across the table, as the Word export writes them in
     # the standard columns: a «Примечание» cell would count towards the region, such a row not.
-    columns = [role for role in found_roles if role is not ColumnRole.NOTE]
+    columns = [r for _, r in found_roles if r is not None and r is not ColumnRole.NOTE]
     return rebuild(title=title, before=before, after=after, columns=columns, listed=listed)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from dod_model._contracts import (
+    DEFAULT_COLUMNS,
     TEMPLATE_HEADERS,
     RawCell,
     RawParagraph,
@@ -25,7 +26,7 @@ from dod_model._contracts import (
 from dod_model.model import ColumnRole
 from dod_model.text import is_approval_block, split_parties
 
-__all__ = ["Listed", "ListedSection", "rebuild"]
+__all__ = ["Column", "Listed", "ListedSection", "rebuild"]
 
 
 @attrs.frozen(kw_only=True)
@@ -38,6 +39,10 @@ class Listed:
     results: tuple[str, ...] = ()
     responsible: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    fields: tuple[tuple[ColumnRole, str], ...] = ()
+    """The texts of the roles kept as one field each (indicator, funding, …), filled ones."""
+    extra: tuple[tuple[str, str], ...] = ()
+    """Cells of columns the vocabulary does not know: header and text, left to right."""
 
 
 @attrs.frozen(kw_only=True)
@@ -58,6 +63,9 @@ def _responsible_cell(names: tuple[str, ...]) -> str:
 
 
 def _cell(activity: Listed, role: ColumnRole, *, first: bool) -> str:
+    fields = dict(activity.fields)
+    if role in fields:
+        return fields[role]
     if role is ColumnRole.NUMBER:
         return written_number(activity.number, first=first)
     if role is ColumnRole.TITLE:
@@ -68,7 +76,60 @@ def _cell(activity: Listed, role: ColumnRole, *, first: bool) -> str:
         return "\n".join(activity.results)
     if role is ColumnRole.RESPONSIBLE:
         return _responsible_cell(activity.responsible)
-    return activity.notes[0] if activity.notes else ""  # the rest in rows across the table
+    if role is ColumnRole.NOTE:
+        return activity.notes[0] if activity.notes else ""  # the rest in rows across the table
+    return ""
+
+
+Column = tuple[str, ColumnRole | None]
+"""A column of the table: its header, and its role (``None``: one the vocabulary does not know)."""
+
+
+def _cells(activity: Listed, table: Sequence[Column], *, first: bool) -> list[str]:
+    """The activity's cells, column by column.
+
+    A role's text in its first column; the k-th cell kept under a header in the k-th unknown
+    column of that header.
+    """
+    extra: dict[str, list[str]] = {}
+    for header, text in activity.extra:
+        extra.setdefault(header, []).append(text)
+    seen: set[ColumnRole] = set()
+    cells = []
+    for header, role in table:
+        if role is None:
+            kept = extra.get(header, [])
+            cells.append(kept.pop(0) if kept else "")
+        elif role in seen:  # reading joins the columns of a role: one holds all of it
+            cells.append("")
+        else:
+            seen.add(role)
+            cells.append(_cell(activity, role, first=first))
+    return cells
+
+
+def _table(
+    columns: Sequence[ColumnRole],
+    table: Sequence[Column],
+    listed: Sequence[Listed | ListedSection],
+) -> list[Column]:
+    """The table's columns: as listed (or the template's for the roles), and those it lacks.
+
+    A role the activities fill that the table lacks is added after the other roles; a header
+    of cells kept under it, at the end, as many times as an activity keeps cells under it.
+    """
+    found = list(table) or [(TEMPLATE_HEADERS[role], role) for role in _columns(columns, listed)]
+    activities = [item for item in listed if isinstance(item, Listed)]
+    roles = {role for _, role in found}
+    for role in dict.fromkeys(role for a in activities for role, _ in a.fields):
+        if role not in roles:
+            known = [i for i, (_, r) in enumerate(found) if r is not None]
+            found.insert(known[-1] + 1 if known else len(found), (TEMPLATE_HEADERS[role], role))
+    for header in dict.fromkeys(h for a in activities for h, _ in a.extra):
+        have = sum(1 for h, r in found if r is None and h == header)
+        wanted = max(sum(1 for h, _ in a.extra if h == header) for a in activities)
+        found += [(header, None)] * max(0, wanted - have)
+    return found
 
 
 def _row(texts: Iterable[str], *, header: bool = False) -> RawRow:
@@ -84,9 +145,7 @@ def _columns(
     columns: Sequence[ColumnRole], listed: Sequence[Listed | ListedSection]
 ) -> list[ColumnRole]:
     """The columns given, with any the activities need added in the standard order."""
-    found = list(dict.fromkeys(columns)) or [
-        role for role in TEMPLATE_HEADERS if role is not ColumnRole.NOTE
-    ]
+    found = list(dict.fromkeys(columns)) or list(DEFAULT_COLUMNS)
     activities = [item for item in listed if isinstance(item, Listed)]
     needed = {
         ColumnRole.NUMBER: any(a.number for a in activities),
@@ -110,6 +169,7 @@ def rebuild(
     after: Sequence[str],
     columns: Sequence[ColumnRole],
     listed: Sequence[Listed | ListedSection],
+    table: Sequence[Column] = (),
 ) -> tuple[RawParagraph | RawTable, ...]:
     """The blocks of the Word export of a roadmap an export lists.
 
@@ -119,12 +179,15 @@ def rebuild(
         after: The footnotes after the table.
         columns: The roles of the table's columns, in order; the standard five when empty.
         listed: The sections and activities in document order.
+        table: The table's columns, headers as written, in order; when empty, ``columns``
+            under the template's headers.
     """
-    roles = _columns(columns, listed)
-    width = len(roles)
+    found = _table(columns, table, listed)
+    roles = [role for _, role in found]
+    width = len(found)
     leading = next((i for i, text in enumerate(before) if not is_approval_block(text)), len(before))
     head = [*before[:leading], title, *before[leading:]] if title else list(before)
-    rows = [_row((TEMPLATE_HEADERS[role] for role in roles), header=True)]
+    rows = [_row((header for header, _ in found), header=True)]
     first = True
     for item in listed:
         if isinstance(item, ListedSection):
@@ -132,7 +195,7 @@ def rebuild(
             rows.append(_across(text, width))
             first = True
             continue
-        rows.append(_row(_cell(item, role, first=first) for role in roles))
+        rows.append(_row(_cells(item, found, first=first)))
         rows += [_across(note, width) for note in item.notes[ColumnRole.NOTE in roles :]]
         first = False
     return (
