@@ -579,7 +579,26 @@ def write(folder: Path) -> list[Path]:
             path = folder / f"{layout.name}.{form}.txt"
             path.write_text(text(layout, form), encoding="utf-8")
             written.append(path)
+        written += renditions(word, folder / "renditions")
     return written
+
+
+RENDITIONS = ("odt", "html", "pdf")
+
+
+def renditions(word: Path, folder: Path) -> list[Path]:
+    """The Word file as LibreOffice Writer saves it in other formats: ODT, HTML, PDF."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    with tempfile.TemporaryDirectory() as profile:
+        for suffix in RENDITIONS:
+            subprocess.run(
+                [soffice(), f"-env:UserInstallation=file://{profile}", "--headless",
+                 "--convert-to", suffix, "--outdir", str(folder), str(word)],
+                check=True, capture_output=True, timeout=120,
+            )  # fmt: skip
+            made.append(folder / f"{word.stem}.{suffix}")
+    return made
 
 
 def check(folder: Path) -> list[str]:
@@ -592,6 +611,8 @@ def check(folder: Path) -> list[str]:
     with tempfile.TemporaryDirectory() as work:
         for fresh in write(Path(work)):
             committed = folder / fresh.name
+            if fresh.parent.name == "renditions":
+                continue  # converted from the Word file, bytes differing at each run
             if not committed.exists():
                 problems.append(f"{fresh.name}: not committed")
             elif fresh.suffix == ".txt":

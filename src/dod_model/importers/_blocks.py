@@ -205,11 +205,14 @@ def _headed_above(
     """The table with its header, if the paragraph above it is the header it lacks.
 
     It is when the table has no header of its own and the paragraph, parted at tabs (or bars,
-    or runs of spaces), names as many columns as the table has.
+    or runs of spaces; or, without them, at each phrase of the vocabulary that begins a
+    header), names as many columns as the table has.
     """
     if _has_header(table, vocabulary) or table.sheet != paragraph.sheet:
         return None
     parts = [p.strip() for p in _PARTS.split(paragraph.text.strip())]
+    if len(parts) == 1:  # its cells' tabs shown as spaces (a web page, a PDF): by the words
+        parts = list(vocabulary.split(parts[0]))
     if len(parts) != table.columns:
         return None
     row = RawRow(cells=tuple(RawCell(p, i) for i, p in enumerate(parts, start=1)),

@@ -112,6 +112,21 @@ class HeaderVocabulary:
         found = self.match(header)
         return found.role if found is not None else None
 
+    def split(self, line: str) -> tuple[str, ...]:
+        """A header row written as one line of words, parted into the headers it holds.
+
+        Each header begins with the longest phrase of the vocabulary that begins at its first
+        word; words no phrase begins at go with the header before them. A line that does not
+        begin with a phrase gives no headers.
+
+        >>> from dod_model.text import core_headers
+        >>> core_headers().split("№ Наименование мероприятия Срок исполнения Ответственный")
+        ('№', 'Наименование мероприятия', 'Срок исполнения', 'Ответственный')
+
+        .. versionadded:: 0.3.0
+        """
+        return _index(self.phrases).split(line)
+
 
 class _Index:
     """The phrases by their first word's first letters, and each header told once."""
@@ -144,6 +159,35 @@ class _Index:
         if len(self._told) < 4096:  # a table has few headers; a hostile one many distinct rows
             self._told[header] = result
         return result
+
+
+    def _longest(self, words: list[str], start: int) -> int:
+        """How many words the longest phrase beginning at ``words[start]`` has (0: none)."""
+        longest = 0
+        for phrase, _ in self._by_start.get(words[start][:2], ()):
+            end = start + len(phrase)
+            if len(phrase) > longest and end <= len(words) and all(
+                _same_word(p, w) for p, w in zip(phrase, words[start:end], strict=True)
+            ):
+                longest = len(phrase)
+        return longest
+
+    def split(self, line: str) -> tuple[str, ...]:
+        found = list(_WORD.finditer(line))
+        words = [fold_header(m[0]) for m in found]
+        headers: list[tuple[int, int]] = []  # (first word, last word)
+        index = 0
+        while index < len(words):
+            length = self._longest(words, index)
+            if length:
+                headers.append((index, index + length - 1))
+                index += length
+            elif headers:
+                headers[-1] = (headers[-1][0], index)
+                index += 1
+            else:
+                return ()
+        return tuple(line[found[a].start() : found[b].end()] for a, b in headers)
 
 
 @functools.lru_cache(maxsize=16)
