@@ -160,14 +160,15 @@ class _Index:
             self._told[header] = result
         return result
 
-
     def _longest(self, words: list[str], start: int) -> int:
         """How many words the longest phrase beginning at ``words[start]`` has (0: none)."""
         longest = 0
         for phrase, _ in self._by_start.get(words[start][:2], ()):
             end = start + len(phrase)
-            if len(phrase) > longest and end <= len(words) and all(
-                _same_word(p, w) for p, w in zip(phrase, words[start:end], strict=True)
+            if (
+                len(phrase) > longest
+                and end <= len(words)
+                and all(_same_word(p, w) for p, w in zip(phrase, words[start:end], strict=True))
             ):
                 longest = len(phrase)
         return longest
