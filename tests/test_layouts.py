@@ -11,6 +11,7 @@ out below by hand.
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -495,3 +496,37 @@ def test_every_format_reads_as_the_word_file(name: str, suffix: str) -> None:
         assert " ".join(other.notes) == " ".join(word.notes)
         return
     assert other == word
+
+
+def test_a_workbook_with_a_two_level_header_and_a_merged_section_row() -> None:
+    # A spreadsheet as an analyst lays it out: the upper header cells merged across their lower
+    # ones or down over them, column numbers, a section's title merged across the row.
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "План"
+    sheet.append(["План мероприятий по созданию РМЦ Пензенской области"])
+    sheet.append([])
+    sheet.append(["№ п/п", "Направление", "Сроки", None, "Ответственные", None, "Результат"])
+    sheet.append([None, None, "начало", "окончание", "исполнитель", "соисполнители", None])
+    sheet.append([1, 2, 3, 4, 5, 6, 7])
+    sheet.append(["1", "Обновление содержания", None, None, None, None, None])
+    sheet.append(["1.1", "Разработка программ", "01.09.2020", "31.12.2020", "Министерство", "РМЦ",
+                  "Программы"])  # fmt: skip
+    for cells in ("A3:A4", "B3:B4", "C3:D3", "E3:F3", "G3:G4", "B6:G6"):
+        sheet.merge_cells(cells)
+    data = io.BytesIO()
+    book.save(data)
+    data.seek(0)
+    roadmap = dod_model.read(data, format="xlsx")
+    assert roadmap.region == "RU-PNZ"
+    assert roadmap.headers == ("№ п/п", "Направление", "Сроки: начало", "Сроки: окончание",
+                               "Ответственные: исполнитель", "Ответственные: соисполнители",
+                               "Результат")  # fmt: skip
+    assert [(s.number, s.title) for s in roadmap.sections] == [("1", "Обновление содержания")]
+    (activity,) = roadmap.activities
+    assert (activity.number, activity.section) == ("1.1", "1")
+    deadline = activity.deadline
+    assert (deadline.text, str(deadline.start), str(deadline.end)) == (
+        "01.09.2020 – 31.12.2020", "2020-09-01", "2020-12-31")  # fmt: skip
+    assert [p.name for p in activity.responsible] == ["Министерство", "РМЦ"]
