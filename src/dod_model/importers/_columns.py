@@ -129,21 +129,6 @@ def header_columns(row: RawRow, vocabulary: HeaderVocabulary) -> Columns | None:
     return columns
 
 
-def _is_column_numbers(row: RawRow) -> bool:
-    """Whether the row only numbers the columns: «1», «2», «3», … (two or more, blanks aside).
-
-    A number may end in a dot, as a list numbering the cells shows them («1.», «2.», …).
-    """
-    count = 0
-    for cell in row.cells:
-        text = cell.text.strip()
-        if text:
-            if text.removesuffix(".") != str(count + 1):
-                return False  # most rows go no further than their first cell
-            count += 1
-    return count >= 2
-
-
 def is_column_numbers(row: RawRow) -> bool:
     """Whether the row only numbers the columns: «1», «2», «3», … (two or more, blanks aside).
 
