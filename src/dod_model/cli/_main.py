@@ -21,8 +21,9 @@ from typing import Any, NoReturn, TypeAlias
 from dod_model._version import library_version
 from dod_model.analysis import TITLE_SIMILARITY
 from dod_model.cli._guard import guarded, say
+from dod_model.cli._i18n import speaking, text
 from dod_model.cli._registry import add_registry_parser
-from dod_model.cli._usage import output_argument, path_argument
+from dod_model.cli._usage import UsageError, output_argument, path_argument
 
 __all__ = ["build_parser", "main"]
 
@@ -232,7 +233,8 @@ class _Parser(argparse.ArgumentParser):
     """
 
     def error(self, message: str) -> NoReturn:
-        say(f"error: {message}; see `{self.prog} --help`", program=self.prog)
+        line = text("error: {message}; see `{prog} --help`")
+        say(line.format(message=message, prog=self.prog), program=self.prog)
         raise SystemExit(2)
 
     def _print_message(self, message: str, file: Any = None) -> None:
@@ -257,6 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
         "FILE - reads standard input.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="the language of the messages: en (the default) or ru; without it, the one "
+        "LANGUAGE, LC_ALL, LC_MESSAGES or LANG names (JSON output stays as it is)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in (
         _add_summary,
@@ -297,12 +305,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     return guarded(lambda: _run(argv))
 
 
-def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
-    from dod_model.cli._commands import COMMANDS  # noqa: PLC0415 - what runs, loaded to run
+def _language(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` of ``argv``, read before the rest so that a usage error is in it too."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    known, _ = early.parse_known_args(argv)
+    return known.lang if isinstance(known.lang, str) else None
 
-    return COMMANDS[args.command](args)
+
+def _run(argv: Sequence[str] | None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    with speaking(_language(arguments)):
+        parser = build_parser()
+        args = parser.parse_args(arguments)
+        if args.command is None:
+            parser.print_usage(sys.stderr)
+            say(text("name a COMMAND; see `{prog} --help`").format(prog=_PROG))
+            return 2
+        from dod_model.cli._commands import COMMANDS  # noqa: PLC0415 - what runs, loaded to run
+
+        try:
+            return COMMANDS[args.command](args)
+        except UsageError as exc:  # said in the command's language where the catalogue can
+            if exc.args and isinstance(exc.args[0], str):
+                raise UsageError(text(exc.args[0])) from None
+            raise

@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 
+from dod_model._contracts import Severity
+from dod_model.cli._i18n import counted, finding_message, in_context, text
 from dod_model.codec import to_data
 from dod_model.plugins import PluginInfo
 from dod_model.validation import Report
@@ -46,25 +48,35 @@ def source_place(data: Any, pointer: str) -> str | None:
     return ", ".join(words) or None
 
 
+def _status_line(name: str, report: Report) -> str:
+    counts = report.counts()
+    return text("{name}: {status}: {errors}, {warnings}, {notes} (region {region})").format(
+        name=name,
+        status=text("ok") if report.ok else text("errors"),
+        errors=counted(counts["error"], "error"),
+        warnings=counted(counts["warning"], "warning"),
+        notes=counted(counts["info"], "note"),
+        region=report.region or text("unknown"),
+    )
+
+
 def render_report(name: str, report: Report, document: object | None = None) -> str:
     """A report as a readable table: one line per finding, gravest first within each place.
 
     With the validated ``document``, each finding also says where it stands in the source
-    (table, row, line), when the document records it.
+    (table, row, line), when the document records it. The words are in the command's language
+    (:mod:`dod_model.cli._i18n`); so are the messages of the library's own rules.
     """
     data = to_data(document) if document is not None else None
-    counts = report.counts()
-    status = "ok" if report.ok else "errors"
-    lines = [
-        f"{name}: {status}: {counts['error']} errors, {counts['warning']} warnings, "
-        f"{counts['info']} notes (region {report.region or 'unknown'})"
-    ]
+    lines = [_status_line(name, report)]
+    labels = {s: in_context("severity", s.value) for s in Severity}
+    width = max(8, *(len(label) for label in labels.values()))
     for finding in report.findings:
         where = finding.path or "/"
         place = source_place(data, finding.path) if data is not None else None
         where += f" ({place})" if place else ""
-        lines.append(f"  {finding.severity.value:<8} {finding.code:<30} {where}")
-        lines.append(f"           {finding.message}")
+        lines.append(f"  {labels[finding.severity]:<{width}} {finding.code:<30} {where}")
+        lines.append(f"  {'':<{width}} {finding_message(finding)}")
     return "\n".join(lines) + "\n"
 
 
@@ -73,16 +85,40 @@ def to_json_ready(info: PluginInfo) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in attrs.asdict(info).items()}
 
 
+def _none(items: Sequence[str]) -> str:
+    return ", ".join(items) or "—"
+
+
 def render_plugins(info: Sequence[PluginInfo]) -> str:
-    """The plugins as a table: name, version, regions, rules and hooks."""
-    lines = [f"{'plugin':<14} {'version':<10} {'regions':<16} rules"]
+    """The plugins as a table: name and distribution, version, regions, rules, then hooks.
+
+    Each column is as wide as its longest entry (a plugin's or its distribution's name, a
+    version), so a long name widens its column instead of pushing the others out of line; the
+    regions column stops growing at :data:`_REGIONS_WIDTH` (a plugin with many regions pushes
+    only its own rules on).
+    """
+    head = (text("plugin"), text("version"), text("regions"))
+    name = max([len(head[0]), 14, *(max(len(i.name), len(i.distribution or "")) for i in info)])
+    version = max([len(head[1]), 10, *(len(i.version or "—") for i in info)])
+    regions = max([len(head[2]), 16, *(min(len(_none(i.regions)), _REGIONS_WIDTH) for i in info)])
+    under = " " * (name + 1 + version + 1)  # where the regions column starts
+    lines = [f"{head[0]:<{name}} {head[1]:<{version}} {head[2]:<{regions}} {text('rules')}"]
     for item in info:
-        regions = ", ".join(item.regions) or "—"
-        rules = ", ".join(item.rules) or "—"
-        lines.append(f"{item.name:<14} {item.version or '—':<10} {regions:<16} {rules}")
-        extras = [f"importers: {', '.join(item.importers)}"] if item.importers else []
-        extras += [f"exporters: {', '.join(item.exporters)}"] if item.exporters else []
+        lines.append(
+            f"{item.name:<{name}} {item.version or '—':<{version}} "
+            f"{_none(item.regions):<{regions}} {_none(item.rules)}"
+        )
         hooks = ", ".join(h.removeprefix("dod_register_") for h in item.hooks)
-        lines.append(f"{'':<14} {item.distribution or '':<10} hooks: {hooks}")
-        lines.extend(f"{'':<25} {extra}" for extra in extras)
+        lines.append(
+            f"{item.distribution or '':<{name}} {'':<{version}} "
+            + text("hooks: {hooks}").format(hooks=hooks)
+        )
+        if item.importers:
+            lines.append(under + text("importers: {names}").format(names=_none(item.importers)))
+        if item.exporters:
+            lines.append(under + text("exporters: {names}").format(names=_none(item.exporters)))
     return "\n".join(lines) + "\n"
+
+
+_REGIONS_WIDTH = 40
+"""The widest the regions column of ``dod-model plugins`` grows."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from dod_model.cli._i18n import counted, text
 from dod_model.model import Activity, DeadlineKind, Roadmap
 
 __all__ = ["clip", "render_summary", "summary_data"]
@@ -53,14 +54,28 @@ def _row(activity: Activity) -> str:
     )
 
 
+_FACTS = (
+    "Region",
+    "Municipality",
+    "Kind",
+    "Period",
+    "Approved by",
+    "Activities",
+    "Due",
+    "No dates",
+    "Responsible",
+)
+
+
 def render_summary(roadmap: Roadmap) -> str:
-    """The summary as text for a terminal."""
+    """The summary as text for a terminal, in the language of the command (``--lang``)."""
     data = summary_data(roadmap)
     lines = [clip(roadmap.title, _WIDTH), ""]
+    width = max(14, *(len(text(name)) + 2 for name in _FACTS))
 
     def fact(name: str, value: object) -> None:
         if value not in (None, "", [], {}):
-            lines.append(f"{name + ':':<14}{value}")
+            lines.append(f"{text(name) + ':':<{width}}{value}")
 
     fact("Region", roadmap.region)
     fact("Municipality", roadmap.municipality)
@@ -69,13 +84,16 @@ def render_summary(roadmap: Roadmap) -> str:
     if roadmap.period is not None:
         fact("Period", f"{roadmap.period.start} … {roadmap.period.end}")
     fact("Approved by", data["approval"])
-    fact("Activities", f"{data['activities']} in {data['sections']} sections")
+    sections = counted(data["sections"], "section")
+    activities = text("{count} in {sections}").format(count=data["activities"], sections=sections)
+    fact("Activities", activities)
     if data["first_due"]:
         fact("Due", f"{data['first_due']} … {data['last_due']}")
     undated = {k: n for k, n in data["deadline_kinds"].items() if k not in _DATED}
     fact("No dates", ", ".join(f"{k} {n}" for k, n in undated.items()))
     fact("Responsible", "; ".join(f"{k} ({n})" for k, n in data["responsible"].items()))
-    lines += ["", f"  {'№':<6} {'Deadline':<22} {'Responsible':<26} Title"]
+    heads = text("Deadline"), text("Responsible"), text("Title")
+    lines += ["", f"  {'№':<6} {heads[0]:<22} {heads[1]:<26} {heads[2]}"]
     lines.extend(_row(a) for a in roadmap.unsectioned)
     for section in roadmap.sections:
         lines.append(f"  {section.number}. {clip(section.title, _WIDTH - 6)}")
