@@ -30,6 +30,7 @@ from dod_model._contracts import (
     Severity,
 )
 from dod_model._errors import DocumentError, DodModelError, PluginError, SchemaError, SchemaFault
+from dod_model._i18n import localize
 from dod_model._version import library_version
 from dod_model.hookspecs import hookimpl
 from dod_model.model import (
@@ -120,6 +121,7 @@ __all__ = [
     "hookimpl",
     "json_schema",
     "loads",
+    "localize",
     "read",
     "read_all",
     "rule",

@@ -20,7 +20,7 @@ import os
 import string
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import overload
 
 import attrs
 
@@ -51,12 +51,8 @@ _VALUE = "value"
 _DEPTH = 3
 """How deep values inside values are translated («activity 1.2» inside a list inside a message)."""
 
-T = TypeVar("T", Finding, Report)
 
-
-def languages(
-    lang: str | None = None, environ: Mapping[str, str] | None = None
-) -> tuple[str, ...]:
+def languages(lang: str | None = None, environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The languages asked for, best first: ``lang``, else those the environment names.
 
     >>> languages("ru")
@@ -222,7 +218,11 @@ def translate_message(code: str, message: str, catalogue: gettext.NullTranslatio
     return _render(catalogue, code, message, 0) or message
 
 
-def localize(obj: T, lang: str | Sequence[str] | None = None) -> T:
+@overload
+def localize(obj: Finding, lang: str | Sequence[str] | None = None) -> Finding: ...
+@overload
+def localize(obj: Report, lang: str | Sequence[str] | None = None) -> Report: ...
+def localize(obj: Finding | Report, lang: str | Sequence[str] | None = None) -> Finding | Report:
     """A report or finding with its messages in ``lang``, for showing to people.
 
     Codes, severities and paths stay as they are; only messages change, and only those the
@@ -257,4 +257,5 @@ def localize(obj: T, lang: str | Sequence[str] | None = None) -> T:
         message = translate_message(obj.code, obj.message, catalogue)
         return obj if message == obj.message else attrs.evolve(obj, message=message)
     findings = tuple(localize(f, langs) for f in obj.findings)
-    return attrs.evolve(obj, findings=findings)
+    same = all(new is old for new, old in zip(findings, obj.findings, strict=True))
+    return obj if same else attrs.evolve(obj, findings=findings)
