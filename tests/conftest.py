@@ -127,3 +127,10 @@ def child_env() -> dict[str, str]:
     blocked = [os.environ.get("DOD_MODEL_DISABLE_PLUGINS", "")]
     blocked += [name for names in _installed.values() for name in names]
     return {**os.environ, "DOD_MODEL_DISABLE_PLUGINS": ",".join(filter(None, blocked))}
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees the command line's English, whatever the developer's locale."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
