@@ -404,8 +404,9 @@ class Plugins:
         return {name: self._versions.get(name, (None, None))[0] for name in self.names()}
 
     def names(self) -> tuple[str, ...]:
-        """Names of the registered plugins, sorted."""
-        return tuple(sorted(n for n, _ in self.manager.list_name_plugin() if n is not None))
+        """Names of the registered plugins, sorted (not those turned off, which pluggy lists)."""
+        listed = self.manager.list_name_plugin()
+        return tuple(sorted(n for n, p in listed if n is not None and p is not None))
 
     def info(self) -> tuple[PluginInfo, ...]:
         """A description of every plugin, sorted by name."""
