@@ -21,6 +21,7 @@ from dod_model._errors import DocumentError, PluginError
 from dod_model._host._choose import choose
 from dod_model._host._problems import (
     Owner,
+    caller_line,
     conflict_message,
     load_failure_message,
     plugin_line,
@@ -162,9 +163,8 @@ class Plugins:
         for impl in caller.get_hookimpls():
 
             def register(*args: object, _plugin: str = impl.plugin_name, **kwargs: object) -> None:
-                caller = sys._getframe(1)  # the plugin's line that registers: for warnings
-                where = (caller.f_code.co_filename, caller.f_lineno)
-                calls.append(_Call(_plugin, args, kwargs, where))
+                # The plugin's line that registers, for a warning to point at.
+                calls.append(_Call(_plugin, args, kwargs, caller_line(sys._getframe(1))))
 
             try:
                 impl.function(**dict.fromkeys(impl.argnames, register))

@@ -11,13 +11,21 @@ import sysconfig
 import traceback
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import FrameType
 
 import attrs
 
 from dod_model._base import display_name
 from dod_model.model import Region
 
-__all__ = ["Owner", "conflict_message", "load_failure_message", "plugin_line", "unknown_region"]
+__all__ = [
+    "Owner",
+    "caller_line",
+    "conflict_message",
+    "load_failure_message",
+    "plugin_line",
+    "unknown_region",
+]
 
 _LIBRARY = Path(__file__).resolve().parents[1]  # the dod_model package
 _STDLIB = Path(sysconfig.get_paths()["stdlib"]).resolve()
@@ -69,6 +77,22 @@ def conflict_message(what: str, key: str, kept: Owner, skipped: Owner, *, strict
         f"{found}: {keeper} keeps it and the registration by {skipped.name!r} is skipped; "
         f"turn a plugin off with {_turn_off(skipped.name)}"
     )
+
+
+def caller_line(frame: FrameType | None) -> tuple[str, int] | None:
+    """The file and line of the innermost caller outside this library, from ``frame`` out.
+
+    A plugin built on :class:`~dod_model.RegionPlugin` registers from inside the library; its
+    registrations have no line of their own (``None``).
+    """
+    while frame is not None:
+        file = frame.f_code.co_filename
+        if not file.startswith("<") and not Path(file).resolve().is_relative_to(_LIBRARY):
+            return file, frame.f_lineno
+        if Path(file).name == "_manager.py" and frame.f_code.co_name == "_collect":
+            return None  # the host called the hook: what is further out is not the plugin's
+        frame = frame.f_back
+    return None
 
 
 def _in_library(file: Path) -> bool:
