@@ -16,7 +16,16 @@ import attrs
 import pytest
 
 import dod_model
-from dod_model import PluginError, PluginLoadWarning, Region, examples, hookimpl, hookspecs, rule
+from dod_model import (
+    PluginConflictWarning,
+    PluginError,
+    PluginLoadWarning,
+    Region,
+    examples,
+    hookimpl,
+    hookspecs,
+    rule,
+)
 from dod_model.plugins import RegionalRule, RegionPlugin, get_plugin_manager
 from dod_model.registry import Certificate, RecordRule, record_rule
 from dod_model.testing import check_rule
@@ -92,7 +101,7 @@ def test_region_glossaries_spell_out_their_bodies():
     assert plugins.region("RU-SVE").certificate_ages.high == 18
 
 
-def test_a_second_plugin_with_a_taken_region_code_is_an_error_naming_both():
+def test_a_second_plugin_with_a_taken_region_code_is_skipped_with_a_warning_naming_both():
     plugins = get_plugin_manager(entry_points=False)
     plugins.register(
         _plugin(
@@ -103,24 +112,25 @@ def test_a_second_plugin_with_a_taken_region_code_is_an_error_naming_both():
         ),
         "another-samara",
     )
-    with pytest.raises(
-        PluginError,
-        match="'RU-SAM' is registered twice: by plugin 'another-samara' and by 'samara'",
+    with pytest.warns(
+        PluginConflictWarning,
+        match="'RU-SAM' is registered by two plugins, 'samara' .* and 'another-samara'",
     ):
-        plugins.registered_regions()
+        assert plugins.registered_regions()["RU-SAM"] is plugins.region("RU-SAM")
+    assert plugins.info()[plugins.names().index("samara")].regions == ("RU-SAM",)
 
 
-def test_a_taken_rule_code_is_an_error_naming_both():
+def test_a_taken_rule_code_is_skipped_with_a_warning_naming_both():
     @rule("core/empty-title", severity="info", applies_to=dod_model.Roadmap)
     def again(roadmap, context):
         yield from ()
 
     plugins = get_plugin_manager(entry_points=False)
     plugins.register(_plugin("dup", dod_register_rules=lambda register: register(again)), "mine")
-    with pytest.raises(
-        PluginError, match="'core/empty-title' is registered twice: by plugin 'core' and by 'mine'"
+    with pytest.warns(
+        PluginConflictWarning, match="'core/empty-title' is registered by two plugins, 'core' "
     ):
-        plugins.rules()
+        assert plugins.rule_sources()["core/empty-title"] == "core"
 
 
 def test_a_hook_with_wrong_arguments_is_refused_at_registration():

@@ -201,9 +201,9 @@ def test_encodings_are_detected(seeds, encoding):
 
 
 def test_region_and_format_can_be_given(seeds):
-    roadmap = dod_model.read(seeds / SEEDS["amur"], region="RU-XYZ", format="text",
+    roadmap = dod_model.read(seeds / SEEDS["amur"], region="RU-KIR", format="text",
                              plugins=PLUGINS)  # fmt: skip
-    assert roadmap.region == "RU-XYZ"
+    assert roadmap.region == "RU-KIR"
     with pytest.raises(DocumentError, match="no importer for format 'pages'"):
         dod_model.read(seeds / SEEDS["amur"], format="pages", plugins=PLUGINS)
 

@@ -58,7 +58,13 @@ from dod_model.model import (
 
 if TYPE_CHECKING:
     __version__: str
-    from dod_model._host import PluginLoadWarning, Plugins, RegionPlugin, get_plugin_manager
+    from dod_model._host import (
+        PluginConflictWarning,
+        PluginLoadWarning,
+        Plugins,
+        RegionPlugin,
+        get_plugin_manager,
+    )
     from dod_model.analysis import diff, status
     from dod_model.codec import dumps, json_schema, loads
     from dod_model.exporters import write
@@ -73,7 +79,14 @@ _ON_FIRST_USE = {
     "write": "dod_model.exporters",
     **dict.fromkeys(("read", "read_all"), "dod_model.importers"),
     **dict.fromkeys(
-        ("PluginLoadWarning", "Plugins", "RegionPlugin", "get_plugin_manager"), "dod_model._host"
+        (
+            "PluginConflictWarning",
+            "PluginLoadWarning",
+            "Plugins",
+            "RegionPlugin",
+            "get_plugin_manager",
+        ),
+        "dod_model._host",
     ),
     **dict.fromkeys(("rule", "validate"), "dod_model.validation"),
 }
@@ -98,6 +111,7 @@ __all__ = [
     "Party",
     "Period",
     "PlanKind",
+    "PluginConflictWarning",
     "PluginError",
     "PluginLoadWarning",
     "Plugins",

@@ -7,6 +7,7 @@ entry point; nothing here imports a plugin.
 from dod_model._base import publish
 from dod_model._host._manager import (
     BUILTIN,
+    PluginConflictWarning,
     PluginInfo,
     PluginLoadWarning,
     Plugins,
@@ -16,10 +17,19 @@ from dod_model._host._manager import (
 from dod_model._host._region_plugin import RegionalRule, RegionPlugin
 
 # Documented at the top level (the others are published by dod_model.plugins).
-publish("dod_model", PluginLoadWarning, Plugins, RegionPlugin, get_plugin_manager, replace=True)
+publish(
+    "dod_model",
+    PluginConflictWarning,
+    PluginLoadWarning,
+    Plugins,
+    RegionPlugin,
+    get_plugin_manager,
+    replace=True,
+)
 
 __all__ = [
     "BUILTIN",
+    "PluginConflictWarning",
     "PluginInfo",
     "PluginLoadWarning",
     "Plugins",

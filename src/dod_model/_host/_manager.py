@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import importlib.metadata
 import os
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from types import ModuleType
 from typing import Generic, NamedTuple, TypeVar, cast
 
@@ -18,11 +19,26 @@ from dod_model import hookspecs
 from dod_model._contracts import Exporter, Importer, Rule
 from dod_model._errors import DocumentError, PluginError
 from dod_model._host._choose import choose
+from dod_model._host._problems import (
+    Owner,
+    caller_line,
+    conflict_message,
+    load_failure_message,
+    plugin_line,
+    unknown_region,
+)
 from dod_model._version import library_version
 from dod_model.model import ColumnRole, Region, RegionMatch, explain_region, subjects
 from dod_model.text import Glossary, HeaderVocabulary, core_glossary, core_headers
 
-__all__ = ["PluginInfo", "PluginLoadWarning", "Plugins", "default_plugins", "get_plugin_manager"]
+__all__ = [
+    "PluginConflictWarning",
+    "PluginInfo",
+    "PluginLoadWarning",
+    "Plugins",
+    "default_plugins",
+    "get_plugin_manager",
+]
 
 BUILTIN = (
     "dod_model.plugins.core",
@@ -38,6 +54,17 @@ class PluginLoadWarning(UserWarning):
     """A plugin failed to load and was skipped; the others keep working.
 
     .. versionadded:: 0.1.0
+    """
+
+
+class PluginConflictWarning(PluginLoadWarning):
+    """Two plugins registered one key (a region code, a rule code, an importer's name).
+
+    The built-in plugin keeps its registration, else the plugin first by name; the other's is
+    skipped and every other registration of both stands. With ``DOD_MODEL_STRICT_PLUGINS=1``
+    a conflict raises :class:`~dod_model.PluginError` instead.
+
+    .. versionadded:: 0.3.0
     """
 
 
@@ -84,6 +111,7 @@ class Plugins:
         self.manager = manager
         self._versions: dict[str, tuple[str | None, str | None]] = {}
         self._cache: dict[str, object] = {}
+        self._builtin: set[str] = set()
 
     # -- registration -----------------------------------------------------------------------
 
@@ -123,6 +151,7 @@ class Plugins:
         if plugin is not None:
             self.manager.unregister(plugin)
             self._versions.pop(name, None)
+            self._builtin.discard(name)
             self._cache.clear()
 
     # -- what plugins registered ---------------------------------------------------------------
@@ -134,7 +163,8 @@ class Plugins:
         for impl in caller.get_hookimpls():
 
             def register(*args: object, _plugin: str = impl.plugin_name, **kwargs: object) -> None:
-                calls.append(_Call(_plugin, args, kwargs))
+                # The plugin's line that registers, for a warning to point at.
+                calls.append(_Call(_plugin, args, kwargs, caller_line(sys._getframe(1))))
 
             try:
                 impl.function(**dict.fromkeys(impl.argnames, register))
@@ -148,7 +178,12 @@ class Plugins:
         if kind.hook in self._cache:
             return cast("dict[str, tuple[str, T]]", self._cache[kind.hook])
         found: dict[str, tuple[str, T]] = {}
-        for call in self._collect(kind.hook):
+        # The built-in plugins first, then the others by name: the first to register a key
+        # keeps it, whatever order the plugins were loaded in.
+        calls = sorted(
+            self._collect(kind.hook), key=lambda c: (c.plugin not in self._builtin, c.plugin)
+        )
+        for call in calls:
             if len(call.args) != 1:
                 msg = (
                     f"plugin {call.plugin!r}: {kind.hook} must call register() with one {kind.what}"
@@ -157,28 +192,39 @@ class Plugins:
             item = kind.check(call.args[0], call.plugin)
             name = kind.key(item)
             if name in found:
-                other = found[name][0]
-                first, second = sorted((other, call.plugin))
-                msg = (
-                    f"{kind.what} {name!r} is registered twice: by plugin {first!r} and by "
-                    f"{second!r}"
-                )
-                raise PluginError(msg)
+                self._conflict(kind.what, name, found[name][0], call)
+                continue
             found[name] = (call.plugin, item)
         keyed = dict(sorted(found.items()))
         self._cache[kind.hook] = keyed
         return keyed
+
+    def _owner(self, name: str) -> Owner:
+        version, distribution = self._versions.get(name, (None, None))
+        return Owner(name, distribution, version, builtin=name in self._builtin)
+
+    def _conflict(self, what: str, key: str, kept: str, call: _Call) -> None:
+        """A second registration of ``key``: skipped with a warning, or an error when strict."""
+        strict = _flag("DOD_MODEL_STRICT_PLUGINS")
+        message = conflict_message(
+            what, key, self._owner(kept), self._owner(call.plugin), strict=strict
+        )
+        if strict:
+            raise PluginError(message)
+        _warn(message, PluginConflictWarning, call.where, call.plugin)
 
     def regions(self) -> dict[str, Region]:
         """Every known region by ISO 3166-2 code, sorted by code.
 
         The subjects of the Federation the library knows from data
         (:func:`dod_model.model.subjects`), each overridden by the region a plugin registers
-        under its code, and the regions plugins register under other codes. Two plugins
-        registering one code is still an error.
+        under its code, and the regions plugins register under other codes. Of two plugins
+        registering one code, the built-in keeps it (else the first by name) and the other is
+        skipped with a :class:`PluginConflictWarning`.
 
         .. versionchanged:: 0.3.0
-           Every subject of the Federation, not only those plugins register.
+           Every subject of the Federation, not only those plugins register; a conflict is a
+           warning, not an error.
         """
         if "regions:known" not in self._cache:
             known = {**subjects(), **self.registered_regions()}
@@ -195,6 +241,22 @@ class Plugins:
     def region(self, code: str | None) -> Region | None:
         """The region with that code, or ``None``."""
         return None if code is None else self._known().get(code)
+
+    def require_region(self, code: str) -> Region:
+        """The region with that code, which a user named: an unknown code is an error.
+
+        Raises:
+            ValueError: No region has that code; the message gives a close match first (a
+                code like it, or the region the text names), then every known code.
+
+        .. versionadded:: 0.3.0
+        """
+        known = self._known()
+        found = known.get(code) if isinstance(code, str) else None
+        if found is None:
+            named = self.detect_region([code]) if isinstance(code, str) else None
+            raise ValueError(unknown_region(code, known, named))
+        return found
 
     def _known(self) -> dict[str, Region]:
         self.regions()
@@ -236,7 +298,7 @@ class Plugins:
         if key not in self._cache:
             general: dict[str, str] = {}
             regional: dict[str, str] = {}
-            for plugin, args, kwargs in sorted(
+            for plugin, args, kwargs, _ in sorted(
                 self._collect("dod_register_abbreviations"), key=lambda call: call.plugin
             ):
                 given = args[0] if len(args) == 1 else None
@@ -262,7 +324,7 @@ class Plugins:
         """
         if "headers" not in self._cache:
             vocabulary = core_headers()
-            for plugin, args, kwargs in sorted(
+            for plugin, args, kwargs, _ in sorted(
                 self._collect("dod_register_headers"), key=lambda call: call.plugin
             ):
                 given = args[0] if len(args) == 1 and not kwargs else None
@@ -342,8 +404,9 @@ class Plugins:
         return {name: self._versions.get(name, (None, None))[0] for name in self.names()}
 
     def names(self) -> tuple[str, ...]:
-        """Names of the registered plugins, sorted."""
-        return tuple(sorted(n for n, _ in self.manager.list_name_plugin() if n is not None))
+        """Names of the registered plugins, sorted (not those turned off, which pluggy lists)."""
+        listed = self.manager.list_name_plugin()
+        return tuple(sorted(n for n, p in listed if n is not None and p is not None))
 
     def info(self) -> tuple[PluginInfo, ...]:
         """A description of every plugin, sorted by name."""
@@ -379,11 +442,22 @@ class Plugins:
 
 
 class _Call(NamedTuple):
-    """What one plugin passed to ``register`` once."""
+    """What one plugin passed to ``register`` once, and the file and line that called it."""
 
     plugin: str
     args: tuple[object, ...]
     kwargs: dict[str, object]
+    where: tuple[str, int] | None = None
+
+
+def _warn(
+    message: str, category: type[Warning], where: tuple[str, int] | None, plugin: str
+) -> None:
+    """Warn at the plugin's own line, where it is known; else at the library's caller."""
+    if where is None:
+        warnings.warn(message, category, stacklevel=4)
+    else:
+        warnings.warn_explicit(message, category, where[0], where[1], module=plugin)
 
 
 T = TypeVar("T")
@@ -465,11 +539,13 @@ def _load_entry_points(plugins: Plugins, blocked: set[str], strict: bool) -> Non
             plugin = entry_point.load()
             plugins.register(plugin, entry_point.name, version=version, distribution=distribution)
         except Exception as exc:
-            where = f"{distribution} {version}" if distribution else entry_point.value
-            message = f"plugin {entry_point.name!r} ({where}) failed to load and is skipped: {exc}"
+            owner = Owner(entry_point.name, distribution or entry_point.value, version)
+            files = (Path(str(dist.locate_file(f))) for f in (dist.files or ())) if dist else ()
+            where = plugin_line(exc, files)
+            message = load_failure_message(owner, exc, where, strict=strict)
             if strict:
                 raise PluginError(message) from exc
-            warnings.warn(message, PluginLoadWarning, stacklevel=3)
+            _warn(message, PluginLoadWarning, where, entry_point.module)
 
 
 def get_plugin_manager(
@@ -479,10 +555,13 @@ def get_plugin_manager(
 
     Each call builds a new one; nothing is global. Installed plugins are the entry points of
     the ``dod_model`` group, loaded one by one: one that fails to load is skipped with a
-    :class:`PluginLoadWarning` naming its distribution and version (with
-    ``DOD_MODEL_STRICT_PLUGINS=1`` it raises :class:`~dod_model.PluginError` instead).
-    ``DOD_MODEL_DISABLE_PLUGINS=a,b`` blocks plugins by name, built-in ones included
-    (``samara``, ``core``, …).
+    :class:`PluginLoadWarning` naming its distribution and version and the plugin's own file and
+    line. Two plugins registering one key (a region code, a rule code, an importer's or
+    exporter's name) is a :class:`PluginConflictWarning`, raised when registrations are first
+    used: the built-in plugin keeps the key, else the plugin first by name, and the other's
+    registration is skipped. ``DOD_MODEL_STRICT_PLUGINS=1`` makes both a
+    :class:`~dod_model.PluginError`. ``DOD_MODEL_DISABLE_PLUGINS=a,b`` blocks plugins by name,
+    built-in ones included (``samara``, ``core``, …).
 
     Args:
         entry_points: Load installed plugins (tests may want only the built-in ones).
@@ -493,6 +572,8 @@ def get_plugin_manager(
         PluginError: A plugin is invalid, or with ``DOD_MODEL_STRICT_PLUGINS=1`` fails to load.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       A conflict is a warning unless strict; a failure to load names the plugin's line.
     """
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
@@ -504,12 +585,14 @@ def get_plugin_manager(
         for module_name in BUILTIN:
             module = importlib.import_module(module_name)
             plugin = getattr(module, "PLUGIN", module)
-            plugins.register(
+            name = plugins.register(
                 plugin,
                 module_name.rsplit(".", 1)[1],
                 version=library_version(),
                 distribution="dod-model",
             )
+            if name:  # not blocked
+                plugins._builtin.add(name)
     for plugin in extra:
         plugins.register(plugin)
     if entry_points:

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 
 from dod_model import examples
@@ -28,6 +29,7 @@ from dod_model.cli._inputs import (
     expand,
     is_folder,
     is_stdin,
+    known_region,
     naming,
     read_document,
 )
@@ -68,10 +70,17 @@ def _folder(output: str | None) -> bool:
     return output is not None and (output.endswith(("/", os.sep)) or is_folder(Path(output)))
 
 
-def _example(name: str) -> Roadmap:
-    """A bundled example by name; an unknown name is a usage error naming those there are."""
+def _example(name: str, region: str | None = None) -> Roadmap:
+    """A bundled example by name, read as of ``region`` when given.
+
+    Raises:
+        UsageError: No example has that name; the message names those there are.
+    """
     try:
-        return examples.load(name)
+        if region is None:
+            return examples.load(name)
+        with resources.as_file(examples.path(name)) as real:
+            return roadmap_of(f"example {name}", read_document(real, region=region))
     except KeyError as exc:
         raise UsageError(exc.args[0]) from None
 
@@ -92,11 +101,12 @@ def _exporter(args: argparse.Namespace, to_file: bool) -> Exporter:
 def _read(args: argparse.Namespace) -> int:
     if args.output == "-":
         args.output = None  # `-o -`: standard output, as without -o
+    region = known_region(args.region)
     listing = expand(args.files, args.include)
-    sources = [path_input(p, region=args.region, format=args.format) for p in listing.files]
+    sources = [path_input(p, region=region, format=args.format) for p in listing.files]
     if args.example is not None:
         name = args.example
-        roadmap = _example(name)  # an unknown name is a usage error, before any work
+        roadmap = _example(name, region)  # an unknown name is a usage error, before any work
         sources.insert(0, Input(f"example {name}", name, lambda: roadmap))
     if not sources:
         msg = "name a FILE to read, or --example NAME"
@@ -173,9 +183,10 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     reports: list[tuple[str, Report, object]] = []
+    region = known_region(args.region)
     if args.example is not None:
-        example = _example(args.example)
-        reports.append((f"example {args.example}", validate(example), example))
+        example = _example(args.example, region)
+        reports.append((f"example {args.example}", validate(example, region=region), example))
     listing = expand(args.files, args.include)
     if not reports and not listing.files:
         msg = "name a FILE to validate, or --example NAME"
@@ -185,12 +196,12 @@ def _validate(args: argparse.Namespace) -> int:
         say(f"skipped: {one_line(skip.reason)}")
     for path in listing.files:
         try:
-            document = read_document(path)
+            document = read_document(path, region=region)
         except DodModelError as exc:
             say(f"error: {naming(path, str(exc))}")
             refused += 1
             continue
-        reports.append((_label(path), validate(document, region=args.region), document))
+        reports.append((_label(path), validate(document, region=region), document))
     if args.json:
         print_json([{"file": name, "report": to_data(report)} for name, report, _ in reports])
     else:

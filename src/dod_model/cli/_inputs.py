@@ -17,6 +17,7 @@ import attrs
 
 from dod_model._base import budgets, display_name, read_bounded
 from dod_model._errors import DocumentError, DodModelError
+from dod_model._host import default_plugins
 from dod_model.cli._guard import one_line
 from dod_model.cli._usage import STDIN, UsageError
 from dod_model.codec import from_data, parse_json
@@ -29,12 +30,27 @@ __all__ = [
     "expand",
     "is_folder",
     "is_stdin",
+    "known_region",
     "naming",
     "read_document",
 ]
 
 STDIN_NAME = "<stdin>"
 """The name standard input goes by in messages and in a roadmap's source."""
+
+
+def known_region(code: str | None) -> str | None:
+    """The ``--region`` code, checked before anything is read.
+
+    Raises:
+        UsageError: No region has that code; the message lists the known ones.
+    """
+    if code is not None:
+        try:
+            default_plugins().require_region(code)
+        except ValueError as exc:
+            raise UsageError(f"--region {exc}") from None
+    return code
 
 
 def is_stdin(path: str | os.PathLike[str]) -> bool:

@@ -125,10 +125,12 @@ def run_registry(args: argparse.Namespace) -> int:
     .. versionadded:: 0.2.0
     """
     from dod_model._base import display_name  # noqa: PLC0415 - loaded when run
+    from dod_model.cli._inputs import known_region  # noqa: PLC0415 - loaded when run
     from dod_model.cli._output import print_json  # noqa: PLC0415 - loaded when run
     from dod_model.cli._reports import render_report  # noqa: PLC0415 - loaded when run
     from dod_model.codec import to_data  # noqa: PLC0415 - loaded when run
 
+    known_region(args.region)
     if args.registry_command == "summary":
         from dod_model.registry import summarise_registry  # noqa: PLC0415 - loaded when run
 

@@ -20,7 +20,7 @@ import attrs
 from dod_model._base import display_name
 from dod_model._errors import DocumentError
 from dod_model._host import Plugins, default_plugins
-from dod_model.importers._read import read
+from dod_model.importers._read import read, require_region
 from dod_model.model import Roadmap
 
 __all__ = ["Listing", "Reading", "Refusal", "list_documents", "read_all"]
@@ -167,7 +167,8 @@ def read_all(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] 
     Args:
         paths: Files and folders; a folder gives each of its files (see :func:`list_documents`).
         include: Shell patterns a folder's files must match (``"*.pdf"``, ``"*.doc*"``).
-        region: ISO 3166-2 code of the documents' region; detected in each when ``None``.
+        region: ISO 3166-2 code of the documents' region, which wins over what each names;
+            detected in each when ``None``.
         format: The importer for every file; told by each file's content when ``None``.
         plugins: The plugin session; the default one when ``None``.
 
@@ -175,7 +176,8 @@ def read_all(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] 
         The roadmaps, and each file refused or skipped with the reason.
 
     Raises:
-        DocumentError: A folder cannot be listed.
+        DocumentError: A folder cannot be listed, or ``region`` is no known code (refused once,
+            before any file is read).
 
     Example:
         >>> import dod_model
@@ -187,6 +189,7 @@ def read_all(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] 
     .. versionadded:: 0.3.0
     """
     plugins = default_plugins() if plugins is None else plugins
+    require_region(plugins, region)
     listing = list_documents(paths, include=include)
     roadmaps: list[Roadmap] = []
     refused: list[Refusal] = []

@@ -14,13 +14,13 @@ import attrs
 
 from dod_model._base import budgets, display_name, read_bounded
 from dod_model._contracts import Importer, RawDocument
-from dod_model._errors import DocumentError, DodModelError
+from dod_model._errors import DocumentError, DodModelError, PluginError
 from dod_model._host import Plugins, default_plugins
 from dod_model.importers._detect import detect
 from dod_model.importers._layout import build_roadmap
 from dod_model.model import Roadmap
 
-__all__ = ["MAX_DOCUMENT_BYTES", "read"]
+__all__ = ["MAX_DOCUMENT_BYTES", "read", "require_region"]
 
 MAX_DOCUMENT_BYTES = budgets.DOCUMENT_BYTES
 """Documents larger than this are refused before they are read (64 MiB)."""
@@ -50,6 +50,19 @@ def _bytes(source: Source) -> tuple[bytes, str]:
         msg = f"{name}: over the {MAX_DOCUMENT_BYTES:,} bytes a roadmap may have"
         raise DocumentError(msg)
     return data, name
+
+
+def require_region(plugins: Plugins, region: str | None) -> None:
+    """Refuse a region code the user named that no region has, before any document is read.
+
+    Raises:
+        DocumentError: The code is unknown; the message gives a close match and the known ones.
+    """
+    if region is not None:
+        try:
+            plugins.require_region(region)
+        except ValueError as exc:
+            raise DocumentError(str(exc)) from None
 
 
 def _choose(plugins: Plugins, data: bytes, name: str, format: str | None) -> Importer:
@@ -124,7 +137,8 @@ def read(source: Source, *, region: str | None = None, format: str | None = None
 
     Args:
         source: A path, or a binary file object.
-        region: ISO 3166-2 code of the document's region; detected from its text when ``None``.
+        region: ISO 3166-2 code of the document's region, which wins over what its text names
+            and is the roadmap's; detected from its text when ``None``.
         format: The importer to use («text», …); sniffed from the content when ``None``.
         sheet: Of a workbook, the sheet that holds the roadmap; the first sheet that holds
             one when ``None``.
@@ -141,15 +155,19 @@ def read(source: Source, *, region: str | None = None, format: str | None = None
 
     Raises:
         DocumentError: The document is unreadable, unsafe or not a roadmap; the message names
-            it and says what to do. No other exception escapes.
+            it and says what to do. Or ``region`` is no known code: the message lists them.
+        PluginError: The plugins are broken, not the document (only with
+            ``DOD_MODEL_STRICT_PLUGINS=1``, which makes a plugin conflict an error); the message
+            does not name the document. No other exception escapes.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        The collector is left alone unless ``pause_collector`` is given.
     .. versionchanged:: 0.3.0
-       ``sheet``.
+       ``sheet``; an unknown ``region`` is an error.
     """
     plugins = default_plugins() if plugins is None else plugins
+    require_region(plugins, region)
     data, name = _bytes(source)
     try:
         importer = _choose(plugins, data, name, format)
@@ -161,6 +179,8 @@ def read(source: Source, *, region: str | None = None, format: str | None = None
     except DocumentError as exc:
         message = str(exc)
         raise DocumentError(message if message.startswith(name) else f"{name}: {message}") from None
+    except PluginError:
+        raise  # about the plugins, not this document: not given its name
     except DodModelError as exc:
         raise DocumentError(f"{name}: {exc}") from None
     except (RecursionError, MemoryError) as exc:

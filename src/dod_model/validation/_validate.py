@@ -17,14 +17,22 @@ def validate(obj: object, *, plugins: Plugins | None = None, region: str | None 
             :class:`~dod_model.registry.CertificateRegistry`.
         plugins: The plugin session (:func:`~dod_model.get_plugin_manager`); the default one,
             with every installed plugin, when ``None``.
-        region: ISO 3166-2 code whose rules to run, instead of the document's own ``region``.
+        region: ISO 3166-2 code whose rules to run, instead of the document's own ``region``;
+            the report's ``region`` is it. ``""`` runs the rules of no region (the core ones).
 
     Returns:
         The report; a rule that fails adds a ``core/rule-failed`` warning instead of raising.
 
+    Raises:
+        ValueError: ``region`` is no known code; the message lists them.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       An unknown ``region`` is an error.
     """
     plugins = default_plugins() if plugins is None else plugins
+    if region:  # "" is no region's
+        plugins.require_region(region)
     code = region if region is not None else getattr(obj, "region", None)
     context = RuleContext(obj, plugins.region(code), plugins.glossary(code))
     sources = plugins.rule_sources()
