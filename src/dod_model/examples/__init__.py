@@ -89,6 +89,7 @@ def path(name: str) -> Traversable:
 def sample(region: str) -> str:
     """The name of the bundled sample document of a built-in region.
 
+    >>> from dod_model.examples import sample
     >>> sample("RU-SAM")
     'samara'
 
