@@ -14,6 +14,8 @@ Three kinds, for the five seed roadmaps our users gave us:
 ('amur', 'amur-text', 'samara')
 >>> examples.load("tambov").region
 'RU-TAM'
+>>> examples.sample("RU-TAM")
+'tambov'
 >>> examples.load("ulyanovsk-text") == examples.load("ulyanovsk-cherdakly-2019")
 True
 
@@ -88,10 +90,6 @@ def path(name: str) -> Traversable:
 
 def sample(region: str) -> str:
     """The name of the bundled sample document of a built-in region.
-
-    >>> from dod_model.examples import sample
-    >>> sample("RU-SAM")
-    'samara'
 
     Args:
         region: The ISO 3166-2 code of a region a built-in plugin registers.
