@@ -33,6 +33,7 @@ from dod_model.cli._inputs import (
     naming,
     read_document,
 )
+from dod_model.cli._new_plugin import run_new_plugin
 from dod_model.cli._output import print_json, to_stdout, write_output
 from dod_model.cli._registry import run_registry
 from dod_model.cli._reports import render_plugins, render_report, to_json_ready
@@ -251,4 +252,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "plugins": _plugins,
     "schema": _schema,
     "registry": run_registry,
+    "new-plugin": run_new_plugin,
 }

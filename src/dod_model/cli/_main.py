@@ -22,6 +22,7 @@ from dod_model._version import library_version
 from dod_model.analysis import TITLE_SIMILARITY
 from dod_model.cli._guard import guarded, say
 from dod_model.cli._i18n import speaking, text
+from dod_model.cli._new_plugin import add_new_plugin_parser
 from dod_model.cli._registry import add_registry_parser
 from dod_model.cli._usage import UsageError, output_argument, path_argument
 
@@ -276,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_plugins,
         _add_schema,
         add_registry_parser,
+        add_new_plugin_parser,
     ):
         add(commands)
     return parser

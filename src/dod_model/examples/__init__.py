@@ -14,6 +14,8 @@ Three kinds, for the five seed roadmaps our users gave us:
 ('amur', 'amur-text', 'samara')
 >>> examples.load("tambov").region
 'RU-TAM'
+>>> examples.sample("RU-TAM")
+'tambov'
 >>> examples.load("ulyanovsk-text") == examples.load("ulyanovsk-cherdakly-2019")
 True
 
@@ -31,7 +33,7 @@ from dod_model.codec import loads
 from dod_model.importers import read
 from dod_model.model import Roadmap
 
-__all__ = ["documents", "load", "names", "path", "text"]
+__all__ = ["documents", "load", "names", "path", "sample", "text"]
 
 _DATA = resources.files(__package__) / "data"
 _JSON = {"ulyanovsk-cherdakly-2019": "ulyanovsk-cherdakly-2019.json"}
@@ -41,6 +43,13 @@ _SEEDS = {
     "sverdlovsk": "sverdlovsk-ekaterinburg-moc-plan-2019-2020",
     "tambov": "tambov-target-model-roadmap-2020-2024",
     "ulyanovsk": "ulyanovsk-cherdakly-moc-roadmap-2019",
+}
+_SAMPLES = {  # each built-in region's sample: the Word rendition of its seed
+    "RU-AMU": "amur",
+    "RU-SAM": "samara",
+    "RU-SVE": "sverdlovsk",
+    "RU-TAM": "tambov",
+    "RU-ULY": "ulyanovsk",
 }
 _DOCUMENTS = {
     **{name: f"documents/{stem}.docx" for name, stem in _SEEDS.items()},
@@ -77,6 +86,24 @@ def path(name: str) -> Traversable:
         msg = f"no bundled example {name!r}; there are: {', '.join(names())}"
         raise KeyError(msg)
     return _DATA.joinpath(*file.split("/"))
+
+
+def sample(region: str) -> str:
+    """The name of the bundled sample document of a built-in region.
+
+    Args:
+        region: The ISO 3166-2 code of a region a built-in plugin registers.
+
+    Raises:
+        KeyError: No sample of that region is bundled; the message lists the regions with one.
+
+    .. versionadded:: 0.3.0
+    """
+    try:
+        return _SAMPLES[region]
+    except KeyError:
+        msg = f"no bundled sample of region {region!r}; there are: {', '.join(_SAMPLES)}"
+        raise KeyError(msg) from None
 
 
 def text(name: str) -> str:
