@@ -171,6 +171,8 @@ def test_strict_plugins_make_a_conflict_an_error_not_blamed_on_a_document(
     with pytest.raises(PluginError) as raised:
         dod_model.read(examples.path("tambov-text"), plugins=get_plugin_manager())
     assert str(raised.value).startswith("region 'RU-KIR' is registered by two plugins")
+    # Nothing but a DocumentError escapes read(): the plugins' error is one too.
+    assert isinstance(raised.value, dod_model.DocumentError)
 
 
 def test_a_plugin_registering_one_code_twice_is_named_alone(site):

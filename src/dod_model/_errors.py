@@ -7,6 +7,7 @@ also derives from the builtin a caller would naturally catch::
     ├── DocumentError                  (ValueError)  a document cannot be read as a roadmap
     ├── SchemaError                    (ValueError)  JSON does not match the model's schema
     └── PluginError                                  a plugin is broken or conflicts with another
+        └── BrokenPluginsError         (DocumentError) read() met broken plugins (dod_model.plugins)
 
 Third-party exceptions (zipfile, lxml, cattrs, json) are translated into these at the boundary,
 with a message that names the file or JSON place and says what to do.
@@ -18,7 +19,14 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["DocumentError", "DodModelError", "PluginError", "SchemaError", "SchemaFault"]
+__all__ = [
+    "BrokenPluginsError",
+    "DocumentError",
+    "DodModelError",
+    "PluginError",
+    "SchemaError",
+    "SchemaFault",
+]
 
 
 class DodModelError(Exception):
@@ -76,4 +84,15 @@ class PluginError(DodModelError):
     """A plugin failed to load, or registers something that conflicts with another plugin.
 
     .. versionadded:: 0.1.0
+    """
+
+
+class BrokenPluginsError(PluginError, DocumentError):
+    """:func:`dod_model.read` could not read a document because the plugins are broken.
+
+    A :class:`PluginError` (its message is about the plugins and names no document), and a
+    :class:`DocumentError` too, so that a caller of ``read()`` that catches only that, as the
+    contract says it may, still catches it.
+
+    .. versionadded:: 0.3.0
     """

@@ -14,7 +14,7 @@ import attrs
 
 from dod_model._base import budgets, display_name, read_bounded
 from dod_model._contracts import Importer, RawDocument
-from dod_model._errors import DocumentError, DodModelError, PluginError
+from dod_model._errors import BrokenPluginsError, DocumentError, DodModelError, PluginError
 from dod_model._host import Plugins, default_plugins
 from dod_model.importers._detect import detect
 from dod_model.importers._layout import build_roadmap
@@ -156,9 +156,10 @@ def read(source: Source, *, region: str | None = None, format: str | None = None
     Raises:
         DocumentError: The document is unreadable, unsafe or not a roadmap; the message names
             it and says what to do. Or ``region`` is no known code: the message lists them.
-        PluginError: The plugins are broken, not the document (only with
+        dod_model.plugins.BrokenPluginsError: The plugins are broken, not the document (only with
             ``DOD_MODEL_STRICT_PLUGINS=1``, which makes a plugin conflict an error); the message
-            does not name the document. No other exception escapes.
+            does not name the document. It is a :class:`PluginError` and a
+            :class:`DocumentError`: no other exception escapes.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
@@ -179,8 +180,10 @@ def read(source: Source, *, region: str | None = None, format: str | None = None
     except DocumentError as exc:
         message = str(exc)
         raise DocumentError(message if message.startswith(name) else f"{name}: {message}") from None
-    except PluginError:
-        raise  # about the plugins, not this document: not given its name
+    except PluginError as exc:
+        # About the plugins, not this document: not given its name; a DocumentError still, as
+        # nothing else escapes read().
+        raise BrokenPluginsError(str(exc)) from exc
     except DodModelError as exc:
         raise DocumentError(f"{name}: {exc}") from None
     except (RecursionError, MemoryError) as exc:

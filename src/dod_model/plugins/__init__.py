@@ -10,6 +10,7 @@ re-exported here for code written against 0.2; import them from :mod:`dod_model`
 from __future__ import annotations
 
 from dod_model._base import publish
+from dod_model._errors import BrokenPluginsError
 from dod_model._host import (
     PluginInfo,
     PluginLoadWarning,
@@ -22,6 +23,7 @@ from dod_model._host import (
 from dod_model.model import Region, RegionMatch, detect_region, explain_region, subjects
 
 __all__ = [
+    "BrokenPluginsError",
     "PluginInfo",
     "PluginLoadWarning",
     "Plugins",
