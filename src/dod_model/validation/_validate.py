@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from dod_model._contracts import Finding, Report, RuleContext
 from dod_model._host import Plugins, default_plugins
-from dod_model.validation._catalogue import RULE_FAILED
+from dod_model.validation._catalogue import LIBRARY_CODES, RULE_FAILED, codes_of
+from dod_model.validation._exclude import exclusion
 
 __all__ = ["validate"]
 
 
-def validate(obj: object, *, plugins: Plugins | None = None, region: str | None = None) -> Report:
+def validate(
+    obj: object,
+    *,
+    plugins: Plugins | None = None,
+    region: str | None = None,
+    exclude: Iterable[str] = (),
+) -> Report:
     """Check a roadmap or registry: the core rules and the rules of its region.
+
+    >>> import dod_model
+    >>> from dod_model import examples
+    >>> roadmap = examples.load("tambov")
+    >>> "tambov/year-not-covered" in dod_model.validate(roadmap).codes()
+    True
+    >>> report = dod_model.validate(roadmap, exclude={"tambov/year-not-covered"})
+    >>> "tambov/year-not-covered" in report.codes()
+    False
 
     Args:
         obj: A :class:`~dod_model.Roadmap`, :class:`~dod_model.registry.ProgrammeRegistry` or
@@ -18,18 +36,32 @@ def validate(obj: object, *, plugins: Plugins | None = None, region: str | None 
         plugins: The plugin session (:func:`~dod_model.get_plugin_manager`); the default one,
             with every installed plugin, when ``None``.
         region: ISO 3166-2 code whose rules to run, instead of the document's own ``region``.
+        exclude: Finding codes to turn off («tambov/year-not-covered»), or whole namespaces
+            («tambov/*»); those of the ``DOD_MODEL_EXCLUDE_RULES`` environment variable
+            (separated by commas) are turned off too (since 0.3.0).
 
     Returns:
         The report; a rule that fails adds a ``core/rule-failed`` warning instead of raising.
 
+    Raises:
+        ValueError: A code or namespace in ``exclude`` is none a rule emits (the message lists
+            the nearest); in the environment variable it is a warning.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       Takes ``exclude``, and reads ``DOD_MODEL_EXCLUDE_RULES``.
     """
     plugins = default_plugins() if plugins is None else plugins
     code = region if region is not None else getattr(obj, "region", None)
+    checkers = plugins.rules(code)
+    known = {spec.code for rule in plugins.all_rules() for spec in codes_of(rule)}
+    off = exclusion(exclude, known | LIBRARY_CODES.keys())
     context = RuleContext(obj, plugins.region(code), plugins.glossary(code))
     sources = plugins.rule_sources()
     findings: list[Finding] = []
-    for checker in plugins.rules(code):
+    for checker in checkers:
+        if off and all(spec.code in off for spec in codes_of(checker)):
+            continue
         try:
             findings.extend(checker.check(obj, context))
         except Exception as exc:
@@ -41,4 +73,6 @@ def validate(obj: object, *, plugins: Plugins | None = None, region: str | None 
                     error=exc,
                 )
             )
+    if off:
+        findings = [f for f in findings if f.code not in off]
     return Report.build(findings, region=code, plugins=plugins.versions(), order=context.order)
