@@ -36,8 +36,8 @@ def validate(
         plugins: The plugin session (:func:`~dod_model.get_plugin_manager`); the default one,
             with every installed plugin, when ``None``.
         region: ISO 3166-2 code whose rules to run, instead of the document's own ``region``.
-        exclude: Finding codes to turn off («tambov/year-not-covered»), or whole namespaces
-            («tambov/*»); those of the ``DOD_MODEL_EXCLUDE_RULES`` environment variable
+        exclude: Finding codes to turn off (``"tambov/year-not-covered"``), or whole
+            namespaces (``"tambov/*"``); those of the ``DOD_MODEL_EXCLUDE_RULES`` environment variable
             (separated by commas) are turned off too (since 0.3.0).
 
     Returns:
