@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -68,12 +68,14 @@ def _unknown(item: str, known: frozenset[str]) -> str | None:
     return f"no rule emits {item!r}" + _near(item, sorted(known))
 
 
-def exclusion(given: Iterable[str], known: Iterable[str], *, environment: bool = True) -> Exclusion:
+def exclusion(
+    given: Iterable[str], known: Callable[[], Iterable[str]], *, environment: bool = True
+) -> Exclusion:
     """The codes and namespaces to turn off: those ``given``, and those of the environment.
 
     Args:
         given: Codes («tambov/year-not-covered») or namespaces («tambov/*»).
-        known: Every code a rule or the library emits.
+        known: Gives every code a rule or the library emits (asked only when needed).
         environment: Add those of :data:`EXCLUDE_VARIABLE`; one that names no known code is
             a warning there, not an error, since a host's setting may name a plugin not
             installed everywhere.
@@ -82,16 +84,19 @@ def exclusion(given: Iterable[str], known: Iterable[str], *, environment: bool =
         ValueError: A given code or namespace names none that is known; the message lists
             the nearest.
     """
-    known_codes = frozenset(known)
     items = [i.strip() for i in ([given] if isinstance(given, str) else given)]
+    written = os.environ.get(EXCLUDE_VARIABLE, "") if environment else ""
+    if not items and not written.strip(" ,"):
+        return Exclusion()
+    known_codes = frozenset(known())
     for item in items:
         problem = _unknown(item, known_codes)
         if problem is not None:
             msg = f"cannot exclude {item!r}: {problem}"
             raise ValueError(msg)
     if environment:
-        for written in os.environ.get(EXCLUDE_VARIABLE, "").split(","):
-            item = written.strip()
+        for part in written.split(","):
+            item = part.strip()
             if not item:
                 continue
             problem = _unknown(item, known_codes)

@@ -12,6 +12,12 @@ from dod_model.validation._exclude import exclusion
 __all__ = ["validate"]
 
 
+def _known_codes(plugins: Plugins) -> set[str]:
+    return {spec.code for rule in plugins.all_rules() for spec in codes_of(rule)} | set(
+        LIBRARY_CODES
+    )
+
+
 def validate(
     obj: object,
     *,
@@ -37,8 +43,8 @@ def validate(
             with every installed plugin, when ``None``.
         region: ISO 3166-2 code whose rules to run, instead of the document's own ``region``.
         exclude: Finding codes to turn off (``"tambov/year-not-covered"``), or whole
-            namespaces (``"tambov/*"``); those of the ``DOD_MODEL_EXCLUDE_RULES`` environment variable
-            (separated by commas) are turned off too (since 0.3.0).
+            namespaces (``"tambov/*"``); those of the ``DOD_MODEL_EXCLUDE_RULES`` environment
+            variable (separated by commas) are turned off too (since 0.3.0).
 
     Returns:
         The report; a rule that fails adds a ``core/rule-failed`` warning instead of raising.
@@ -54,8 +60,7 @@ def validate(
     plugins = default_plugins() if plugins is None else plugins
     code = region if region is not None else getattr(obj, "region", None)
     checkers = plugins.rules(code)
-    known = {spec.code for rule in plugins.all_rules() for spec in codes_of(rule)}
-    off = exclusion(exclude, known | LIBRARY_CODES.keys())
+    off = exclusion(exclude, lambda: _known_codes(plugins))
     context = RuleContext(obj, plugins.region(code), plugins.glossary(code))
     sources = plugins.rule_sources()
     findings: list[Finding] = []
