@@ -14,6 +14,7 @@ from dod_model._contracts._findings import (
     Report,
     Rule,
     Severity,
+    require_namespace,
 )
 from dod_model._contracts._io import Exporter, Importer
 from dod_model._contracts._layout import (
@@ -43,5 +44,6 @@ __all__ = [
     "Rule",
     "RuleContext",
     "Severity",
+    "require_namespace",
     "written_number",
 ]

@@ -8,12 +8,21 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
+from dod_model._errors import PluginError
 from dod_model._version import SCHEMA_VERSION, library_version
 
 if TYPE_CHECKING:
     from dod_model._contracts._context import RuleContext
 
-__all__ = ["Finding", "FindingGroup", "PluginVersion", "Report", "Rule", "Severity"]
+__all__ = [
+    "Finding",
+    "FindingGroup",
+    "PluginVersion",
+    "Report",
+    "Rule",
+    "Severity",
+    "require_namespace",
+]
 
 
 class Severity(enum.StrEnum):
@@ -34,6 +43,28 @@ class Severity(enum.StrEnum):
 
 def _severity(value: Severity | str) -> Severity:
     return Severity(value)
+
+
+def require_namespace(code: object, where: str) -> None:
+    """Refuse a rule code without a namespace («no-responsible» for «kirov/no-responsible»).
+
+    Args:
+        code: The rule's code.
+        where: Who gives it («plugin 'kirov'», «rule of dod_model_kirov.rules.late»).
+
+    Raises:
+        PluginError: The code is no «namespace/name» of non-empty parts without spaces.
+    """
+    text = code if isinstance(code, str) else ""
+    parts = text.split("/")
+    if len(parts) >= 2 and all(parts) and not any(c.isspace() for c in text):
+        return
+    name = parts[-1].strip() if text.strip() else "rule-name"
+    msg = (
+        f"{where}: rule code {code!r} has no namespace; a code is written «region/rule-name», "
+        f"as «kirov/{name}» (the namespace is the plugin's region or name)"
+    )
+    raise PluginError(msg)
 
 
 @attrs.frozen(kw_only=True)

@@ -16,7 +16,7 @@ import attrs
 import pluggy
 
 from dod_model import hookspecs
-from dod_model._contracts import Exporter, Importer, Rule
+from dod_model._contracts import Exporter, Importer, Rule, require_namespace
 from dod_model._errors import DocumentError, PluginError
 from dod_model._host._choose import choose
 from dod_model._host._problems import (
@@ -497,6 +497,7 @@ def _rule(item: object, plugin: str) -> Rule:
     if not callable(getattr(item, "check", None)):
         msg = f"plugin {plugin!r}: rule {item!r} lacks a callable check"
         raise PluginError(msg)
+    require_namespace(getattr(item, "code", None), f"plugin {plugin!r}")
     return cast("Rule", item)  # every member of the protocol is there
 
 

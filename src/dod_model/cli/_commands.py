@@ -182,12 +182,19 @@ def _diff(args: argparse.Namespace) -> int:
     return 0 if result.empty else 1
 
 
+def _validated(document: object, args: argparse.Namespace, region: str | None = None) -> Report:
+    try:
+        return validate(document, region=region, exclude=args.exclude)
+    except ValueError as exc:  # a code in --exclude no rule emits
+        raise UsageError(f"--exclude: {exc}") from None
+
+
 def _validate(args: argparse.Namespace) -> int:
     reports: list[tuple[str, Report, object]] = []
     region = known_region(args.region)
     if args.example is not None:
         example = _example(args.example, region)
-        reports.append((f"example {args.example}", validate(example, region=region), example))
+        reports.append((f"example {args.example}", _validated(example, args, region), example))
     listing = expand(args.files, args.include)
     if not reports and not listing.files:
         msg = "name a FILE to validate, or --example NAME"
@@ -202,7 +209,7 @@ def _validate(args: argparse.Namespace) -> int:
             say(f"error: {naming(path, str(exc))}")
             refused += 1
             continue
-        reports.append((_label(path), validate(document, region=region), document))
+        reports.append((_label(path), _validated(document, args, region), document))
     if args.json:
         print_json([{"file": name, "report": to_data(report)} for name, report, _ in reports])
     else:

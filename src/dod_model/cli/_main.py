@@ -199,6 +199,14 @@ def _add_validate(commands: _Commands) -> None:
     check.add_argument("--example", metavar="NAME", help="validate a bundled example")
     _add_include(check)
     check.add_argument("--region", metavar="CODE", help="run this region's rules (RU-SAM, …)")
+    check.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="turn off a finding code, or a namespace as «tambov/*» (repeatable; "
+        "DOD_MODEL_EXCLUDE_RULES=a/b,c/d does so too)",
+    )
     check.add_argument("--json", action="store_true", help="print the reports as JSON")
 
 

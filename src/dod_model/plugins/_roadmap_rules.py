@@ -43,39 +43,37 @@ def missing_deadline(roadmap: Roadmap, context: RuleContext) -> Found:
             yield activity, f"{_name(activity)} has no deadline; write when it is due"
 
 
-@rule("core/unparsed-deadline", severity="warning", applies_to=Roadmap, since="0.1.0")
-def unparsed_deadline(roadmap: Roadmap, context: RuleContext) -> Found:
+@rule("core/unparsed-deadline", severity="warning", applies_to=Activity, since="0.1.0")
+def unparsed_deadline(activity: Activity, context: RuleContext) -> Found:
     """A deadline should have a calendar meaning: a date, a month, a period or a known phrase."""
-    for activity in roadmap.iter_activities():
-        if activity.deadline.kind is DeadlineKind.UNKNOWN:
-            yield (
-                f"{context.pointer(activity)}/deadline",
-                (
-                    f"{_name(activity)}: the deadline «{activity.deadline.text}» names no date the "
-                    "library can be sure of; write a date («31.12.2024»), a month or a period"
-                ),
-            )
+    if activity.deadline.kind is DeadlineKind.UNKNOWN:
+        yield (
+            (activity, "deadline"),
+            (
+                f"{_name(activity)}: the deadline «{activity.deadline.text}» names no date the "
+                "library can be sure of; write a date («31.12.2024»), a month or a period"
+            ),
+        )
 
 
-@rule("core/deadline-outside-period", severity="warning", applies_to=Roadmap, since="0.1.0")
-def deadline_outside_period(roadmap: Roadmap, context: RuleContext) -> Found:
+@rule("core/deadline-outside-period", severity="warning", applies_to=Activity, since="0.1.0")
+def deadline_outside_period(activity: Activity, context: RuleContext) -> Found:
     """Deadlines should fall inside the period the plan covers."""
-    period = roadmap.period
+    period = context.period
     if period is None:
         return
-    for activity in roadmap.iter_activities():
-        deadline = activity.deadline
-        days = [d for d in (deadline.start, deadline.end, *deadline.dates) if d is not None]
-        outside = sorted({d for d in days if d not in period})
-        if outside:
-            yield (
-                f"{context.pointer(activity)}/deadline",
-                (
-                    f"{_name(activity)}: «{' '.join(deadline.text.split())}» reaches "
-                    f"{listed((d.isoformat() for d in outside), len(outside))}, outside the "
-                    f"plan's period {period.start.isoformat()} … {period.end.isoformat()}"
-                ),
-            )
+    deadline = activity.deadline
+    days = [d for d in (deadline.start, deadline.end, *deadline.dates) if d is not None]
+    outside = sorted({d for d in days if d not in period})
+    if outside:
+        yield (
+            (activity, "deadline"),
+            (
+                f"{_name(activity)}: «{' '.join(deadline.text.split())}» reaches "
+                f"{listed((d.isoformat() for d in outside), len(outside))}, outside the "
+                f"plan's period {period.start.isoformat()} … {period.end.isoformat()}"
+            ),
+        )
 
 
 @rule("core/duplicate-number", severity="warning", applies_to=Roadmap, since="0.1.0")
@@ -150,12 +148,11 @@ def number_outside_section(roadmap: Roadmap, context: RuleContext) -> Found:
                 )
 
 
-@rule("core/empty-title", severity="error", applies_to=Roadmap, since="0.1.0")
-def empty_title(roadmap: Roadmap, context: RuleContext) -> Found:
+@rule("core/empty-title", severity="error", applies_to=Activity, since="0.1.0")
+def empty_title(activity: Activity, context: RuleContext) -> Found:
     """Every activity needs a title: what is to be done."""
-    for activity in roadmap.iter_activities():
-        if not activity.title.strip():
-            yield activity, f"{_name(activity)} has no title; write what is to be done"
+    if not activity.title.strip():
+        yield activity, f"{_name(activity)} has no title; write what is to be done"
 
 
 @rule("core/missing-result", severity="warning", applies_to=Roadmap, since="0.1.0")
@@ -197,25 +194,24 @@ def _deadlines_listed(deadline: Deadline) -> list[str]:
     return parts
 
 
-@rule("core/several-activities", severity="warning", applies_to=Roadmap, since="0.3.0")
-def several_activities(roadmap: Roadmap, context: RuleContext) -> Found:
+@rule("core/several-activities", severity="warning", applies_to=Activity, since="0.3.0")
+def several_activities(activity: Activity, context: RuleContext) -> Found:
     """A row should hold one activity: several, each with its deadline, cannot be tracked.
 
     The row is kept whole as one activity (reading does not guess where to part it); its
     deadlines, listed in one cell, are reported here.
     """
-    for activity in roadmap.iter_activities():
-        deadlines = _deadlines_listed(activity.deadline)
-        items = [i for i in _ITEMS.split(activity.title) if i.strip()]
-        if deadlines and (len(items) > 1 or len(activity.steps) > 1):
-            shown = ", ".join(f"«{d}»" for d in deadlines)
-            yield (
-                activity,
-                (
-                    f"{_name(activity)} holds several activities with {len(deadlines)} deadlines "
-                    f"({shown}) in one row; give each its own row"
-                ),
-            )
+    deadlines = _deadlines_listed(activity.deadline)
+    items = [i for i in _ITEMS.split(activity.title) if i.strip()]
+    if deadlines and (len(items) > 1 or len(activity.steps) > 1):
+        shown = ", ".join(f"«{d}»" for d in deadlines)
+        yield (
+            activity,
+            (
+                f"{_name(activity)} holds several activities with {len(deadlines)} deadlines "
+                f"({shown}) in one row; give each its own row"
+            ),
+        )
 
 
 ROADMAP_RULES = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dod_model._host import RegionPlugin
-from dod_model.model import ColumnRole, Region, Roadmap
+from dod_model.model import Activity, ColumnRole, Region, Roadmap
 from dod_model.validation import RuleContext, rule
 
 CODE = "RU-SAM"
@@ -55,21 +55,20 @@ def no_responsible(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[obj
         )
 
 
-@rule("samara/act-details", severity="warning", applies_to=Roadmap, since="0.1.0")
-def act_details(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
+@rule("samara/act-details", severity="warning", applies_to=Activity, since="0.1.0")
+def act_details(activity: Activity, context: RuleContext) -> Iterator[tuple[object, str]]:
     """Legal acts cited in results carry a date and a number."""
-    for activity in roadmap.iter_activities():
-        for result in activity.results:
-            for act in result.acts:
-                missing = [w for w, v in (("date", act.date), ("number", act.number)) if v is None]
-                if missing:
-                    yield (
-                        act,
-                        (
-                            f"activity {activity.number}: «{act.text}» lacks its "
-                            f"{' and '.join(missing)}; cite the act in full"
-                        ),
-                    )
+    for r, result in enumerate(activity.results):
+        for a, act in enumerate(result.acts):
+            missing = [w for w, v in (("date", act.date), ("number", act.number)) if v is None]
+            if missing:
+                yield (
+                    (activity, f"results/{r}/acts/{a}"),
+                    (
+                        f"activity {activity.number}: «{act.text}» lacks its "
+                        f"{' and '.join(missing)}; cite the act in full"
+                    ),
+                )
 
 
 PLUGIN = RegionPlugin(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dod_model._host import RegionPlugin
-from dod_model.model import Region, Roadmap
+from dod_model.model import Activity, Region
 from dod_model.validation import RuleContext, rule
 
 CODE = "RU-SVE"
@@ -39,19 +39,18 @@ ABBREVIATIONS = {
 }
 
 
-@rule("sverdlovsk/targets", severity="info", applies_to=Roadmap, since="0.1.0")
-def targets(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[object, str]]:
+@rule("sverdlovsk/targets", severity="info", applies_to=Activity, since="0.1.0")
+def targets(activity: Activity, context: RuleContext) -> Iterator[tuple[object, str]]:
     """The quantitative targets the plan states, to be measured against the registries."""
-    for activity in roadmap.iter_activities():
-        for result in activity.results:
-            for target in result.targets:
-                yield (
-                    target,
-                    (
-                        f"activity {activity.number} sets a target: {target.comparator.label} "
-                        f"{target.value:g} {target.unit}"
-                    ),
-                )
+    for r, result in enumerate(activity.results):
+        for t, target in enumerate(result.targets):
+            yield (
+                (activity, f"results/{r}/targets/{t}"),
+                (
+                    f"activity {activity.number} sets a target: {target.comparator.label} "
+                    f"{target.value:g} {target.unit}"
+                ),
+            )
 
 
 PLUGIN = RegionPlugin(

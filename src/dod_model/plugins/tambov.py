@@ -58,7 +58,7 @@ def year_not_covered(roadmap: Roadmap, context: RuleContext) -> Iterator[tuple[o
         missing = _gaps(listed, period.start.year, period.end.year)
         if missing:
             yield (
-                f"{context.pointer(activity)}/deadline",
+                (activity, "deadline"),
                 (
                     f"activity {activity.number} recurs ({runs_text(runs(listed))}) but lists "
                     f"no date in {runs_text(missing)} of the plan's "

@@ -25,7 +25,14 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as exc:  # the optional ``testing`` extra
+    if exc.name is None or exc.name.split(".")[0] != "hypothesis":
+        raise
+    _MISSING = "dod_model.testing.strategies needs hypothesis: pip install 'dod-model[testing]'"
+    raise ModuleNotFoundError(_MISSING, name="hypothesis") from None
 
 from dod_model.model import (
     Abbreviation,
