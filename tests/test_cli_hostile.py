@@ -734,7 +734,8 @@ def test_no_command_line_gives_a_traceback(tmp_path_factory, words):
     assert done.status in (0, 1, 2), done.err
     assert "Traceback" not in done.err
     for line in done.lines:
-        assert line.startswith(("dod-model", "read ", "  refused ")), done.err
+        # No command: the usage, then what to do.
+        assert line.startswith(("dod-model", "read ", "  refused ", "usage: dod-model")), done.err
 
 
 # --- the real descriptors, in a child process ------------------------------------------------
