@@ -45,6 +45,7 @@ def schemas(session: nox.Session) -> None:
     session.run("python", "scripts/generate_schemas.py", "--check")
     session.run("python", "scripts/make_examples.py", "--check")
     session.run("python", "scripts/generate_regions.py", "--check")
+    session.run("python", "scripts/compile_messages.py", "--check")
 
 
 @nox.session
