@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from dod_model import examples, hookspecs
+from dod_model._i18n import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -132,5 +133,5 @@ def child_env() -> dict[str, str]:
 @pytest.fixture(autouse=True)
 def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test sees the command line's English, whatever the developer's locale."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)

@@ -25,12 +25,6 @@ MO = PO.with_suffix(".mo")
 RU = translation(("ru",))
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    for name in ENVIRONMENT:
-        monkeypatch.delenv(name, raising=False)
-
-
 def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()

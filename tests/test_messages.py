@@ -17,13 +17,6 @@ from dod_model.plugins import PluginInfo
 from .conftest import ROOT
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """The suite's own language whatever the machine's locale: English."""
-    for name in ENVIRONMENT:
-        monkeypatch.delenv(name, raising=False)
-
-
 def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
