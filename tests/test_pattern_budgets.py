@@ -134,6 +134,8 @@ MODES: dict[str, str] = {
     "dod_model.model._targets._COMPARED()": "finditer",
     "dod_model.model._targets._COUNTED()": "finditer",
     "dod_model.plugins._measures.MEASURES": "search",
+    "dod_model.analysis.MEASURES": "search",
+    "dod_model.analysis._measures.MEASURES": "search",
     "dod_model.plugins._registry_rules._INN": "fullmatch",
     "dod_model.plugins._roadmap_rules._NUMERIC": "fullmatch",
     "dod_model.plugins.amur.FOUNDING_STEPS": "search",

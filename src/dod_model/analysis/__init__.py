@@ -3,12 +3,21 @@
 :func:`dod_model.status` groups a roadmap's activities into due, overdue and upcoming on a
 day, by the deadline semantics of :meth:`dod_model.Deadline.status`; :func:`dod_model.diff`
 matches the activities of two editions and lists what was added, removed, renumbered,
-retitled, re-dated and reassigned. Both only read the model.
+retitled, re-dated and reassigned; :func:`coverage` says which measures of the target model a
+roadmap plans and by which activities, :func:`coverage_matrix` the same for many. All only
+read the model.
 
 .. versionadded:: 0.2.0
 """
 
 from dod_model._base import publish
+from dod_model.analysis._coverage import (
+    Coverage,
+    CoverageMatrix,
+    MeasureCoverage,
+    coverage,
+    coverage_matrix,
+)
 from dod_model.analysis._diff import (
     TITLE_SIMILARITY,
     ActivityChange,
@@ -16,15 +25,26 @@ from dod_model.analysis._diff import (
     diff,
     title_similarity,
 )
+from dod_model.analysis._measures import CENTRE_PLAN, MEASURES, TARGET_MODEL, Measure, measures_of
 from dod_model.analysis._status import ActivityStatus, RoadmapStatus, status
 
 __all__ = [
+    "CENTRE_PLAN",
+    "MEASURES",
+    "TARGET_MODEL",
     "TITLE_SIMILARITY",
     "ActivityChange",
     "ActivityStatus",
+    "Coverage",
+    "CoverageMatrix",
+    "Measure",
+    "MeasureCoverage",
     "RoadmapDiff",
     "RoadmapStatus",
+    "coverage",
+    "coverage_matrix",
     "diff",
+    "measures_of",
     "status",
     "title_similarity",
 ]

@@ -22,6 +22,7 @@ from dod_model._host import default_plugins
 from dod_model.analysis import diff, status
 from dod_model.cli._analysis import diff_data, render_diff, render_status, status_data
 from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch
+from dod_model.cli._coverage import run_coverage
 from dod_model.cli._guard import one_line, say
 from dod_model.cli._inputs import (
     STDIN_NAME,
@@ -260,4 +261,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": _schema,
     "registry": run_registry,
     "new-plugin": run_new_plugin,
+    "coverage": run_coverage,
 }

@@ -20,6 +20,7 @@ from typing import Any, NoReturn, TypeAlias
 
 from dod_model._version import library_version
 from dod_model.analysis import TITLE_SIMILARITY
+from dod_model.cli._coverage import add_coverage_parser
 from dod_model.cli._guard import guarded, say
 from dod_model.cli._i18n import speaking, text
 from dod_model.cli._new_plugin import add_new_plugin_parser
@@ -286,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_schema,
         add_registry_parser,
         add_new_plugin_parser,
+        add_coverage_parser,
     ):
         add(commands)
     return parser

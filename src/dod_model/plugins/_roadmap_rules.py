@@ -171,7 +171,7 @@ def target_model_coverage(roadmap: Roadmap, context: RuleContext) -> Found:
     if not roadmap.activities:
         return
     planned = planned_measures(roadmap)
-    lacking = [m.label for m in MEASURES if m not in planned]
+    lacking = [m.english for m in MEASURES if m not in planned]
     summary = f"plans {len(planned)} of the {len(MEASURES)} measures of the target model"
     if lacking:
         summary += f"; not planned: {', '.join(lacking)}"
