@@ -69,6 +69,7 @@ intersphinx_timeout = 10
 nitpick_ignore = [
     ("py:class", name)
     for name in (
+        "re.Pattern",
         "argparse.ArgumentParser",
         "collections.abc.Callable",
         "collections.abc.Iterable",

@@ -207,7 +207,7 @@ def test_validate_keeps_english_and_localize_translates_on_request():
     )
     assert by_code["core/target-model-coverage"].endswith(
         "план мероприятий, партнёры, медиаплан, навигатор, банк лучших практик, конкурсы и "
-        "мероприятия, сертификаты и ПФДО"
+        "мероприятия, сертификаты и ПФДО, годовой отчёт"
     )
     # A plugin's message that no template fits stays as its plugin wrote it.
     assert by_code["sverdlovsk/targets"].startswith("activity ")
