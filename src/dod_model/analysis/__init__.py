@@ -3,7 +3,9 @@
 :func:`dod_model.status` groups a roadmap's activities into due, overdue and upcoming on a
 day, by the deadline semantics of :meth:`dod_model.Deadline.status`; :func:`dod_model.diff`
 matches the activities of two editions and lists what was added, removed, renumbered,
-retitled, re-dated and reassigned. Both only read the model.
+retitled, re-dated and reassigned. Both only read the model. An activity is done only when
+something says so: its completion mark (:func:`read_completion`) or a progress file
+(:func:`read_progress`). :func:`count_parties` counts the bodies responsible, one body once.
 
 .. versionadded:: 0.2.0
 """
@@ -16,15 +18,30 @@ from dod_model.analysis._diff import (
     diff,
     title_similarity,
 )
+from dod_model.analysis._parties import PartyCount, count_parties
+from dod_model.analysis._progress import (
+    Completion,
+    activity_number,
+    read_completion,
+    read_day,
+    read_progress,
+)
 from dod_model.analysis._status import ActivityStatus, RoadmapStatus, status
 
 __all__ = [
     "TITLE_SIMILARITY",
     "ActivityChange",
     "ActivityStatus",
+    "Completion",
+    "PartyCount",
     "RoadmapDiff",
     "RoadmapStatus",
+    "activity_number",
+    "count_parties",
     "diff",
+    "read_completion",
+    "read_day",
+    "read_progress",
     "status",
     "title_similarity",
 ]
