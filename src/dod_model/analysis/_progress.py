@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
@@ -49,7 +48,6 @@ class Completion:
     on: dt.date | None = None
 
 
-_WORDS = re.compile(r"\w+")
 # Words that say the work is not (yet, or not wholly) done; they win over a done word beside
 # them («не выполнено», «выполнено частично», «перенесено на 01.03.2020»).
 _NOT_DONE_WORDS = frozenset({"не", "нет", "no", "работе", "процессе", "стадии", "ходе"})
@@ -142,7 +140,7 @@ def read_completion(text: str) -> Completion:
         return Completion()
     if stripped.casefold() in _DONE_SIGNS:
         return Completion(done=True)
-    words = _WORDS.findall(fold(stripped))
+    words = "".join(char if char.isalnum() else " " for char in fold(stripped)).split()
     if any(w in _NOT_DONE_WORDS or w.startswith(_NOT_DONE_STEMS) for w in words):
         return Completion(done=False)
     day = read_day(stripped)
@@ -300,7 +298,7 @@ def _from_json(text: str, name: str) -> dict[str, dt.date | bool]:
         if isinstance(value, bool):
             entries.append((number, "да" if value else "нет", where))
         elif value is None or isinstance(value, str):
-            entries.append((number, value, where))
+            entries.append((number, value or "", where))  # null: nothing known
         else:
             msg = f"{where}: {value!r} is not a date or a mark; {_ACCEPTED}"
             raise DocumentError(msg)
@@ -337,11 +335,12 @@ def given_done(done: Mapping[str, dt.date | bool] | None) -> dict[str, dt.date |
     """``done`` as :func:`dod_model.status` takes it, its numbers written as the model does."""
     if done is None:
         return {}
-    if isinstance(done, str) or not isinstance(done, Mapping):
+    taken: object = done  # checked as it comes from callers without a type checker
+    if not isinstance(taken, Mapping):
         msg = f"done is a mapping of activity numbers to dates or True/False, not {done!r:.60}"
         raise TypeError(msg)
     given: dict[str, dt.date | bool] = {}
-    for number, value in done.items():
+    for number, value in taken.items():
         if not isinstance(value, dt.date | bool):
             msg = f"done[{number!r}] is a date, True or False, not {value!r:.60}"
             raise TypeError(msg)
