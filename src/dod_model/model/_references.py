@@ -76,7 +76,7 @@ class Party:
 
     @property
     def key(self) -> str:
-        """The body's name folded for counting: one body, however it is written, gives one key.
+        """The body's name folded for counting, so that one body gives one key however written.
 
         :attr:`canonical` (the abbreviation spelt out) where there is one, else :attr:`name`,
         folded for case, «ё», spacing, quotes («», “”, "" or none), dashes and the spaces
