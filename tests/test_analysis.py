@@ -87,9 +87,11 @@ def test_a_horizon_moves_far_dates_to_later(seeds):
         dod_model.status(roadmap, on, horizon=-1)
 
 
-def test_after_the_plan_everything_is_done_and_without_a_period_unknown(seeds):
+def test_after_the_plan_nothing_known_is_overdue_and_without_a_period_unknown(seeds):
     result = dod_model.status(seed(seeds, "ulyanovsk"), dt.date(2020, 2, 1))
-    assert len(result.done) == 16
+    assert result.done == ()
+    assert len(result.overdue) == 16
+    assert all(entry.after_plan_end for entry in result.overdue)
     amur = dod_model.status(seed(seeds, "amur"), dt.date(2020, 2, 1))
     assert len(amur.unknown) == 14  # a first-steps plan without dates
 
@@ -102,12 +104,12 @@ def test_an_empty_deadline_cell_is_unknown_not_due(seeds):
     assert all(e.activity.deadline.text.strip() for e in result.due)
 
 
-def test_done_activities_are_dated_by_their_last_due_date_and_sorted_by_it(seeds):
+def test_overdue_activities_are_dated_by_their_last_due_date_and_sorted_by_it(seeds):
     result = dod_model.status(seed(seeds, "samara"), dt.date(2020, 3, 1))
-    assert len(result.done) == 15
-    assert all(e.when == e.last_due for e in result.done)
-    assert result.done[0].when == dt.date(2019, 7, 31)  # «Июнь-июль 2019»
-    dated = [e.when for e in result.done if e.when is not None]
+    assert len(result.overdue) == 15
+    assert all(e.when == e.last_due for e in result.overdue)
+    assert result.overdue[0].when == dt.date(2019, 7, 31)  # «Июнь-июль 2019»
+    dated = [e.when for e in result.overdue if e.when is not None]
     assert dated == sorted(dated)
 
 

@@ -374,9 +374,9 @@ def test_status_with_a_horizon_as_json(capsys):
 
 def test_status_usage_errors(capsys, tmp_path):
     with pytest.raises(SystemExit) as info:
-        main(["status", "--example", "tambov", "--on", "01.03.2022"])
+        main(["status", "--example", "tambov", "--on", "март 2022"])
     assert info.value.code == 2
-    assert "not a date: '01.03.2022' (write it as YYYY-MM-DD)" in capsys.readouterr().err
+    assert "not a date: 'март 2022' (write it as 15.01.2020, 2020-01-15" in capsys.readouterr().err
     code, _, err = run(capsys, "status", str(tmp_path / "absent.docx"), "--on", "2020-01-01")
     assert code == 2
     assert f"{tmp_path / 'absent.docx'}: cannot read the file" in err

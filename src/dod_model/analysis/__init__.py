@@ -5,7 +5,9 @@ day, by the deadline semantics of :meth:`dod_model.Deadline.status`; :func:`dod_
 matches the activities of two editions and lists what was added, removed, renumbered,
 retitled, re-dated and reassigned; :func:`coverage` says which measures of the target model a
 roadmap plans and by which activities, :func:`coverage_matrix` the same for many. All only
-read the model.
+read the model. An activity is done only when something says so: its completion mark
+(:func:`read_completion`) or a progress file (:func:`read_progress`). :func:`count_parties`
+counts the bodies responsible, one body once.
 
 .. versionadded:: 0.2.0
 """
@@ -26,6 +28,14 @@ from dod_model.analysis._diff import (
     title_similarity,
 )
 from dod_model.analysis._measures import CENTRE_PLAN, MEASURES, TARGET_MODEL, Measure, measures_of
+from dod_model.analysis._parties import PartyCount, count_parties
+from dod_model.analysis._progress import (
+    Completion,
+    activity_number,
+    read_completion,
+    read_day,
+    read_progress,
+)
 from dod_model.analysis._status import ActivityStatus, RoadmapStatus, status
 
 __all__ = [
@@ -35,16 +45,23 @@ __all__ = [
     "TITLE_SIMILARITY",
     "ActivityChange",
     "ActivityStatus",
+    "Completion",
     "Coverage",
     "CoverageMatrix",
     "Measure",
     "MeasureCoverage",
+    "PartyCount",
     "RoadmapDiff",
     "RoadmapStatus",
+    "activity_number",
+    "count_parties",
     "coverage",
     "coverage_matrix",
     "diff",
     "measures_of",
+    "read_completion",
+    "read_day",
+    "read_progress",
     "status",
     "title_similarity",
 ]

@@ -17,7 +17,7 @@ _HEADINGS = {
     "due": ("Due", "next due"),
     "upcoming": ("Upcoming", "opens"),
     "later": ("Later (beyond the horizon)", "date"),
-    "done": ("Done by the end of the period", "last due"),
+    "done": ("Done", "done on"),
     "unknown": ("No calendar meaning", ""),
 }
 _CHANGES = ("renumbered", "retitled", "redated", "reassigned")
@@ -46,6 +46,9 @@ def _entry_data(entry: ActivityStatus) -> dict[str, Any]:
         "last_due": _iso(entry.last_due),
         "opens": _iso(entry.opens),
         "due_dates": [day.isoformat() for day in entry.due_dates],
+        "done_on": _iso(entry.done_on),
+        "done_by": entry.done_by,
+        "after_plan_end": entry.after_plan_end,
     }
 
 
@@ -64,6 +67,7 @@ def status_data(roadmap: Roadmap, result: RoadmapStatus) -> dict[str, Any]:
         "horizon": result.horizon,
         "counts": {name: len(entries) for name, entries in groups.items()},
         **{name: [_entry_data(e) for e in entries] for name, entries in groups.items()},
+        "unmatched": list(result.unmatched),
     }
 
 
@@ -78,6 +82,8 @@ def render_status(roadmap: Roadmap, result: RoadmapStatus) -> str:
     """A status as a table for a terminal: one block per non-empty group."""
     period = f"{roadmap.period.start} … {roadmap.period.end}" if roadmap.period else "unknown"
     ahead = f", looking {result.horizon} days ahead" if result.horizon is not None else ""
+    if roadmap.period is not None and result.on > roadmap.period.end:
+        period += ", over"
     lines = [
         clip(roadmap.title, _WIDTH),
         f"On {result.on.isoformat()}{ahead} (plan period {period}):",

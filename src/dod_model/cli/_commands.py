@@ -19,7 +19,7 @@ from dod_model._base import display_name
 from dod_model._contracts import Exporter
 from dod_model._errors import DodModelError
 from dod_model._host import default_plugins
-from dod_model.analysis import diff, status
+from dod_model.analysis import diff, read_progress, status
 from dod_model.cli._analysis import diff_data, render_diff, render_status, status_data
 from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch
 from dod_model.cli._coverage import run_coverage
@@ -160,7 +160,11 @@ def _exists(path: Path) -> bool:
 def _status(args: argparse.Namespace) -> int:
     roadmap = _load(args)
     on = args.on or dt.date.today()
-    result = status(roadmap, on, horizon=args.horizon)
+    done = read_progress(args.done) if args.done is not None else None
+    result = status(roadmap, on, horizon=args.horizon, done=done)
+    if result.unmatched:
+        numbers = ", ".join(result.unmatched)
+        say(f"{_label(args.done)}: no activity of the roadmap is numbered {numbers}")
     if args.json:
         print_json(status_data(roadmap, result))
     else:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn, TypeAlias
 
 from dod_model._version import library_version
-from dod_model.analysis import TITLE_SIMILARITY
+from dod_model.analysis import TITLE_SIMILARITY, read_day
 from dod_model.cli._coverage import add_coverage_parser
 from dod_model.cli._guard import guarded, say
 from dod_model.cli._i18n import speaking, text
@@ -37,11 +37,12 @@ def _version() -> str:
 
 
 def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        msg = f"not a date: {text!r} (write it as YYYY-MM-DD)"
-        raise argparse.ArgumentTypeError(msg) from None
+    """A day as users write one: «15.01.2020», «2020-01-15», «15 января 2020»."""
+    day = read_day(text)
+    if day is None:
+        msg = f"not a date: {text!r} (write it as 15.01.2020, 2020-01-15 or 15 января 2020)"
+        raise argparse.ArgumentTypeError(msg)
+    return day
 
 
 def _days(text: str) -> int:
@@ -135,7 +136,8 @@ def _add_status(commands: _Commands) -> None:
         help="activities due, overdue and upcoming on a day",
         description="Judge every activity's deadline on a day, recurring deadlines expanded "
         "over the plan's period: overdue, due (under way, or a due date still ahead), "
-        "upcoming (not begun), later (beyond --horizon), done, or without a calendar meaning.",
+        "upcoming (not begun), later (beyond --horizon), done (only what the document's "
+        "completion mark or the --done file says is done), or without a calendar meaning.",
     )
     source = state.add_mutually_exclusive_group(required=True)
     source.add_argument(
@@ -146,7 +148,16 @@ def _add_status(commands: _Commands) -> None:
     )
     source.add_argument("--example", metavar="NAME", help="a bundled example")
     state.add_argument(
-        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
+        "--on",
+        type=_day,
+        metavar="DATE",
+        help="the day, as 15.01.2020, 2020-01-15 or 15 января 2020 (default: today)",
+    )
+    state.add_argument(
+        "--done",
+        type=path_argument,
+        metavar="FILE",
+        help="a progress file: CSV or JSON of activity numbers and the days they were done",
     )
     state.add_argument(
         "--horizon", type=_days, metavar="DAYS", help="look only this many days ahead"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from dod_model.analysis import count_parties
 from dod_model.cli._i18n import counted, text
 from dod_model.model import Activity, DeadlineKind, Roadmap
 
@@ -24,7 +25,8 @@ def summary_data(roadmap: Roadmap) -> dict[str, Any]:
     activities = roadmap.activities
     ends = sorted(a.deadline.end for a in activities if a.deadline.end is not None)
     kinds = Counter(a.deadline.kind.value for a in activities)
-    parties = Counter(p.name for a in activities for p in a.responsible)
+    # One body once, however its spellings differ (Party.key), shown as first written.
+    parties = count_parties(p for a in activities for p in a.responsible)
     return {
         "title": roadmap.title,
         "region": roadmap.region,
@@ -41,7 +43,7 @@ def summary_data(roadmap: Roadmap) -> dict[str, Any]:
         "first_due": ends[0].isoformat() if ends else None,
         "last_due": ends[-1].isoformat() if ends else None,
         "deadline_kinds": dict(sorted(kinds.items())),
-        "responsible": dict(parties.most_common()),
+        "responsible": {count.party.name: count.count for count in parties},
     }
 
 

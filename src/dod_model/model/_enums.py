@@ -127,14 +127,25 @@ class DeadlineKind(LabelledEnum):
 
 
 class DeadlineStatus(LabelledEnum):
-    """Where a deadline stands on a given day.
+    """Where a deadline (or an activity) stands on a given day.
+
+    :meth:`dod_model.Deadline.status` gives ``upcoming``, ``due``, ``overdue`` or ``unknown``;
+    only :func:`dod_model.status` gives ``done``, and only for an activity something says is
+    done (the document's completion mark, a progress file, ``done=``). A deadline whose due
+    dates have all passed is ``overdue``, also after the plan's period has ended.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       ``DONE``. ``DONE_BY_PERIOD_END`` is deprecated and no longer produced: that the plan's
+       period is over says nothing of whether the work was done; such deadlines are
+       ``OVERDUE`` (:attr:`dod_model.analysis.ActivityStatus.after_plan_end` tells them
+       apart). The member stays so that data and code naming it still load.
     """
 
     UPCOMING = "upcoming"
     DUE = "due"
     OVERDUE = "overdue"
+    DONE = "done"
     DONE_BY_PERIOD_END = "done-by-period-end"
     UNKNOWN = "unknown"
 
@@ -142,6 +153,7 @@ class DeadlineStatus(LabelledEnum):
         "upcoming": ("предстоит",),
         "due": ("выполняется",),
         "overdue": ("срок прошёл",),
+        "done": ("выполнено",),
         "done-by-period-end": ("период плана завершён",),
         "unknown": ("срок не определён",),
     }

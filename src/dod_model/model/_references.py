@@ -73,3 +73,60 @@ class Party:
 
     name: str
     canonical: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The body's name folded for counting, so that one body gives one key however written.
+
+        :attr:`canonical` (the abbreviation spelt out) where there is one, else :attr:`name`,
+        folded for case, «ё», spacing, quotes («», “”, "" or none), dashes and the spaces
+        around hyphens, spaces after full stops («г.Самара»), underscores left of a form,
+        an abbreviation the name defines at its end («… области (РМЦ СО)») and end
+        punctuation. The key is
+        for comparing and counting only; show :attr:`name`.
+
+        >>> from dod_model import Party
+        >>> Party(name="Отдел образования").key == Party(name=" отдел  образования.").key
+        True
+        >>> Party(name="МКУ ИМЦ", canonical="муниципальное казённое учреждение "
+        ...       "«Информационно-методический центр»").key
+        'муниципальное казенное учреждение информационно-методический центр'
+
+        .. versionadded:: 0.3.0
+        """
+        return _party_key(self.canonical or self.name)
+
+
+_UNQUOTED = str.maketrans(
+    {
+        **dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\"'\u2018\u2019\u201a`", " "),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"),
+        "_": " ",
+        ".": ". ",
+        "\u00a0": " ",
+        "ё": "е",
+    }
+)
+
+
+def _party_key(name: str) -> str:
+    """A party's name folded for counting, as :attr:`Party.key` gives it."""
+    text = " ".join(_unabbreviated(name).casefold().translate(_UNQUOTED).split())
+    while " -" in text or "- " in text:
+        text = text.replace(" -", "-").replace("- ", "-")
+    return text.strip(" .,;:-")
+
+
+def _unabbreviated(name: str) -> str:
+    """``name`` without the abbreviation it defines at its end: «… области (РМЦ СО)»."""
+    text = name.strip()
+    if not text.endswith(")"):
+        return text
+    opening = text.rfind("(")
+    inside = text[opening + 1 : -1].strip()
+    before = text[:opening].strip()
+    if opening < 0 or not inside or len(before.split()) < 2:
+        return text
+    if all(char.isupper() or char in " -" for char in inside):
+        return before
+    return text

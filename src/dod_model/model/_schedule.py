@@ -186,10 +186,13 @@ def deadline_status(
 
     * ``upcoming``: its period has not begun;
     * ``due``: it is under way, or a due date is still ahead;
-    * ``overdue``: every due date has passed while the plan still runs;
-    * ``done-by-period-end``: the plan's period (or, without one, the deadline's) is over;
+    * ``overdue``: every due date has passed, or the span an undated deadline («постоянно»)
+      runs over has ended, the plan's period included: a deadline says when the work was due,
+      never that it was done (:func:`dod_model.status` takes what says so);
     * ``unknown``: the cell is empty or was not understood, or the deadline names no date and
       no period gives it one.
+
+    ``done-by-period-end`` is no longer given (deprecated in 0.3.0).
 
     Args:
         deadline: The deadline.
@@ -218,7 +221,7 @@ def status_from(
         return DeadlineStatus.UPCOMING
     plan_end = period.end if period else (window.end if window else None)
     if plan_end is not None and on > plan_end and (not dues or on > dues[-1]):
-        return DeadlineStatus.DONE_BY_PERIOD_END
+        return DeadlineStatus.OVERDUE  # the plan is over; nothing here says the work was done
     if not dues or on <= dues[-1] or _cut_short(deadline, dues):
         return DeadlineStatus.DUE
     return DeadlineStatus.OVERDUE

@@ -99,8 +99,14 @@ class Deadline:
         return due_dates(self, period)
 
     def status(self, on: dt.date, period: Period | None = None) -> DeadlineStatus:
-        """Where the deadline stands on a day: upcoming, due, overdue, done by period end.
+        """Where the deadline stands on a day: upcoming, due, overdue or unknown.
+
+        A deadline says when the work is due, not whether it was done: once every due date
+        has passed it is overdue, after the plan's period too (:func:`dod_model.status`
+        takes what says an activity is done).
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.3.0
+           Overdue, not ``done-by-period-end``, after the plan's period.
         """
         return deadline_status(self, on, period)
