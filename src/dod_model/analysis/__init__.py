@@ -1,14 +1,22 @@
-"""Analysis of roadmaps: where activities stand on a day, and what changed between editions.
+"""Analysis of roadmaps: where activities stand on a day, what changed between editions, many.
 
 :func:`dod_model.status` groups a roadmap's activities into due, overdue and upcoming on a
 day, by the deadline semantics of :meth:`dod_model.Deadline.status`; :func:`dod_model.diff`
 matches the activities of two editions and lists what was added, removed, renumbered,
-retitled, re-dated and reassigned. Both only read the model.
+retitled, re-dated and reassigned. Both only read the model. :func:`read_collection` reads a
+folder, a glob or a list of files in parallel into a :class:`Collection`; :func:`to_frame` and
+:func:`to_arrow` make a table of any roadmaps (pandas and pyarrow are optional extras).
 
 .. versionadded:: 0.2.0
 """
 
 from dod_model._base import publish
+from dod_model.analysis._collection import (
+    ROADMAP_COLUMNS,
+    Collection,
+    read_collection,
+    roadmap_columns,
+)
 from dod_model.analysis._diff import (
     TITLE_SIMILARITY,
     ActivityChange,
@@ -16,17 +24,25 @@ from dod_model.analysis._diff import (
     diff,
     title_similarity,
 )
+from dod_model.analysis._frame import FRAME_COLUMNS, to_arrow, to_frame
 from dod_model.analysis._status import ActivityStatus, RoadmapStatus, status
 
 __all__ = [
+    "FRAME_COLUMNS",
+    "ROADMAP_COLUMNS",
     "TITLE_SIMILARITY",
     "ActivityChange",
     "ActivityStatus",
+    "Collection",
     "RoadmapDiff",
     "RoadmapStatus",
     "diff",
+    "read_collection",
+    "roadmap_columns",
     "status",
     "title_similarity",
+    "to_arrow",
+    "to_frame",
 ]
 
 publish(__name__, *(globals()[name] for name in __all__))
