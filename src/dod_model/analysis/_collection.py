@@ -72,8 +72,9 @@ def roadmap_columns(roadmap: Roadmap, file: str | os.PathLike[str] | None = None
     }
 
 
-def _same_length(instance: Collection, attribute: attrs.Attribute[object], files: object) -> None:
-    if isinstance(files, tuple) and len(files) != len(instance.roadmaps):
+def _same_length(instance: Collection, attribute: attrs.Attribute[tuple[Path, ...]],
+                 files: tuple[Path, ...]) -> None:  # fmt: skip
+    if len(files) != len(instance.roadmaps):
         msg = f"{len(files)} files for {len(instance.roadmaps)} roadmaps: one file each"
         raise ValueError(msg)
 
