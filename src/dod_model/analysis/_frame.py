@@ -9,15 +9,11 @@ imported when a table is made, never to read a document.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dod_model._errors import DocumentError
 from dod_model.analysis._collection import ROADMAP_COLUMNS, Collection
 from dod_model.model import Roadmap
-
-if TYPE_CHECKING:
-    import pandas
-    import pyarrow
 
 __all__ = ["FRAME_COLUMNS", "to_arrow", "to_frame"]
 
@@ -99,7 +95,7 @@ def _records(roadmaps: Collection | Roadmap | Iterable[Roadmap]) -> dict[str, li
     return table
 
 
-def to_frame(roadmaps: Collection | Roadmap | Iterable[Roadmap]) -> pandas.DataFrame:
+def to_frame(roadmaps: Collection | Roadmap | Iterable[Roadmap]) -> Any:
     """The activities of ``roadmaps`` as a pandas DataFrame, one row per activity.
 
     The columns are :data:`FRAME_COLUMNS`: first those that say which roadmap the row is from
@@ -116,6 +112,9 @@ def to_frame(roadmaps: Collection | Roadmap | Iterable[Roadmap]) -> pandas.DataF
         roadmaps: A :class:`~dod_model.analysis.Collection` (``file`` is each roadmap's path),
             a roadmap, or roadmaps (``file`` is the name their source records).
 
+    Returns:
+        A ``pandas.DataFrame`` (typed ``Any``: pandas is optional).
+
     Raises:
         DocumentError: pandas is not installed; the message says to
             ``pip install 'dod-model[pandas]'``.
@@ -124,7 +123,7 @@ def to_frame(roadmaps: Collection | Roadmap | Iterable[Roadmap]) -> pandas.DataF
         >>> from dod_model import examples
         >>> frame = to_frame(examples.load(name) for name in ("samara", "tambov"))
         >>> frame.groupby("region", observed=True).size().to_dict()
-        {'RU-SAM': 15, 'RU-TAM': 21}
+        {'RU-SAM': 15, 'RU-TAM': 29}
 
     .. versionadded:: 0.3.0
     """
@@ -147,11 +146,14 @@ def to_frame(roadmaps: Collection | Roadmap | Iterable[Roadmap]) -> pandas.DataF
     return pd.DataFrame(columns, columns=list(FRAME_COLUMNS))
 
 
-def to_arrow(roadmaps: Collection | Roadmap | Iterable[Roadmap]) -> pyarrow.Table:
+def to_arrow(roadmaps: Collection | Roadmap | Iterable[Roadmap]) -> Any:
     """The activities of ``roadmaps`` as an Arrow table, the columns of :func:`to_frame`.
 
     Categories are dictionary-encoded strings, dates ``date32``, ``dates`` a list of
     ``date32``, ``results`` and ``responsible`` lists of strings. Needs pyarrow only, not pandas.
+
+    Returns:
+        A ``pyarrow.Table`` (typed ``Any``: pyarrow is optional).
 
     Raises:
         DocumentError: pyarrow is not installed; the message says to

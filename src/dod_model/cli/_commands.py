@@ -250,7 +250,8 @@ def _one_table(args: argparse.Namespace, to_folder: bool) -> bool:
 
 def _preloaded(sources: list[Input], args: argparse.Namespace) -> list[Input]:
     """``sources`` with their documents read at once, in ``-j`` processes."""
-    files = [Path(source.label) for source in sources if not source.label.startswith("example ")]
+    files = [Path("-" if source.label == STDIN_NAME else source.label)
+             for source in sources if not source.label.startswith("example ")]  # fmt: skip
     found = iter(load_many(files, jobs=args.jobs, region=args.region, format=args.format))
     out: list[Input] = []
     for source in sources:

@@ -242,7 +242,7 @@ def read_many(paths: Sequence[str | os.PathLike[str]], *, region: str | None = N
         progress: A progress bar on standard error: ``None`` when it is a terminal.
 
     Returns:
-        One item per path: the :class:`~dod_model.Roadmap` read, or the :class:`Refusal`.
+        For each path in order, the :class:`~dod_model.Roadmap` read or the :class:`Refusal`.
 
     Raises:
         ValueError: ``jobs`` is not a positive number, or is above 1 with ``plugins`` given.
@@ -295,8 +295,8 @@ def read_all(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] 
             detected in each when ``None``.
         format: The importer for every file; told by each file's content when ``None``.
         plugins: The plugin session; the default one when ``None``.
-        jobs: How many processes read (see :func:`read_many`); ``1``, the default, reads in
-            this process.
+        jobs: How many processes read (see :func:`dod_model.importers.read_many`); ``1``, the
+            default, reads in this process.
         progress: A progress bar on standard error; ``None``: when it is a terminal.
 
     Returns:
@@ -305,7 +305,7 @@ def read_all(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] 
     Raises:
         DocumentError: A folder cannot be listed, or ``region`` is no known code (refused once,
             before any file is read).
-        ValueError: ``jobs`` is not a positive number (see :func:`read_many`).
+        ValueError: ``jobs`` is not a positive number (see :func:`dod_model.importers.read_many`).
 
     Example:
         >>> import dod_model
