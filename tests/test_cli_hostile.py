@@ -583,7 +583,7 @@ def test_dash_as_output_is_standard_output(monkeypatch):
         (["read", "{plan}", "--format", "nope"], "no importer for format 'nope'"),
         (["read", "--example", "nope"], "no bundled example 'nope'"),
         (["schema", "nope"], "no schema 'nope'"),
-        (["read", "-j", "0"], "unrecognized arguments: -j"),
+        (["read", "-j", "0"], "-j/--jobs: not a number of processes (1 or more): '0'"),
         (["nope"], "invalid choice: 'nope'"),
         (["registry"], "the following arguments are required: ACTION"),
         (["summary"], "one of the arguments file --example is required"),

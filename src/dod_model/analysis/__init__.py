@@ -1,4 +1,4 @@
-"""Analysis of roadmaps: where activities stand on a day, and what changed between editions.
+"""Analysis of roadmaps: where activities stand on a day, what changed between editions, many.
 
 :func:`dod_model.status` groups a roadmap's activities into due, overdue and upcoming on a
 day, by the deadline semantics of :meth:`dod_model.Deadline.status`; :func:`dod_model.diff`
@@ -7,12 +7,20 @@ retitled, re-dated and reassigned; :func:`coverage` says which measures of the t
 roadmap plans and by which activities, :func:`coverage_matrix` the same for many. All only
 read the model. An activity is done only when something says so: its completion mark
 (:func:`read_completion`) or a progress file (:func:`read_progress`). :func:`count_parties`
-counts the bodies responsible, one body once.
+counts the bodies responsible, one body once. :func:`read_collection` reads a folder, a glob or
+a list of files in parallel into a :class:`Collection`; :func:`to_frame` and :func:`to_arrow`
+make a table of any roadmaps (pandas and pyarrow are optional extras).
 
 .. versionadded:: 0.2.0
 """
 
 from dod_model._base import publish
+from dod_model.analysis._collection import (
+    ROADMAP_COLUMNS,
+    Collection,
+    read_collection,
+    roadmap_columns,
+)
 from dod_model.analysis._coverage import (
     Coverage,
     CoverageMatrix,
@@ -27,6 +35,7 @@ from dod_model.analysis._diff import (
     diff,
     title_similarity,
 )
+from dod_model.analysis._frame import FRAME_COLUMNS, to_arrow, to_frame
 from dod_model.analysis._measures import CENTRE_PLAN, MEASURES, TARGET_MODEL, Measure, measures_of
 from dod_model.analysis._parties import PartyCount, count_parties
 from dod_model.analysis._progress import (
@@ -40,11 +49,14 @@ from dod_model.analysis._status import ActivityStatus, RoadmapStatus, status
 
 __all__ = [
     "CENTRE_PLAN",
+    "FRAME_COLUMNS",
     "MEASURES",
+    "ROADMAP_COLUMNS",
     "TARGET_MODEL",
     "TITLE_SIMILARITY",
     "ActivityChange",
     "ActivityStatus",
+    "Collection",
     "Completion",
     "Coverage",
     "CoverageMatrix",
@@ -59,11 +71,15 @@ __all__ = [
     "coverage_matrix",
     "diff",
     "measures_of",
+    "read_collection",
     "read_completion",
     "read_day",
     "read_progress",
+    "roadmap_columns",
     "status",
     "title_similarity",
+    "to_arrow",
+    "to_frame",
 ]
 
 publish(__name__, *(globals()[name] for name in __all__))

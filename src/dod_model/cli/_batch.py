@@ -1,24 +1,48 @@
-"""``dod-model read``: documents in, one export per document out, refusals counted."""
+"""Many documents: read in parallel, one export each, or one table of them all.
+
+``dod-model read`` writes one export per document into a folder, refusals counted; over
+several documents ``read --to csv -o ONE.csv``, ``status``, ``summary`` and ``validate`` with
+``--to``/``-o`` write one table whose first columns say which roadmap each row is from
+(:data:`dod_model.analysis.ROADMAP_COLUMNS`).
+"""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
 
 from dod_model._base import display_name
 from dod_model._contracts import Exporter
-from dod_model._errors import DodModelError
+from dod_model._errors import DocumentError, DodModelError
 from dod_model._host import Plugins
+from dod_model.analysis import ROADMAP_COLUMNS, roadmap_columns
 from dod_model.cli._guard import bug, debugging, one_line
 from dod_model.cli._inputs import STDIN_NAME, UsageError, is_stdin, naming, read_document
-from dod_model.cli._output import write_output
+from dod_model.cli._output import to_stdout, write_output
+from dod_model.importers import Refusal, read_many
 from dod_model.model import Roadmap
 
-__all__ = ["Batch", "Input", "path_input", "roadmap_of", "run_batch"]
+__all__ = [
+    "TABLE_WRITERS",
+    "Batch",
+    "Input",
+    "Loaded",
+    "csv_table",
+    "load_many",
+    "path_input",
+    "roadmap_cells",
+    "roadmap_of",
+    "run_batch",
+    "write_table",
+]
 
 
 @attrs.frozen
@@ -121,3 +145,116 @@ def run_batch(sources: Sequence[Input], exporter: Exporter, folder: Path,
             continue
         written.append(folder / name)
     return Batch(written=tuple(written), refused=tuple(refused))
+
+
+@attrs.frozen
+class Loaded:
+    """One input of many, read: its document, or the reason it was not (one line)."""
+
+    label: str
+    document: object | None
+    reason: str | None = None
+
+
+def _by_importers(path: Path, format: str | None) -> bool:
+    """Whether ``path`` is read by the importers (in the pool), not as JSON or standard input."""
+    return not is_stdin(path) and (format is not None or path.suffix.casefold() != ".json")
+
+
+def load_many(paths: Sequence[Path], *, jobs: int | None, region: str | None = None,
+              format: str | None = None) -> list[Loaded]:  # fmt: skip
+    """Each of ``paths`` read, in order: documents in ``jobs`` processes, JSON here.
+
+    A progress bar runs on standard error when it is a terminal.
+    """
+    documents = [path for path in paths if _by_importers(path, format)]
+    found = iter(read_many(documents, region=region, format=format, jobs=jobs))
+    loaded: list[Loaded] = []
+    for path in paths:
+        label = STDIN_NAME if is_stdin(path) else str(path)
+        try:
+            item = (
+                next(found)
+                if _by_importers(path, format)
+                else read_document(path, region=region, format=format)
+            )
+        except DodModelError as exc:
+            item = Refusal(path, str(exc))
+        if isinstance(item, Refusal):
+            loaded.append(Loaded(label, None, one_line(naming(path, item.reason))))
+        else:
+            loaded.append(Loaded(label, item))
+    return loaded
+
+
+def roadmap_cells(label: str, document: object) -> list[object]:
+    """The cells of :data:`~dod_model.analysis.ROADMAP_COLUMNS` for a document read."""
+    if isinstance(document, Roadmap):
+        return list(roadmap_columns(document, label).values())
+    return [label, *([None] * (len(ROADMAP_COLUMNS) - 1))]
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(item) for item in value)
+    return str(value)
+
+
+def csv_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A table as CSV as the CSV exporter writes it: UTF-8 with a BOM for Excel, RFC 4180."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+TABLE_WRITERS: dict[str, Callable[[Sequence[str], Iterable[Sequence[object]]], bytes]] = {
+    "csv": csv_table,
+}
+"""The writers of one table of many documents, by format name and suffix (``.csv``).
+
+A writer takes the header and the rows (cells as Python values: text, dates, lists, ``None``)
+and returns the file's bytes. An ``xlsx`` writer goes here as ``"xlsx"``.
+"""
+
+
+def _table_format(to: str | None, output: str | None) -> str:
+    if to is not None:
+        name = to.casefold().lstrip(".")
+    elif output not in (None, "-"):
+        name = Path(str(output)).suffix.casefold().lstrip(".") or "csv"
+    else:
+        name = "csv"
+    if name not in TABLE_WRITERS:
+        known = ", ".join(sorted(TABLE_WRITERS))
+        msg = f"--to {name}: one table of several documents is written as {known}"
+        raise UsageError(msg)
+    return name
+
+
+def write_table(header: Sequence[str], rows: Iterable[Sequence[object]], *, to: str | None,
+                output: str | None) -> None:  # fmt: skip
+    """Write one table to ``output`` (standard output when ``None`` or ``-``).
+
+    The format is ``to``, else the suffix of ``output``, else CSV (see :data:`TABLE_WRITERS`).
+
+    Raises:
+        UsageError: No writer for that format.
+        DocumentError: The file cannot be written; the message names it.
+    """
+    data = TABLE_WRITERS[_table_format(to, output)](header, rows)
+    if output in (None, "-"):
+        to_stdout(data)
+        return
+    path = Path(str(output))
+    try:
+        with open(os.fspath(path), "wb") as stream:
+            stream.write(data)
+    except OSError as exc:
+        msg = f"{display_name(path)}: cannot write the file ({exc.strerror or exc})"
+        raise DocumentError(msg) from None

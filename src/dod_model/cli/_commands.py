@@ -8,20 +8,30 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
 from dod_model import examples
 from dod_model._base import display_name
 from dod_model._contracts import Exporter
-from dod_model._errors import DodModelError
+from dod_model._errors import DocumentError, DodModelError
 from dod_model._host import default_plugins
 from dod_model.analysis import diff, read_progress, status
 from dod_model.cli._analysis import diff_data, render_diff, render_status, status_data
-from dod_model.cli._batch import Input, path_input, roadmap_of, run_batch
+from dod_model.cli._batch import (
+    TABLE_WRITERS,
+    Input,
+    Loaded,
+    load_many,
+    path_input,
+    roadmap_of,
+    run_batch,
+    write_table,
+)
 from dod_model.cli._coverage import run_coverage
 from dod_model.cli._guard import one_line, say
 from dod_model.cli._inputs import (
@@ -39,7 +49,18 @@ from dod_model.cli._output import print_json, to_stdout, write_output
 from dod_model.cli._registry import run_registry
 from dod_model.cli._reports import render_plugins, render_report, to_json_ready
 from dod_model.cli._summary import render_summary, summary_data
+from dod_model.cli._tables import (
+    READ_HEADER,
+    STATUS_HEADER,
+    SUMMARY_HEADER,
+    VALIDATE_HEADER,
+    read_rows,
+    status_rows,
+    summary_rows,
+    validate_rows,
+)
 from dod_model.codec import json_schema, schema_names, to_data
+from dod_model.importers import Refusal
 from dod_model.model import Roadmap
 from dod_model.validation import Report, validate
 
@@ -50,7 +71,75 @@ def _load(args: argparse.Namespace) -> Roadmap:
     """The roadmap of a command that takes one: ``FILE`` or ``--example NAME``."""
     if args.example is not None:
         return _example(args.example)
-    return roadmap_of(_label(args.file), read_document(args.file))
+    return roadmap_of(_label(args.file[0]), read_document(args.file[0]))
+
+
+def _many(args: argparse.Namespace) -> bool:
+    """Whether ``summary`` or ``status`` runs over a collection.
+
+    So it does over several files, a folder, or when one table is asked for (``--to``, ``-o``).
+    """
+    files: list[Path] = args.file
+    return len(files) > 1 or any(map(is_folder, files)) or bool(args.to or args.output)
+
+
+def _collection(args: argparse.Namespace) -> tuple[list[Loaded], int]:
+    """The documents of ``FILE…`` (and ``--example``) read, and how many were not.
+
+    Each file not read, and each entry of a folder skipped, is said on standard error.
+    """
+    loaded: list[Loaded] = []
+    if getattr(args, "example", None) is not None:
+        loaded.append(Loaded(f"example {args.example}", _example(args.example)))
+    listing = expand(args.file, getattr(args, "include", ()))
+    loaded += load_many(listing.files, jobs=args.jobs)
+    for skip in listing.skipped:
+        say(f"skipped: {one_line(skip.reason)}")
+    refused = [item for item in loaded if item.document is None]
+    for item in refused:
+        say(f"error: {item.reason}")
+    return [item for item in loaded if item.document is not None], len(refused) + len(
+        listing.skipped
+    )
+
+
+def _roadmaps(loaded: list[Loaded]) -> list[tuple[str, Roadmap]]:
+    return [(item.label, roadmap_of(item.label, item.document)) for item in loaded]
+
+
+def _many_summary(args: argparse.Namespace) -> int:
+    loaded, refused = _collection(args)
+    roadmaps = _roadmaps(loaded)
+    if args.to or args.output:
+        rows = (row for label, roadmap in roadmaps for row in summary_rows(label, roadmap))
+        write_table(SUMMARY_HEADER, rows, to=args.to, output=args.output)
+    elif args.json:
+        print_json([{"file": label, **summary_data(roadmap)} for label, roadmap in roadmaps])
+    else:
+        sys.stdout.write("\n".join(f"== {display_name(label)}\n{render_summary(roadmap)}"
+                                    for label, roadmap in roadmaps))  # fmt: skip
+    return 2 if refused else 0
+
+
+def _many_status(args: argparse.Namespace) -> int:
+    if args.done is not None:  # its numbers are one roadmap's
+        msg = "--done holds the progress of one roadmap: give one FILE with it"
+        raise UsageError(msg)
+    loaded, refused = _collection(args)
+    on = args.on or dt.date.today()
+    results = [(label, roadmap, status(roadmap, on, horizon=args.horizon))
+               for label, roadmap in _roadmaps(loaded)]  # fmt: skip
+    if args.to or args.output:
+        rows = (row for label, roadmap, result in results
+                for row in status_rows(label, roadmap, result))  # fmt: skip
+        write_table(STATUS_HEADER, rows, to=args.to, output=args.output)
+    elif args.json:
+        print_json([{"file": label, **status_data(roadmap, result)}
+                    for label, roadmap, result in results])  # fmt: skip
+    else:
+        sys.stdout.write("\n".join(f"== {display_name(label)}\n{render_status(roadmap, result)}"
+                                    for label, roadmap, result in results))  # fmt: skip
+    return 2 if refused else 0
 
 
 def _label(path: Path) -> str:
@@ -59,6 +148,8 @@ def _label(path: Path) -> str:
 
 
 def _summary(args: argparse.Namespace) -> int:
+    if _many(args):
+        return _many_summary(args)
     roadmap = _load(args)
     if args.json:
         print_json(summary_data(roadmap))
@@ -113,9 +204,8 @@ def _read(args: argparse.Namespace) -> int:
     if not sources:
         msg = "name a FILE to read, or --example NAME"
         raise UsageError(msg)
-    single = len(sources) == 1 and not any(is_folder(path) for path in args.files)
-    if single and listing.skipped:
-        single = False  # the skipped are reported as a batch reports them
+    # One document, not from a folder; the skipped are reported as a batch reports them.
+    single = len(sources) == 1 and not any(map(is_folder, args.files)) and not listing.skipped
     to_folder = _folder(args.output)
     exporter = _exporter(args, to_file=single and args.output is not None and not to_folder)
     if single and not to_folder:
@@ -128,6 +218,8 @@ def _read(args: argparse.Namespace) -> int:
         else:
             write_output(roadmap, args.output, exporter)
         return 0
+    if _one_table(args, to_folder):
+        return _read_to_one_table(args, sources, listing.skipped, exporter)
     if args.output is None:
         msg = "several documents (or a folder) need -o DIR, the folder to write them to"
         raise UsageError(msg)
@@ -135,9 +227,12 @@ def _read(args: argparse.Namespace) -> int:
     if (not is_folder(output) and _exists(output)) or (
         not _folder(args.output) and output.suffix.casefold() in _suffixes()
     ):
-        msg = f"{display_name(output)}: not a folder; several documents need -o DIR"
+        msg = (
+            f"{display_name(output)}: not a folder; several documents need -o DIR "
+            "(or --to csv -o FILE for one table of them all)"
+        )
         raise UsageError(msg)
-    batch = run_batch(sources, exporter, output, default_plugins())
+    batch = run_batch(_preloaded(sources, args), exporter, output, default_plugins())
     counts = f"read {len(batch.written)}, refused {len(batch.refused)}"
     if listing.skipped:
         counts += f", skipped {len(listing.skipped)}"
@@ -150,6 +245,64 @@ def _read(args: argparse.Namespace) -> int:
     return 2 if batch.refused or listing.skipped else 0
 
 
+def _one_table(args: argparse.Namespace, to_folder: bool) -> bool:
+    """Whether several documents go in one table: ``--to`` given, ``-o`` a file of its kind."""
+    if args.to is None or to_folder:
+        return False
+    return args.output is None or Path(args.output).suffix.casefold() in _suffixes()
+
+
+def _preloaded(sources: list[Input], args: argparse.Namespace) -> list[Input]:
+    """``sources`` with their documents read at once, in ``-j`` processes."""
+    files = [Path("-" if source.label == STDIN_NAME else source.label)
+             for source in sources if not source.label.startswith("example ")]  # fmt: skip
+    found = iter(load_many(files, jobs=args.jobs, region=args.region, format=args.format))
+    out: list[Input] = []
+    for source in sources:
+        if source.label.startswith("example "):
+            out.append(source)
+            continue
+        item = next(found)
+        out.append(Input(source.label, source.stem, functools.partial(_loaded, item)))
+    return out
+
+
+def _loaded(item: Loaded) -> object:
+    if item.document is None:
+        raise DocumentError(item.reason or f"{item.label}: not read")
+    return item.document
+
+
+def _read_to_one_table(args: argparse.Namespace, sources: list[Input],
+                       skipped: tuple[Refusal, ...], exporter: Exporter) -> int:  # fmt: skip
+    """Several documents as one table (``--to csv -o FILE``): the roadmap's columns first."""
+    if exporter.name not in TABLE_WRITERS:
+        msg = (
+            f"--to {exporter.name}: several documents go in one table as "
+            f"{', '.join(sorted(TABLE_WRITERS))}; or name a folder, -o DIR, for a file each"
+        )
+        raise UsageError(msg)
+    rows: list[Sequence[object]] = []
+    refused: list[str] = []
+    for source in _preloaded(sources, args):
+        try:
+            roadmap = roadmap_of(source.label, source.load())
+        except (DodModelError, UsageError) as exc:
+            refused.append(one_line(naming(Path(source.label), str(exc))))
+            continue
+        rows += read_rows(source.label, roadmap)
+    write_table(READ_HEADER, rows, to=exporter.name, output=args.output)
+    counts = f"read {len(sources) - len(refused)}, refused {len(refused)}"
+    if skipped:
+        counts += f", skipped {len(skipped)}"
+    where = display_name(args.output) if args.output else "standard output"
+    lines = [f"{counts}; one {exporter.name} table, {len(rows)} rows, to {where}"]
+    lines += [f"  refused {reason}" for reason in refused]
+    lines += [f"  skipped {one_line(skip.reason)}" for skip in skipped]
+    sys.stderr.write("\n".join(lines) + "\n")
+    return 2 if refused or skipped else 0
+
+
 def _exists(path: Path) -> bool:
     try:
         return path.exists()
@@ -158,6 +311,8 @@ def _exists(path: Path) -> bool:
 
 
 def _status(args: argparse.Namespace) -> int:
+    if _many(args):
+        return _many_status(args)
     roadmap = _load(args)
     on = args.on or dt.date.today()
     done = read_progress(args.done) if args.done is not None else None
@@ -207,15 +362,18 @@ def _validate(args: argparse.Namespace) -> int:
     refused = len(listing.skipped)
     for skip in listing.skipped:
         say(f"skipped: {one_line(skip.reason)}")
-    for path in listing.files:
-        try:
-            document = read_document(path, region=region)
-        except DodModelError as exc:
-            say(f"error: {naming(path, str(exc))}")
+    for item in load_many(listing.files, jobs=args.jobs, region=region):
+        if item.document is None:
+            say(f"error: {item.reason}")
             refused += 1
             continue
-        reports.append((_label(path), _validated(document, args, region), document))
-    if args.json:
+        label = STDIN_NAME if item.label == STDIN_NAME else display_name(item.label)
+        reports.append((label, _validated(item.document, args, region), item.document))
+    if args.to or args.output:
+        rows = (row for name, report, document in reports
+                for row in validate_rows(name, document, report))  # fmt: skip
+        write_table(VALIDATE_HEADER, rows, to=args.to, output=args.output)
+    elif args.json:
         print_json([{"file": name, "report": to_data(report)} for name, report, _ in reports])
     else:
         for name, report, document in reports:

@@ -23,6 +23,7 @@ from dod_model.analysis import TITLE_SIMILARITY, read_day
 from dod_model.cli._coverage import add_coverage_parser
 from dod_model.cli._guard import guarded, say
 from dod_model.cli._i18n import speaking, text
+from dod_model.cli._many import add_jobs, add_table_output
 from dod_model.cli._new_plugin import add_new_plugin_parser
 from dod_model.cli._registry import add_registry_parser
 from dod_model.cli._usage import UsageError, output_argument, path_argument
@@ -72,14 +73,17 @@ def _add_summary(commands: _Commands) -> None:
     source = summary.add_mutually_exclusive_group(required=True)
     source.add_argument(
         "file",
-        nargs="?",
+        nargs="*",
+        default=[],
         type=path_argument,
-        help="a roadmap: a document in any format read (.docx, .pdf, .xlsx, …) or .json",
+        help="roadmaps: documents in any format read (.docx, .pdf, .xlsx, …), .json or folders",
     )
     source.add_argument(
         "--example", metavar="NAME", help="a bundled example (see `dod-model examples`)"
     )
     summary.add_argument("--json", action="store_true", help="print the figures as JSON")
+    add_jobs(summary)
+    add_table_output(summary)
 
 
 def _add_include(parser: argparse.ArgumentParser) -> None:
@@ -111,6 +115,7 @@ def _add_read(commands: _Commands) -> None:
         "files", nargs="*", type=path_argument, metavar="FILE", help="documents or folders to read"
     )
     reading.add_argument("--example", metavar="NAME", help="read a bundled example")
+    add_jobs(reading)
     _add_include(reading)
     reading.add_argument("--region", metavar="CODE", help="the documents' region (RU-SAM, …)")
     reading.add_argument("--format", metavar="NAME", help="force an importer («docx», «text»)")
@@ -142,9 +147,10 @@ def _add_status(commands: _Commands) -> None:
     source = state.add_mutually_exclusive_group(required=True)
     source.add_argument(
         "file",
-        nargs="?",
+        nargs="*",
+        default=[],
         type=path_argument,
-        help="a roadmap: a document in any format read (.docx, .pdf, .xlsx, …) or .json",
+        help="roadmaps: documents in any format read (.docx, .pdf, .xlsx, …), .json or folders",
     )
     source.add_argument("--example", metavar="NAME", help="a bundled example")
     state.add_argument(
@@ -163,6 +169,8 @@ def _add_status(commands: _Commands) -> None:
         "--horizon", type=_days, metavar="DAYS", help="look only this many days ahead"
     )
     state.add_argument("--json", action="store_true", help="print as JSON")
+    add_jobs(state)
+    add_table_output(state)
 
 
 def _add_diff(commands: _Commands) -> None:
@@ -220,6 +228,8 @@ def _add_validate(commands: _Commands) -> None:
         "DOD_MODEL_EXCLUDE_RULES=a/b,c/d does so too)",
     )
     check.add_argument("--json", action="store_true", help="print the reports as JSON")
+    add_jobs(check)
+    add_table_output(check)
 
 
 def _add_plugins(commands: _Commands) -> None:

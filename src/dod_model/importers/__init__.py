@@ -11,7 +11,15 @@ from dod_model._base import publish
 from dod_model._contracts import RawCell, RawDocument, RawParagraph, RawRow, RawTable
 from dod_model.importers._csv import CsvImporter
 from dod_model.importers._docx import DocxImporter
-from dod_model.importers._folders import Listing, Reading, Refusal, list_documents, read_all
+from dod_model.importers._folders import (
+    Listing,
+    Reading,
+    Refusal,
+    cores,
+    list_documents,
+    read_all,
+    read_many,
+)
 from dod_model.importers._html import HtmlImporter
 from dod_model.importers._layout import build_roadmap, column_role
 from dod_model.importers._legacy import DocImporter, RtfImporter
@@ -47,9 +55,11 @@ __all__ = [
     "XlsxImporter",
     "build_roadmap",
     "column_role",
+    "cores",
     "list_documents",
     "read",
     "read_all",
+    "read_many",
 ]
 
 publish(__name__, *(globals()[name] for name in __all__))
