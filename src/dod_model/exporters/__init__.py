@@ -15,6 +15,7 @@ from dod_model.exporters._ics import CalendarPlan, IcsExporter, PlannedEvent, re
 from dod_model.exporters._json import JsonExporter
 from dod_model.exporters._markdown import MarkdownExporter
 from dod_model.exporters._write import choose_exporter, write
+from dod_model.exporters._xlsx import XlsxExporter
 
 __all__ = [
     "CSV_COLUMNS",
@@ -26,6 +27,7 @@ __all__ = [
     "JsonExporter",
     "MarkdownExporter",
     "PlannedEvent",
+    "XlsxExporter",
     "choose_exporter",
     "regular_rule",
     "write",
