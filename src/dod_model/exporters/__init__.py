@@ -16,9 +16,17 @@ from dod_model.exporters._json import JsonExporter
 from dod_model.exporters._markdown import MarkdownExporter
 from dod_model.exporters._write import choose_exporter, write
 from dod_model.exporters._xlsx import XlsxExporter
+from dod_model.exporters._xlsx_book import (
+    ACTIVITY_COLUMNS,
+    SUMMARY_COLUMNS,
+    collection_workbook,
+    write_workbook,
+)
 
 __all__ = [
+    "ACTIVITY_COLUMNS",
     "CSV_COLUMNS",
+    "SUMMARY_COLUMNS",
     "CalendarPlan",
     "CsvExporter",
     "DocxExporter",
@@ -29,8 +37,10 @@ __all__ = [
     "PlannedEvent",
     "XlsxExporter",
     "choose_exporter",
+    "collection_workbook",
     "regular_rule",
     "write",
+    "write_workbook",
 ]
 
 publish(__name__, *(globals()[name] for name in __all__))
