@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable
+from copy import copy
 from typing import Any, Literal
 
 import attrs
@@ -50,6 +51,7 @@ STYLES: dict[str, dict[str, Any]] = {
 _TIME = dt.datetime(2000, 1, 1)  # the book's creation time: the same roadmap, the same book
 # What XML 1.0 cannot hold, and a text like an escape, which a reader would decode.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+_CONTROL_ONLY = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _NON_CHARACTERS = re.compile("[\ufffe\uffff]")
 
 
@@ -148,9 +150,18 @@ def _openpyxl(book: Book) -> bytes:
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
     from openpyxl.worksheet.properties import PageSetupProperties  # noqa: PLC0415
 
-    made = _openpyxl_styles()
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
+    # Each style set once on a cell of a scratch sheet, its indices then copied to the cells:
+    # setting font, border and alignment cell by cell looks each up again, 20 times slower.
+    scratch = workbook.create_sheet()
+    styled = {}
+    for name, attributes in _openpyxl_styles().items():
+        template = scratch.cell(1, 1)
+        for attribute, setting in attributes.items():
+            setattr(template, attribute, setting)
+        styled[name] = copy(template._style)
+    workbook.remove(scratch)
     workbook.properties.title = book.title or None
     workbook.properties.language = "ru-RU"
     workbook.properties.created = workbook.properties.modified = _TIME
@@ -161,8 +172,7 @@ def _openpyxl(book: Book) -> bytes:
             cell.value = _escaped(value) if isinstance(value, str) else value
             if isinstance(value, str):
                 cell.data_type = "s"  # a text opening with «=» too
-            for attribute, setting in made[name].items():
-                setattr(cell, attribute, setting)
+            cell._style = copy(styled[name])  # as openpyxl copies styles itself: at once
         for merge in plan.merges:
             sheet.merge_cells(start_row=merge.top + 1, start_column=merge.left + 1,
                               end_row=merge.bottom + 1, end_column=merge.right + 1)  # fmt: skip
@@ -259,6 +269,7 @@ def render(book: Book, writer: Writer = "auto") -> bytes:
     Raises:
         DocumentError: ``writer="xlsxwriter"`` and it is not installed.
     """
+    book = attrs.evolve(book, title=_CONTROL_ONLY.sub("", book.title))  # a property: no escapes
     if writer == "auto":
         writer = "xlsxwriter" if _has_xlsxwriter() else "openpyxl"
     if writer == "xlsxwriter" and not _has_xlsxwriter():
