@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Literal
 
 from dod_model.exporters._docx import _cells as docx_cells
 from dod_model.exporters._docx import _placed_notes as placed_notes
@@ -161,7 +162,7 @@ class XlsxExporter:
     suffixes = (".xlsx",)
     media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-    def __init__(self, writer: Writer = "auto") -> None:
+    def __init__(self, writer: Literal["auto", "openpyxl", "xlsxwriter"] = "auto") -> None:
         self.writer: Writer = writer
 
     def export(self, roadmap: Roadmap) -> bytes:

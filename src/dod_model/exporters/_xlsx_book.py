@@ -13,14 +13,14 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
 from dod_model._base import display_name
 from dod_model._errors import DocumentError
 from dod_model.exporters._table import FIELD_ROLES, field_text
 from dod_model.exporters._write import _replace as replace_file
 from dod_model.exporters._xlsx import roadmap_sheet
-from dod_model.exporters._xlsx_sheet import Book, Merge, Sheet, Value, Writer, render
+from dod_model.exporters._xlsx_sheet import Book, Merge, Sheet, Value, render
 from dod_model.model import Activity, Roadmap, Section
 
 __all__ = ["ACTIVITY_COLUMNS", "SUMMARY_COLUMNS", "collection_workbook", "write_workbook"]
@@ -139,7 +139,7 @@ def collection_workbook(
     *,
     files: Sequence[str | os.PathLike[str]] | None = None,
     per_roadmap: bool = False,
-    writer: Writer = "auto",
+    writer: Literal["auto", "openpyxl", "xlsxwriter"] = "auto",
 ) -> bytes:
     """Many roadmaps as the bytes of one workbook.
 
@@ -195,7 +195,7 @@ def write_workbook(
     *,
     files: Sequence[str | os.PathLike[str]] | None = None,
     per_roadmap: bool = False,
-    writer: Writer = "auto",
+    writer: Literal["auto", "openpyxl", "xlsxwriter"] = "auto",
 ) -> None:
     """Write many roadmaps as one workbook (see :func:`collection_workbook`).
 
