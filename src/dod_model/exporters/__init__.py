@@ -15,9 +15,18 @@ from dod_model.exporters._ics import CalendarPlan, IcsExporter, PlannedEvent, re
 from dod_model.exporters._json import JsonExporter
 from dod_model.exporters._markdown import MarkdownExporter
 from dod_model.exporters._write import choose_exporter, write
+from dod_model.exporters._xlsx import XlsxExporter
+from dod_model.exporters._xlsx_book import (
+    ACTIVITY_COLUMNS,
+    SUMMARY_COLUMNS,
+    collection_workbook,
+    write_workbook,
+)
 
 __all__ = [
+    "ACTIVITY_COLUMNS",
     "CSV_COLUMNS",
+    "SUMMARY_COLUMNS",
     "CalendarPlan",
     "CsvExporter",
     "DocxExporter",
@@ -26,9 +35,12 @@ __all__ = [
     "JsonExporter",
     "MarkdownExporter",
     "PlannedEvent",
+    "XlsxExporter",
     "choose_exporter",
+    "collection_workbook",
     "regular_rule",
     "write",
+    "write_workbook",
 ]
 
 publish(__name__, *(globals()[name] for name in __all__))

@@ -11,6 +11,7 @@ from dod_model.exporters import (
     IcsExporter,
     JsonExporter,
     MarkdownExporter,
+    XlsxExporter,
 )
 from dod_model.hookspecs import hookimpl
 from dod_model.importers import (
@@ -59,6 +60,7 @@ def dod_register_exporters(register: Callable[[Exporter], None]) -> None:
     register(MarkdownExporter())
     register(DocxExporter())
     register(IcsExporter())
+    register(XlsxExporter())
 
 
 @hookimpl
