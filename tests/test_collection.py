@@ -131,6 +131,21 @@ def test_status_of_several_files_as_one_table(capsys, tmp_path):
     assert {row[11] for row in rows} <= {"overdue", "due", "upcoming", "later", "done", "unknown"}
 
 
+def test_status_of_several_files_as_one_excel_sheet(capsys, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "status.xlsx"
+    code, _, err = run(capsys, "status", *SEED_FILES, "--on", "15.01.2020", "-j", "1", "-o", out)
+    assert code == 0, err
+    sheet = openpyxl.load_workbook(out).active
+    header, *rows = sheet.iter_rows(values_only=True)
+    assert list(header[: len(SOURCE_HEADER)]) == SOURCE_HEADER
+    assert len(rows) == 89
+    assert sheet.freeze_panes == "A2"  # the header stays as the analyst scrolls
+    assert sheet.auto_filter.ref is not None  # and filters by municipality
+    statuses = {row[header.index("status")] for row in rows}
+    assert "done" not in statuses  # nothing says any activity is done
+
+
 def test_status_of_several_files_as_text_and_json(capsys):
     code, out, _ = run(capsys, "status", SEED_FILES[1], SEED_FILES[3], "--on", "2020-06-01")
     assert code == 0

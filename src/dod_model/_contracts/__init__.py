@@ -20,6 +20,7 @@ from dod_model._contracts._io import Exporter, Importer
 from dod_model._contracts._layout import (
     CSV_COLUMNS,
     DEFAULT_COLUMNS,
+    ROADMAP_COLUMNS,
     TEMPLATE_HEADERS,
     written_number,
 )
@@ -28,6 +29,7 @@ from dod_model._contracts._raw import RawCell, RawDocument, RawParagraph, RawRow
 __all__ = [
     "CSV_COLUMNS",
     "DEFAULT_COLUMNS",
+    "ROADMAP_COLUMNS",
     "TEMPLATE_HEADERS",
     "Exporter",
     "Finding",

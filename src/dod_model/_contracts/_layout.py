@@ -13,7 +13,13 @@ from typing import Final
 from dod_model.model import ColumnRole
 from dod_model.text import normalise_number
 
-__all__ = ["CSV_COLUMNS", "DEFAULT_COLUMNS", "TEMPLATE_HEADERS", "written_number"]
+__all__ = [
+    "CSV_COLUMNS",
+    "DEFAULT_COLUMNS",
+    "ROADMAP_COLUMNS",
+    "TEMPLATE_HEADERS",
+    "written_number",
+]
 
 TEMPLATE_HEADERS: Final[dict[ColumnRole, str]] = {
     ColumnRole.NUMBER: "№ п/п",
@@ -76,6 +82,25 @@ Stable since 0.2.0; columns are only ever added at the end.
    The five ``plan_`` columns after ``line``; then ``indicator``, ``funding``, ``audience``,
    ``place``, ``completion``, ``extra`` (the cells of columns the header vocabulary does not
    know) and ``plan_headers`` (the header of every column of the table).
+"""
+
+
+ROADMAP_COLUMNS = (
+    "file",
+    "region",
+    "municipality",
+    "roadmap_title",
+    "roadmap_kind",
+    "period_start",
+    "period_end",
+)
+"""The columns that say which roadmap a row is from, first in every table of a collection.
+
+``file`` is the path as given or found in a folder (a roadmap not read from a file: the name
+its source records); ``roadmap_kind`` the :class:`~dod_model.PlanKind` value; the period's
+ends are dates.
+
+.. versionadded:: 0.3.0
 """
 
 

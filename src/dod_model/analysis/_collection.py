@@ -17,29 +17,12 @@ from pathlib import Path
 import attrs
 
 from dod_model._base import display_name
+from dod_model._contracts import ROADMAP_COLUMNS
 from dod_model._host import Plugins
 from dod_model.importers import Reading, Refusal, read_all
 from dod_model.model import Roadmap
 
 __all__ = ["ROADMAP_COLUMNS", "Collection", "read_collection", "roadmap_columns"]
-
-ROADMAP_COLUMNS = (
-    "file",
-    "region",
-    "municipality",
-    "roadmap_title",
-    "roadmap_kind",
-    "period_start",
-    "period_end",
-)
-"""The columns that say which roadmap a row is from, first in every table of a collection.
-
-``file`` is the path as given or found in a folder (a roadmap not read from a file: the name
-its source records); ``roadmap_kind`` the :class:`~dod_model.PlanKind` value; the period's
-ends are dates.
-
-.. versionadded:: 0.3.0
-"""
 
 _GLOB = frozenset("*?[")
 
@@ -54,6 +37,7 @@ def roadmap_columns(roadmap: Roadmap, file: str | os.PathLike[str] | None = None
 
     Example:
         >>> from dod_model import examples
+        >>> from dod_model.analysis import roadmap_columns
         >>> roadmap_columns(examples.load("tambov"))["roadmap_kind"]
         'target-model-roadmap'
 

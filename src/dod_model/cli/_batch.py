@@ -27,6 +27,7 @@ from dod_model.analysis import ROADMAP_COLUMNS, roadmap_columns
 from dod_model.cli._guard import bug, debugging, one_line
 from dod_model.cli._inputs import STDIN_NAME, UsageError, is_stdin, naming, read_document
 from dod_model.cli._output import to_stdout, write_output
+from dod_model.exporters import table_workbook
 from dod_model.importers import Refusal, read_many
 from dod_model.model import Roadmap
 
@@ -215,11 +216,12 @@ def csv_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
 
 TABLE_WRITERS: dict[str, Callable[[Sequence[str], Iterable[Sequence[object]]], bytes]] = {
     "csv": csv_table,
+    "xlsx": table_workbook,
 }
 """The writers of one table of many documents, by format name and suffix (``.csv``).
 
 A writer takes the header and the rows (cells as Python values: text, dates, lists, ``None``)
-and returns the file's bytes. An ``xlsx`` writer goes here as ``"xlsx"``.
+and returns the file's bytes.
 """
 
 

@@ -211,8 +211,8 @@ def _read(args: argparse.Namespace) -> int:
     if single and not to_folder:
         roadmap = roadmap_of(sources[0].label, sources[0].load())
         if args.output is None:
-            if exporter.name == "docx" and sys.stdout.isatty():
-                msg = "a Word document is not for a terminal; name a file with -o"
+            if exporter.name in _BINARY and sys.stdout.isatty():
+                msg = f"{_BINARY[exporter.name]} is not for a terminal; name a file with -o"
                 raise UsageError(msg)
             to_stdout(exporter.export(roadmap))
         else:
@@ -340,6 +340,10 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_diff(*names, result))
     return 0 if result.empty else 1
+
+
+# Exporters whose output is no text, by what it is.
+_BINARY = {"docx": "a Word document", "xlsx": "an Excel workbook"}
 
 
 def _validated(document: object, args: argparse.Namespace, region: str | None = None) -> Report:

@@ -20,6 +20,7 @@ from dod_model.exporters._xlsx_book import (
     ACTIVITY_COLUMNS,
     SUMMARY_COLUMNS,
     collection_workbook,
+    table_workbook,
     write_workbook,
 )
 
@@ -39,6 +40,7 @@ __all__ = [
     "choose_exporter",
     "collection_workbook",
     "regular_rule",
+    "table_workbook",
     "write",
     "write_workbook",
 ]

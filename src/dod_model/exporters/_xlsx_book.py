@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Literal
 
 from dod_model._base import display_name
+from dod_model._contracts import ROADMAP_COLUMNS
 from dod_model._errors import DocumentError
 from dod_model.exporters._table import FIELD_ROLES, field_text
 from dod_model.exporters._write import _replace as replace_file
@@ -23,23 +24,29 @@ from dod_model.exporters._xlsx import roadmap_sheet
 from dod_model.exporters._xlsx_sheet import Book, Merge, Sheet, Value, render
 from dod_model.model import Activity, Roadmap, Section
 
-__all__ = ["ACTIVITY_COLUMNS", "SUMMARY_COLUMNS", "collection_workbook", "write_workbook"]
+__all__ = [
+    "ACTIVITY_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "collection_workbook",
+    "table_workbook",
+    "write_workbook",
+]
 
 ACTIVITY_COLUMNS = (
-    "file", "region", "municipality", "plan_title", "kind", "period_start", "period_end",
+    *ROADMAP_COLUMNS,
     "section", "section_title", "number", "title", "deadline", "start", "end", "results",
     "responsible", *(role.value for role in FIELD_ROLES), "extra",
 )  # fmt: skip
 """The header of the sheet «Мероприятия»: the roadmap's columns, then the activity's."""
 
 SUMMARY_COLUMNS = (
-    "file", "region", "municipality", "plan_title", "activities", "sections",
+    "file", "region", "municipality", "roadmap_title", "activities", "sections",
     "with_deadline", "without_deadline", "dated", "responsible_bodies",
 )  # fmt: skip
 """The header of the sheet «Сводка», a row per roadmap."""
 
 _DATES = {"period_start", "period_end", "start", "end"}
-_WIDTHS = {"file": 24, "region": 9, "municipality": 22, "plan_title": 40, "kind": 16,
+_WIDTHS = {"file": 24, "region": 9, "municipality": 22, "roadmap_title": 40, "roadmap_kind": 16,
            "section": 8, "section_title": 30, "number": 8, "title": 50, "deadline": 22,
            "results": 34, "responsible": 30, "extra": 30}  # fmt: skip
 _DATE_WIDTH, _COUNT_WIDTH, _OTHER_WIDTH = 12, 12, 20
@@ -221,3 +228,32 @@ def write_workbook(
     except OSError as exc:
         msg = f"{display_name(path)}: cannot write the file ({exc.strerror}); check the folder"
         raise DocumentError(msg) from None
+
+
+def table_workbook(
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    sheet: str = "Таблица",
+    writer: Literal["auto", "openpyxl", "xlsxwriter"] = "auto",
+) -> bytes:
+    """A workbook of one table: the header frozen with filter buttons, dates as dates.
+
+    For the tables of many roadmaps the command line writes (``status``, ``summary``,
+    ``validate`` over a collection with ``-o FILE.xlsx``). A list in a cell is written one item
+    a line; other values as text.
+
+    .. versionadded:: 0.3.0
+    """
+
+    def cell(value: object) -> Value | None:
+        if isinstance(value, bool):
+            return str(value)
+        if value is None or isinstance(value, str | int | dt.date):
+            return value
+        if isinstance(value, list | tuple):
+            return "\n".join(str(item) for item in value)
+        return str(value)
+
+    table = _table(sheet, header, ([cell(v) for v in row] for row in rows))
+    return render(Book(sheets=[table], title=sheet), writer)

@@ -205,7 +205,7 @@ def _openpyxl(book: Book) -> bytes:
 
 
 def _xlsxwriter(book: Book) -> bytes:
-    import xlsxwriter  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
+    import xlsxwriter  # noqa: PLC0415
 
     out = io.BytesIO()
     workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False,
@@ -253,7 +253,7 @@ def _xlsxwriter(book: Book) -> bytes:
 
 def _has_xlsxwriter() -> bool:
     try:
-        import xlsxwriter  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: F401, PLC0415
+        import xlsxwriter  # noqa: F401, PLC0415
     except ImportError:
         return False
     return True
