@@ -200,6 +200,11 @@ def test_ics_gives_the_due_dates_of_every_dated_activity(seeds, name):
             (event,) = mine
             assert days == [deadline.start]
             assert event.decoded("dtend") == deadline.end + dt.timedelta(days=1)
+        elif deadline.kind is DeadlineKind.WITHIN_YEAR:  # the plan's period, a year at a time
+            assert mine[0].decoded("dtstart") == roadmap.period.start
+            assert mine[-1].decoded("dtend") == roadmap.period.end + dt.timedelta(days=1)
+        elif deadline.kind is DeadlineKind.AS_SCHEDULED:  # the dates are in another document
+            assert activity in plan.skipped
         elif deadline.due_dates(roadmap.period):
             assert days == sorted(set(deadline.due_dates(roadmap.period)))
             assert str(mine[0]["summary"]).startswith(f"{activity.number}. ")

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from dod_model import examples
-from dod_model._base import display_name
+from dod_model._base import budgets, display_name
 from dod_model._contracts import Exporter
 from dod_model._errors import DocumentError, DodModelError
 from dod_model._host import default_plugins
@@ -60,6 +60,7 @@ from dod_model.cli._tables import (
     validate_rows,
 )
 from dod_model.codec import json_schema, schema_names, to_data
+from dod_model.exporters import IcsExporter
 from dod_model.importers import Refusal
 from dod_model.model import Roadmap
 from dod_model.validation import Report, validate
@@ -209,15 +210,7 @@ def _read(args: argparse.Namespace) -> int:
     to_folder = _folder(args.output)
     exporter = _exporter(args, to_file=single and args.output is not None and not to_folder)
     if single and not to_folder:
-        roadmap = roadmap_of(sources[0].label, sources[0].load())
-        if args.output is None:
-            if exporter.name in _BINARY and sys.stdout.isatty():
-                msg = f"{_BINARY[exporter.name]} is not for a terminal; name a file with -o"
-                raise UsageError(msg)
-            to_stdout(exporter.export(roadmap))
-        else:
-            write_output(roadmap, args.output, exporter)
-        return 0
+        return _read_one(args, sources[0], exporter)
     if _one_table(args, to_folder):
         return _read_to_one_table(args, sources, listing.skipped, exporter)
     if args.output is None:
@@ -243,6 +236,38 @@ def _read(args: argparse.Namespace) -> int:
     lines += [f"  skipped {one_line(skip.reason)}" for skip in listing.skipped]
     sys.stderr.write("\n".join(lines) + "\n")
     return 2 if batch.refused or listing.skipped else 0
+
+
+def _read_one(args: argparse.Namespace, source: Input, exporter: Exporter) -> int:
+    """One document to standard output or the file ``-o`` names."""
+    roadmap = roadmap_of(source.label, source.load())
+    calendar = exporter if isinstance(exporter, IcsExporter) else None
+    if calendar is not None and not _calendar_note(source.label, roadmap, calendar):
+        return 1  # nothing to write: not an empty calendar that looks like success
+    if args.output is None:
+        if exporter.name in _BINARY and sys.stdout.isatty():
+            msg = f"{_BINARY[exporter.name]} is not for a terminal; name a file with -o"
+            raise UsageError(msg)
+        to_stdout(exporter.export(roadmap))
+    else:
+        write_output(roadmap, args.output, exporter)
+    return 0
+
+
+def _calendar_note(label: str, roadmap: Roadmap, exporter: IcsExporter) -> bool:
+    """Say on standard error which activities get no event; ``False`` when none gets one."""
+    plan = exporter.plan(roadmap)
+    total = len(roadmap.activities)
+    if not plan.events:
+        say(f"{label}: none of its {total} activities has a date for a calendar; nothing written")
+        return False
+    if plan.skipped:
+        numbers = [a.number or "(unnumbered)" for a in plan.skipped]
+        shown = ", ".join(numbers[: budgets.FINDING_ITEMS])
+        more = len(numbers) - budgets.FINDING_ITEMS
+        shown += f" and {more} more" if more > 0 else ""
+        say(f"{label}: {len(plan.skipped)} of {total} activities have no date: {shown}")
+    return True
 
 
 def _one_table(args: argparse.Namespace, to_folder: bool) -> bool:

@@ -11,7 +11,15 @@ from dod_model._base import publish
 from dod_model._contracts import Exporter
 from dod_model.exporters._csv import CSV_COLUMNS, CsvExporter
 from dod_model.exporters._docx import DocxExporter
-from dod_model.exporters._ics import CalendarPlan, IcsExporter, PlannedEvent, regular_rule
+from dod_model.exporters._ics import (
+    ICS_MODES,
+    CalendarPlan,
+    Completed,
+    IcsExporter,
+    IcsMode,
+    PlannedEvent,
+    regular_rule,
+)
 from dod_model.exporters._json import JsonExporter
 from dod_model.exporters._markdown import MarkdownExporter
 from dod_model.exporters._write import choose_exporter, write
@@ -27,12 +35,15 @@ from dod_model.exporters._xlsx_book import (
 __all__ = [
     "ACTIVITY_COLUMNS",
     "CSV_COLUMNS",
+    "ICS_MODES",
     "SUMMARY_COLUMNS",
     "CalendarPlan",
+    "Completed",
     "CsvExporter",
     "DocxExporter",
     "Exporter",
     "IcsExporter",
+    "IcsMode",
     "JsonExporter",
     "MarkdownExporter",
     "PlannedEvent",

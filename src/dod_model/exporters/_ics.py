@@ -6,8 +6,8 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import attrs
 
@@ -17,7 +17,19 @@ from dod_model.model import Activity, DeadlineKind, Period, Roadmap, Section
 if TYPE_CHECKING:
     import icalendar
 
-__all__ = ["CalendarPlan", "IcsExporter", "PlannedEvent", "regular_rule"]
+__all__ = ["ICS_MODES", "CalendarPlan", "Completed", "IcsExporter", "IcsMode", "PlannedEvent",
+           "regular_rule"]  # fmt: skip
+
+IcsMode = Literal["events", "due", "todo"]
+"""What an :class:`IcsExporter` writes: events over each deadline's days, one-day events on
+its due dates only, or to-dos (``VTODO``) due on them."""
+ICS_MODES: tuple[IcsMode, ...] = get_args(IcsMode)
+"""The modes, in the order the exporters ``ics``, ``ics-due`` and ``ics-todo`` have them."""
+Completed = Callable[[Activity], tuple[bool | None, dt.date | None]]
+"""What says an activity is done: ``(True, day or None)``, ``(False, None)`` when it says it
+is not, ``(None, None)`` when nothing does."""
+_NAMES: dict[IcsMode, str] = {"events": "ics", "due": "ics-due", "todo": "ics-todo"}
+_UID_TAGS: dict[IcsMode, str] = {"events": "", "due": "-due", "todo": "-todo"}
 
 _SAFE_NUMBER = re.compile(r"[0-9A-Za-z.]{1,40}")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -106,21 +118,43 @@ class PlannedEvent:
     rule: dict[str, Any] | None = None
     section: Section | None = None
 
+    @property
+    def last(self) -> dt.date:
+        """The last day: the day a to-do is due.
+
+        .. versionadded:: 0.3.0
+        """
+        return dt.date.max if self.end is None else self.end - dt.timedelta(days=1)
+
 
 @attrs.frozen(kw_only=True)
 class CalendarPlan:
     """The events a roadmap gives, and the activities without a calendar meaning.
 
     Attributes:
-        events: The events, in document order.
-        skipped: Activities left out: no due date and no period, named or the plan's
-            («постоянно» in a plan without a period, «по отдельному графику», an empty cell).
+        events: The events (or to-dos), in document order.
+        skipped: Activities left out, no date known: no due date and no period, named or the
+            plan's («постоянно» or «в течение года» in a plan without a period, «по отдельному
+            графику», an empty cell, a deadline not understood); in the ``due`` mode also those
+            without a due date («постоянно», «с 01.09.2020»).
+        mode: What the events are (:data:`IcsMode`).
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.3.0
+       ``mode``; «по отдельному графику» is skipped, not spread over the plan's period.
     """
 
     events: tuple[PlannedEvent, ...] = ()
     skipped: tuple[Activity, ...] = ()
+    mode: IcsMode = "events"
+
+    @property
+    def dated(self) -> int:
+        """How many activities have an event.
+
+        .. versionadded:: 0.3.0
+        """
+        return len({id(event.activity) for event in self.events})
 
 
 def _calendar_key(roadmap: Roadmap) -> str:
@@ -148,17 +182,40 @@ def _number_keys(activities: Sequence[Activity]) -> Iterator[str]:
         yield key if seen[key] == 1 else f"{key}~{seen[key]}"
 
 
-def _spans(activity: Activity, period: Period | None) -> list[tuple[dt.date, dt.date]]:
-    """Days of the activity's events: its named span, or one day per due date."""
+def _year_spans(activity: Activity, period: Period | None) -> list[tuple[dt.date, dt.date]]:
+    """«В течение года»: each year of the span it runs over, from its first day to its last."""
     deadline = activity.deadline
+    window = deadline.period or period
+    if window is None:
+        return []
+    spans, start = [], window.start
+    for end in sorted(set(deadline.due_dates(period))):  # each year's last day, the plan's end
+        if start <= end:
+            spans.append((start, end))
+            start = end + dt.timedelta(days=1) if end < dt.date.max else end
+    return spans
+
+
+def _spans(
+    activity: Activity, period: Period | None, mode: IcsMode
+) -> list[tuple[dt.date, dt.date]]:
+    """First and last days of the activity's events (or to-dos) in ``mode``."""
+    deadline = activity.deadline
+    kind = deadline.kind
+    if mode == "due":
+        return [(day, day) for day in sorted(set(deadline.due_dates(period)))]
     own = deadline.period
-    if deadline.kind is DeadlineKind.PERIOD and own is not None and deadline.recurrence is None:
+    if kind is DeadlineKind.PERIOD and own is not None and deadline.recurrence is None:
         return [(own.start, own.end)]
+    if kind is DeadlineKind.WITHIN_YEAR:
+        return _year_spans(activity, period)
+    if kind is DeadlineKind.AS_SCHEDULED:
+        return []  # «по отдельному графику»: the dates are in another document
     days = sorted(set(deadline.due_dates(period)))
-    if not days and deadline.kind is DeadlineKind.FROM and deadline.start is not None:
-        days = [deadline.start]
+    if not days and kind is DeadlineKind.FROM and deadline.start is not None and mode == "events":
+        days = [deadline.start]  # an event on the day it opens; a to-do has nothing due then
     if not days and deadline.start is not None and deadline.end is not None:
-        return [(deadline.start, deadline.end)]  # «постоянно» over the plan's period, say
+        return [(deadline.start, deadline.end)]  # «постоянно» over the plan's period
     return [(day, day) for day in days]
 
 
@@ -167,21 +224,22 @@ def _day_after(day: dt.date) -> dt.date | None:
     return None if day == dt.date.max else day + dt.timedelta(days=1)
 
 
-def plan_calendar(roadmap: Roadmap) -> CalendarPlan:
-    """The events of a roadmap: see :class:`IcsExporter`."""
+def plan_calendar(roadmap: Roadmap, mode: IcsMode = "events") -> CalendarPlan:
+    """The events (or to-dos) of a roadmap: see :class:`IcsExporter`."""
     key = _calendar_key(roadmap)
+    tag = _UID_TAGS[mode]
     sectioned = list(roadmap.iter_sectioned())
     keys = _number_keys([activity for _, activity in sectioned])
     events: list[PlannedEvent] = []
     skipped: list[Activity] = []
     for (section, activity), number in zip(sectioned, keys, strict=True):
-        spans = _spans(activity, roadmap.period)
-        rule = regular_rule([start for start, _ in spans]) if len(spans) > 1 else None
+        spans = _spans(activity, roadmap.period, mode)
+        rule = _rule(spans) if mode != "todo" else None
         if not spans:
             skipped.append(activity)
         elif len(spans) == 1 or rule is not None:
             (start, last), *_ = spans
-            uid = f"{key}-{number}@dod-model"
+            uid = f"{key}-{number}{tag}@dod-model"
             events.append(
                 PlannedEvent(
                     activity=activity,
@@ -192,18 +250,25 @@ def plan_calendar(roadmap: Roadmap) -> CalendarPlan:
                     section=section,
                 )
             )
-        else:  # irregular dates: one event each, numbered in date order
+        else:  # irregular dates, or to-dos: one each, numbered in date order
             events.extend(
                 PlannedEvent(
                     activity=activity,
-                    uid=f"{key}-{number}-{k}@dod-model",
+                    uid=f"{key}-{number}-{k}{tag}@dod-model",
                     start=s,
                     end=_day_after(e),
                     section=section,
                 )
                 for k, (s, e) in enumerate(spans, start=1)
             )
-    return CalendarPlan(events=tuple(events), skipped=tuple(skipped))
+    return CalendarPlan(events=tuple(events), skipped=tuple(skipped), mode=mode)
+
+
+def _rule(spans: Sequence[tuple[dt.date, dt.date]]) -> dict[str, Any] | None:
+    """The RRULE of spans that start regularly and last alike (a year of 365 days, not 366)."""
+    if len(spans) < 2 or len({(last - start).days for start, last in spans}) > 1:
+        return None
+    return regular_rule([start for start, _ in spans])
 
 
 def _text(text: str) -> str:
@@ -233,18 +298,27 @@ def _stamp(roadmap: Roadmap) -> dt.datetime:
 
 
 class IcsExporter:
-    """A roadmap as an iCalendar file: all-day events for its deadlines.
+    """A roadmap as an iCalendar file: all-day events, or to-dos, for its deadlines.
 
-    Every activity with a calendar meaning gives one event:
+    In the ``events`` mode (the ``ics`` exporter) every activity with a calendar meaning gives
+    one event:
 
-    * a deadline naming a period («Июнь-июль 2019», «Сентябрь 2019 года») spans it;
+    * a deadline naming a period («Июнь-июль 2019», «Сентябрь 2019 года», «в течение 2020
+      года») spans it, ``DTSTART`` to the day after its last (``DTEND`` is exclusive);
+    * «в течение года» spans the plan's period, one event a year of it in a longer plan;
+      «постоянно» spans the plan's period;
     * due dates (:meth:`dod_model.Deadline.due_dates` over the roadmap's period: a date, a
       column of dates, «ежеквартально», «с 01.09.2020 (ежегодно)») give one event that recurs
       (RRULE, :func:`regular_rule`) when they are regular, else one event per date;
     * «с 01.09.2020» without a recurrence gives its first day.
 
-    Activities without one are skipped; the calendar counts them in ``X-DOD-MODEL-SKIPPED``
-    (:meth:`plan` lists them).
+    The ``due`` mode (``ics-due``) gives one-day events on the due dates only: a period's last
+    day, each year's last day of «в течение года»; «постоянно» and «с 01.09.2020» have none.
+    The ``todo`` mode (``ics-todo``) gives a ``VTODO`` per due date, ``DUE`` on it, and for a
+    period ``DTSTART`` on its first day; with ``completed``, ``STATUS`` says which are done.
+
+    Activities without a date are skipped; the calendar counts them in
+    ``X-DOD-MODEL-SKIPPED`` (:meth:`plan` lists them).
 
     UIDs are built from what names the plan (its title, region and municipality) and the
     activity's number, so that importing a new export of the plan (its Word file beside its
@@ -252,22 +326,41 @@ class IcsExporter:
     copies. ``DTSTAMP`` is the day the plan was approved, else the
     first day of its period, else 1970-01-01: the same roadmap always gives the same bytes.
 
+    Args:
+        mode: What to write (:data:`IcsMode`).
+        completed: For to-dos, what says an activity is done (:data:`Completed`); the
+            ``core`` plugin passes one that reads :attr:`dod_model.Activity.completion`.
+            Without it no ``STATUS`` is written.
+
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.3.0
+       ``mode`` and ``completed``; «в течение года» spans the plan's period.
     """
 
-    name = "ics"
     suffixes = (".ics",)
     media_type = "text/calendar"
 
+    def __init__(self, mode: IcsMode = "events", *, completed: Completed | None = None) -> None:
+        if mode not in _NAMES:
+            msg = f"no iCalendar mode {mode!r}; the modes are {', '.join(ICS_MODES)}"
+            raise ValueError(msg)
+        self.mode: IcsMode = mode
+        self.completed = completed
+
+    @property
+    def name(self) -> str:
+        """``ics``, ``ics-due`` or ``ics-todo``, by the mode."""
+        return _NAMES[self.mode]
+
     def plan(self, roadmap: Roadmap) -> CalendarPlan:
         """The events the roadmap gives and the activities skipped."""
-        return plan_calendar(roadmap)
+        return plan_calendar(roadmap, self.mode)
 
     def calendar(self, roadmap: Roadmap) -> icalendar.Calendar:
         """The roadmap as an :class:`icalendar.Calendar`."""
         import icalendar  # noqa: PLC0415 - a heavy import, needed only when calendars are written
 
-        plan = plan_calendar(roadmap)
+        plan = plan_calendar(roadmap, self.mode)
         stamp = _stamp(roadmap)
         calendar = icalendar.Calendar()
         calendar.add("prodid", _PRODID)
@@ -280,24 +373,50 @@ class IcsExporter:
         calendar.add("x-dod-model-skipped", str(len(plan.skipped)))
         for planned in plan.events:
             activity = planned.activity
-            event = icalendar.Event()
-            event.add("uid", planned.uid)
-            event.add("dtstamp", stamp)
-            event.add("dtstart", planned.start)
-            if planned.end is not None:
-                event.add("dtend", planned.end)
-            else:  # no day follows the last one a date can hold: the length says it
-                event.add("duration", dt.timedelta(days=(dt.date.max - planned.start).days + 1))
-            if planned.rule is not None:
-                event.add("rrule", planned.rule)
+            if self.mode == "todo":
+                component: icalendar.Component = icalendar.Todo()
+                _add_todo_dates(component, planned)
+                self._add_status(component, activity)
+            else:
+                component = icalendar.Event()
+                _add_event_dates(component, planned)
+                component.add("transp", "TRANSPARENT")
+            component.add("uid", planned.uid)
+            component.add("dtstamp", stamp)
             summary = " ".join(_text(f"{activity.number}. {activity.title}").split())
-            event.add("summary", summary.removeprefix(". "))
-            event.add("description", _description(activity, planned.section))
-            event.add("transp", "TRANSPARENT")
-            calendar.add_component(event)
+            component.add("summary", summary.removeprefix(". "))
+            component.add("description", _description(activity, planned.section))
+            calendar.add_component(component)
         return calendar
 
+    def _add_status(self, todo: icalendar.Component, activity: Activity) -> None:
+        done, day = self.completed(activity) if self.completed else (None, None)
+        if done:
+            todo.add("status", "COMPLETED")
+            todo.add("percent-complete", 100)
+            if day is not None:  # COMPLETED is a UTC date-time
+                todo.add("completed", dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC))
+        elif done is False:
+            todo.add("status", "NEEDS-ACTION")
+
     def export(self, roadmap: Roadmap) -> bytes:
-        """The roadmap as iCalendar bytes (UTF-8, CRLF lines)."""
+        """The roadmap as iCalendar bytes (UTF-8, CRLF lines folded at 75 octets)."""
         data: bytes = self.calendar(roadmap).to_ical()
         return data
+
+
+def _add_event_dates(event: icalendar.Component, planned: PlannedEvent) -> None:
+    event.add("dtstart", planned.start)
+    if planned.end is not None:
+        event.add("dtend", planned.end)
+    else:  # no day follows the last one a date can hold: the length says it
+        event.add("duration", dt.timedelta(days=(dt.date.max - planned.start).days + 1))
+    if planned.rule is not None:
+        event.add("rrule", planned.rule)
+
+
+def _add_todo_dates(todo: icalendar.Component, planned: PlannedEvent) -> None:
+    """``DUE`` on the last day; ``DTSTART`` only before it (RFC 5545: ``DUE`` is later)."""
+    if planned.start < planned.last:
+        todo.add("dtstart", planned.start)
+    todo.add("due", planned.last)

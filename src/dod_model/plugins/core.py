@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from dod_model._contracts import Exporter, Importer
+from dod_model.analysis import read_completion
 from dod_model.exporters import (
     CsvExporter,
     DocxExporter,
@@ -28,6 +30,7 @@ from dod_model.importers import (
     XlsImporter,
     XlsxImporter,
 )
+from dod_model.model import Activity
 from dod_model.plugins._registry_rules import REGISTRY_RULES
 from dod_model.plugins._roadmap_rules import ROADMAP_RULES
 from dod_model.validation import Rule
@@ -60,7 +63,15 @@ def dod_register_exporters(register: Callable[[Exporter], None]) -> None:
     register(MarkdownExporter())
     register(DocxExporter())
     register(IcsExporter())
+    register(IcsExporter("due"))
+    register(IcsExporter("todo", completed=_completed))
     register(XlsxExporter())
+
+
+def _completed(activity: Activity) -> tuple[bool | None, dt.date | None]:
+    """What the activity's completion mark says, for the to-dos of ``ics-todo``."""
+    mark = read_completion(activity.completion)
+    return mark.done, mark.on
 
 
 @hookimpl
