@@ -120,7 +120,7 @@ class PlannedEvent:
 
     @property
     def last(self) -> dt.date:
-        """The last day: the day a to-do is due.
+        """The day the event ends on, and a to-do is due.
 
         .. versionadded:: 0.3.0
         """
