@@ -122,7 +122,8 @@ def _add_read(commands: _Commands) -> None:
     reading.add_argument(
         "--to",
         metavar="FORMAT",
-        help="the exporter: json (default), csv, md, docx, xlsx, ics, or one a plugin adds (see "
+        help="the exporter: json (default), csv, md, docx, xlsx, ics (ics-due, ics-todo), or one "
+        "a plugin adds (see "
         "`dod-model plugins`); taken from the suffix of -o FILE when not given",
     )
     reading.add_argument(
