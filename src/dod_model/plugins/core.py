@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dod_model._contracts import Exporter, Importer
+from dod_model.analysis import TimelineExporter
 from dod_model.exporters import (
     CsvExporter,
     DocxExporter,
@@ -61,6 +62,8 @@ def dod_register_exporters(register: Callable[[Exporter], None]) -> None:
     register(DocxExporter())
     register(IcsExporter())
     register(XlsxExporter())
+    for picture in ("svg", "png", "pdf"):  # timeline, timeline-png, timeline-pdf
+        register(TimelineExporter(picture))
 
 
 @hookimpl
