@@ -30,6 +30,8 @@ from dod_model.model import DeadlineKind, Period, Roadmap
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+else:
+    Figure = Any  # matplotlib is imported only when a picture is made
 
 __all__ = [
     "STATUS_COLOURS",
