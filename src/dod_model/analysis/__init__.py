@@ -46,12 +46,21 @@ from dod_model.analysis._progress import (
     read_progress,
 )
 from dod_model.analysis._status import ActivityStatus, RoadmapStatus, status
+from dod_model.analysis._timeline import (
+    STATUS_COLOURS,
+    TimelineExporter,
+    TimelineRow,
+    render_timeline,
+    timeline,
+    timeline_rows,
+)
 
 __all__ = [
     "CENTRE_PLAN",
     "FRAME_COLUMNS",
     "MEASURES",
     "ROADMAP_COLUMNS",
+    "STATUS_COLOURS",
     "TARGET_MODEL",
     "TITLE_SIMILARITY",
     "ActivityChange",
@@ -65,6 +74,8 @@ __all__ = [
     "PartyCount",
     "RoadmapDiff",
     "RoadmapStatus",
+    "TimelineExporter",
+    "TimelineRow",
     "activity_number",
     "count_parties",
     "coverage",
@@ -75,8 +86,11 @@ __all__ = [
     "read_completion",
     "read_day",
     "read_progress",
+    "render_timeline",
     "roadmap_columns",
     "status",
+    "timeline",
+    "timeline_rows",
     "title_similarity",
     "to_arrow",
     "to_frame",

@@ -59,6 +59,7 @@ from dod_model.cli._tables import (
     summary_rows,
     validate_rows,
 )
+from dod_model.cli._timeline import run_timeline
 from dod_model.codec import json_schema, schema_names, to_data
 from dod_model.exporters import IcsExporter
 from dod_model.importers import Refusal
@@ -453,4 +454,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "registry": run_registry,
     "new-plugin": run_new_plugin,
     "coverage": run_coverage,
+    "timeline": run_timeline,
 }

@@ -26,6 +26,7 @@ from dod_model.cli._i18n import speaking, text
 from dod_model.cli._many import add_jobs, add_table_output
 from dod_model.cli._new_plugin import add_new_plugin_parser
 from dod_model.cli._registry import add_registry_parser
+from dod_model.cli._timeline import add_timeline_parser
 from dod_model.cli._usage import UsageError, output_argument, path_argument
 
 __all__ = ["build_parser", "main"]
@@ -310,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
         add_registry_parser,
         add_new_plugin_parser,
         add_coverage_parser,
+        add_timeline_parser,
     ):
         add(commands)
     return parser

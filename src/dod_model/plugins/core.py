@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from dod_model._contracts import Exporter, Importer
-from dod_model.analysis import read_completion
+from dod_model.analysis import TimelineExporter, read_completion
 from dod_model.exporters import (
     CsvExporter,
     DocxExporter,
@@ -66,6 +66,8 @@ def dod_register_exporters(register: Callable[[Exporter], None]) -> None:
     register(IcsExporter("due"))
     register(IcsExporter("todo", completed=_completed))
     register(XlsxExporter())
+    for picture in ("svg", "png", "pdf"):  # timeline, timeline-png, timeline-pdf
+        register(TimelineExporter(picture))
 
 
 def _completed(activity: Activity) -> tuple[bool | None, dt.date | None]:
