@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from dod_model._base import display_name
-from dod_model._errors import DocumentError, DodModelError
+from dod_model._errors import DocumentError
 from dod_model.analysis import coverage_matrix
 from dod_model.cli._guard import say
-from dod_model.cli._inputs import read_document
+from dod_model.cli._inputs import read_roadmaps
 from dod_model.cli._usage import UsageError, output_argument, path_argument
 from dod_model.model import Roadmap
 
@@ -42,18 +42,11 @@ def run_coverage(args: argparse.Namespace) -> int:
     if args.to == "xlsx" and args.output is None:
         raise UsageError("a workbook is not for a terminal; name a file with -o")
     named: dict[str, Roadmap] = {}
-    status = 0
-    for path in args.files:
-        try:
-            read = read_document(path)
-        except DodModelError as exc:
-            say(str(exc))
-            status = 2
-            continue
-        if not isinstance(read, Roadmap):
-            say(f"{display_name(path)}: not a roadmap; name a roadmap's document or JSON")
-            status = 2
-            continue
+    found, refused = read_roadmaps(args.files)
+    for reason in refused:
+        say(reason)
+    status = 2 if refused else 0
+    for path, read in found:
         named[_unique(path.name or display_name(path), named)] = read
     matrix = coverage_matrix(named)
     try:

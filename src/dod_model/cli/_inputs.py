@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -33,6 +33,7 @@ __all__ = [
     "known_region",
     "naming",
     "read_document",
+    "read_roadmaps",
 ]
 
 STDIN_NAME = "<stdin>"
@@ -191,3 +192,22 @@ def read_document(path: Path, *, region: str | None = None, format: str | None =
         return read(path, region=region, format=format)
     raw = read_bounded(path, budgets.DOCUMENT_BYTES)
     return _from_json(raw, display_name(path), region)
+
+
+def read_roadmaps(paths: Iterable[Path]) -> tuple[list[tuple[Path, Roadmap]], list[str]]:
+    """The roadmaps of ``paths`` in order, and why each other path was refused (a line each)."""
+    roadmaps: list[tuple[Path, Roadmap]] = []
+    refused: list[str] = []
+    for path in paths:
+        try:
+            read = read_document(path)
+        except DodModelError as exc:
+            refused.append(str(exc))
+            continue
+        if isinstance(read, Roadmap):
+            roadmaps.append((path, read))
+        else:
+            refused.append(
+                f"{display_name(path)}: not a roadmap; name a roadmap's document or JSON"
+            )
+    return roadmaps, refused

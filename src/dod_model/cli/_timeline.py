@@ -8,12 +8,11 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from dod_model._base import display_name
-from dod_model._errors import DocumentError, DodModelError
+from dod_model._errors import DocumentError
 from dod_model.analysis import read_day, render_timeline
 from dod_model.cli._guard import say
-from dod_model.cli._inputs import read_document
+from dod_model.cli._inputs import read_roadmaps
 from dod_model.cli._usage import UsageError, output_argument, path_argument
-from dod_model.model import Roadmap
 
 __all__ = ["add_timeline_parser", "run_timeline"]
 
@@ -57,20 +56,11 @@ def run_timeline(args: argparse.Namespace) -> int:
     format = args.to or suffix
     if format not in _FORMATS:
         raise UsageError(f"{args.output}: name a picture .svg, .png or .pdf, or give --to")
-    roadmaps: list[Roadmap] = []
-    status = 0
-    for path in args.files:
-        try:
-            read = read_document(path)
-        except DodModelError as exc:
-            say(str(exc))
-            status = 2
-            continue
-        if not isinstance(read, Roadmap):
-            say(f"{display_name(path)}: not a roadmap; name a roadmap's document or JSON")
-            status = 2
-            continue
-        roadmaps.append(read)
+    found, refused = read_roadmaps(args.files)
+    for reason in refused:
+        say(reason)
+    status = 2 if refused else 0
+    roadmaps = [roadmap for _, roadmap in found]
     if not roadmaps:
         return 2
     data = render_timeline(roadmaps, format, today=args.on)
