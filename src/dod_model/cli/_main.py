@@ -13,13 +13,12 @@ interrupted.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TypeAlias
 
 from dod_model._version import library_version
-from dod_model.analysis import TITLE_SIMILARITY, read_day
+from dod_model.analysis import TITLE_SIMILARITY
 from dod_model.cli._coverage import add_coverage_parser
 from dod_model.cli._guard import guarded, say
 from dod_model.cli._i18n import speaking, text
@@ -27,7 +26,7 @@ from dod_model.cli._many import add_jobs, add_table_output
 from dod_model.cli._new_plugin import add_new_plugin_parser
 from dod_model.cli._registry import add_registry_parser
 from dod_model.cli._timeline import add_timeline_parser
-from dod_model.cli._usage import UsageError, output_argument, path_argument
+from dod_model.cli._usage import UsageError, day_argument, output_argument, path_argument
 
 __all__ = ["build_parser", "main"]
 
@@ -36,15 +35,6 @@ _Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
 def _version() -> str:
     return library_version()
-
-
-def _day(text: str) -> dt.date:
-    """A day as users write one: «15.01.2020», «2020-01-15», «15 января 2020»."""
-    day = read_day(text)
-    if day is None:
-        msg = f"not a date: {text!r} (write it as 15.01.2020, 2020-01-15 or 15 января 2020)"
-        raise argparse.ArgumentTypeError(msg)
-    return day
 
 
 def _days(text: str) -> int:
@@ -157,7 +147,7 @@ def _add_status(commands: _Commands) -> None:
     source.add_argument("--example", metavar="NAME", help="a bundled example")
     state.add_argument(
         "--on",
-        type=_day,
+        type=day_argument,
         metavar="DATE",
         help="the day, as 15.01.2020, 2020-01-15 or 15 января 2020 (default: today)",
     )

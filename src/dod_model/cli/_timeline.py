@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path, PurePath
 from typing import Any
 
 from dod_model._base import display_name
 from dod_model._errors import DocumentError
-from dod_model.analysis import read_day, render_timeline
+from dod_model.analysis import render_timeline
 from dod_model.cli._guard import say
 from dod_model.cli._inputs import read_roadmaps
-from dod_model.cli._usage import UsageError, output_argument, path_argument
+from dod_model.cli._usage import UsageError, day_argument, output_argument, path_argument
 
 __all__ = ["add_timeline_parser", "run_timeline"]
 
 _FORMATS = ("svg", "png", "pdf")
-
-
-def _day(text: str) -> dt.date:
-    day = read_day(text)
-    if day is None:
-        msg = f"not a date: {text!r} (write it as 15.01.2020, 2020-01-15 or 15 января 2020)"
-        raise argparse.ArgumentTypeError(msg)
-    return day
 
 
 def add_timeline_parser(commands: Any) -> None:
@@ -47,7 +38,9 @@ def add_timeline_parser(commands: Any) -> None:
         help="the picture: .svg, .png or .pdf",
     )  # fmt: skip
     command.add_argument("--to", choices=_FORMATS, help="the format, when not the suffix's")
-    command.add_argument("--on", type=_day, metavar="DATE", help="judge on this day (today)")
+    command.add_argument(
+        "--on", type=day_argument, metavar="DATE", help="judge on this day (today)"
+    )
 
 
 def run_timeline(args: argparse.Namespace) -> int:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
-__all__ = ["STDIN", "UsageError", "output_argument", "path_argument"]
+from dod_model.analysis import read_day
+
+__all__ = ["STDIN", "UsageError", "day_argument", "output_argument", "path_argument"]
 
 STDIN = "-"
 """The input that stands for standard input."""
@@ -33,3 +36,12 @@ def path_argument(text: str) -> Path:
 def output_argument(text: str) -> str:
     """The ``-o`` argument, checked as :func:`path_argument`; kept as text for its final ``/``."""
     return _check(text)
+
+
+def day_argument(text: str) -> dt.date:
+    """A day as users write one, for ``--on``: «15.01.2020», «2020-01-15», «15 января 2020»."""
+    day = read_day(text)
+    if day is None:
+        msg = f"not a date: {text!r} (write it as 15.01.2020, 2020-01-15 or 15 января 2020)"
+        raise argparse.ArgumentTypeError(msg)
+    return day
